@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "evidence",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "evidence", targets: ["evidence"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries from the system (libsqlite3-dev, libxml2-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // The SQLite layer: a thin typed wrapper over the C API. Knows nothing of evidence.
+        .target(name: "SQLiteDB", dependencies: ["CSQLite"], swiftSettings: strict),
+
+        // The ingest pipeline: documents in, rows out.
+        .target(name: "Ingest", dependencies: [
+            "SQLiteDB", "CLibXML2",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+
+        // The HTTP/1.1 server on BSD sockets and Dispatch. Knows nothing of evidence.
+        .target(name: "HTTPServer", dependencies: [
+            .product(name: "DequeModule", package: "swift-collections"),
+        ], swiftSettings: strict),
+
+        // The REST API: routes to queries to JSON.
+        .target(name: "EvidenceAPI", dependencies: ["SQLiteDB", "Ingest", "HTTPServer"], swiftSettings: strict),
+
+        // The thin command line.
+        .executableTarget(name: "evidence", dependencies: [
+            "Ingest", "EvidenceAPI", "HTTPServer", "SQLiteDB",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SQLiteDB"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: [], swiftSettings: strict),
+    ]
+)

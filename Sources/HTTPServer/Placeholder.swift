@@ -1,0 +1,1 @@
+// The HTTP server module; see issue 5.
