@@ -1,0 +1,53 @@
+/// A document after the text stages, as the study, claim and comment stages see it.
+public struct AnalyzedDocument: Sendable {
+    public var text: SourceText
+    public var format: DocumentFormat
+    public var regions: [Region]
+    public var sentences: [Sentence]
+    public var metadata: SourceMetadata
+    /// Concept mentions outside furniture, in text order.
+    public var concepts: [ConceptMention]
+    public var doses: [Dose]
+    public var durations: [Duration]
+    public var sampleSizes: [SampleSize]
+    public var ages: [Age]
+    public var effects: [EffectSize]
+
+    public init(text: SourceText, format: DocumentFormat, regions: [Region], sentences: [Sentence],
+                metadata: SourceMetadata, concepts: [ConceptMention], doses: [Dose], durations: [Duration],
+                sampleSizes: [SampleSize], ages: [Age], effects: [EffectSize]) {
+        self.text = text
+        self.format = format
+        self.regions = regions
+        self.sentences = sentences
+        self.metadata = metadata
+        self.concepts = concepts
+        self.doses = doses
+        self.durations = durations
+        self.sampleSizes = sampleSizes
+        self.ages = ages
+        self.effects = effects
+    }
+}
+
+/// What the metadata stage finds about the source itself.
+public struct SourceMetadata: Sendable, Hashable {
+    public var kind: SourceKind
+    public var title: String?
+    public var published: String?
+    public var author: String?
+    public var publisher: String?
+    public var industrySponsored: Bool
+    public var sponsorEvidence: String?
+
+    public init(kind: SourceKind = .other, title: String? = nil, published: String? = nil, author: String? = nil,
+                publisher: String? = nil, industrySponsored: Bool = false, sponsorEvidence: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.published = published
+        self.author = author
+        self.publisher = publisher
+        self.industrySponsored = industrySponsored
+        self.sponsorEvidence = sponsorEvidence
+    }
+}

@@ -1,0 +1,169 @@
+/// Everything the pipeline extracts from one document; the storing stage writes it in one transaction.
+public struct Extraction: Sendable {
+    public var source: ExtractedSource
+    public var studies: [ExtractedStudy]
+    public var claims: [ExtractedClaim]
+    public var comments: [ExtractedComment]
+    /// Every concept mention in the document (not furniture), for the mentions table.
+    public var mentions: [ConceptMention]
+    public var regions: [Region]
+
+    public init(source: ExtractedSource, studies: [ExtractedStudy] = [], claims: [ExtractedClaim] = [],
+                comments: [ExtractedComment] = [], mentions: [ConceptMention] = [], regions: [Region] = []) {
+        self.source = source
+        self.studies = studies
+        self.claims = claims
+        self.comments = comments
+        self.mentions = mentions
+        self.regions = regions
+    }
+}
+
+public struct ExtractedSource: Sendable {
+    /// The document's identity: its path relative to the folder given to ingest (or its base name).
+    public var file: String
+    public var text: SourceText
+    public var sha256: String
+    public var kind: SourceKind
+    public var title: String?
+    /// ISO 8601 with only the precision the text gives: "2007-03-19", "2007-03" or "2007".
+    public var published: String?
+    public var author: String?
+    public var publisher: String?
+    public var industrySponsored: Bool
+    /// A quote from the text showing why it counts as industry material.
+    public var sponsorEvidence: String?
+
+    public init(file: String, text: SourceText, sha256: String, kind: SourceKind = .other, title: String? = nil,
+                published: String? = nil, author: String? = nil, publisher: String? = nil,
+                industrySponsored: Bool = false, sponsorEvidence: String? = nil) {
+        self.file = file
+        self.text = text
+        self.sha256 = sha256
+        self.kind = kind
+        self.title = title
+        self.published = published
+        self.author = author
+        self.publisher = publisher
+        self.industrySponsored = industrySponsored
+        self.sponsorEvidence = sponsorEvidence
+    }
+}
+
+public struct StudyIntervention: Sendable, Hashable {
+    /// The lexicon id of the substance (e.g. "vitamin-k2").
+    public var conceptID: String
+    /// The lexicon id of the specific form, when named (e.g. "mk-7").
+    public var formID: String?
+    public var dose: Dose?
+
+    public init(conceptID: String, formID: String? = nil, dose: Dose? = nil) {
+        self.conceptID = conceptID
+        self.formID = formID
+        self.dose = dose
+    }
+}
+
+public struct ExtractedStudy: Sendable {
+    /// What makes two reports the same study across documents: a trial name, a title, or
+    /// design + population + year. Normalised (lower-case, no punctuation). The study id is derived from it.
+    public var identityKey: String
+    public var title: String?
+    public var name: String?
+    public var design: StudyDesign
+    public var species: Species?
+    public var populationDescription: String?
+    public var populationSize: Int?
+    public var conditionIDs: [String]
+    public var interventions: [StudyIntervention]
+    public var comparator: String?
+    public var duration: Duration?
+    public var direction: Direction
+    public var effect: String?
+    public var journal: String?
+    public var year: Int?
+    /// Every place in this document where the study is spoken of.
+    public var mentions: [TextSpan]
+
+    public init(identityKey: String, title: String? = nil, name: String? = nil, design: StudyDesign = .unspecified,
+                species: Species? = nil, populationDescription: String? = nil, populationSize: Int? = nil,
+                conditionIDs: [String] = [], interventions: [StudyIntervention] = [], comparator: String? = nil,
+                duration: Duration? = nil, direction: Direction = .unclear, effect: String? = nil,
+                journal: String? = nil, year: Int? = nil, mentions: [TextSpan] = []) {
+        self.identityKey = identityKey
+        self.title = title
+        self.name = name
+        self.design = design
+        self.species = species
+        self.populationDescription = populationDescription
+        self.populationSize = populationSize
+        self.conditionIDs = conditionIDs
+        self.interventions = interventions
+        self.comparator = comparator
+        self.duration = duration
+        self.direction = direction
+        self.effect = effect
+        self.journal = journal
+        self.year = year
+        self.mentions = mentions
+    }
+
+    public var evidenceLevel: Int? { design.evidenceLevel }
+}
+
+public struct ExtractedClaim: Sendable {
+    public var span: TextSpan
+    public var kind: ClaimKind
+    public var hedged: Bool
+    public var attributedTo: String?
+    /// Index into `Extraction.studies` of the study whose result the claim reports.
+    public var studyIndex: Int?
+    public var conditionIDs: [String]
+    public var interventionIDs: [String]
+
+    public init(span: TextSpan, kind: ClaimKind, hedged: Bool = false, attributedTo: String? = nil,
+                studyIndex: Int? = nil, conditionIDs: [String] = [], interventionIDs: [String] = []) {
+        self.span = span
+        self.kind = kind
+        self.hedged = hedged
+        self.attributedTo = attributedTo
+        self.studyIndex = studyIndex
+        self.conditionIDs = conditionIDs
+        self.interventionIDs = interventionIDs
+    }
+}
+
+public struct ExtractedComment: Sendable {
+    /// The comment's number on the page: as printed, or its position (1-based) when the page numbers none.
+    public var number: Int
+    public var author: String
+    /// One id for one person's spellings on one page ("Arrow Durfee", "Arrow", "ArrowDurfee" -> "arrow-durfee").
+    public var authorID: String
+    /// ISO 8601 date (with only the precision given), when the comment shows one.
+    public var date: String?
+    /// The comment's own text (without its header line).
+    public var span: TextSpan
+    /// Index into `Extraction.comments` of the comment this one answers.
+    public var replyToIndex: Int?
+    public var isQuestion: Bool
+    public var isPromotional: Bool
+    public var conditionIDs: [String]
+    public var interventionIDs: [String]
+    public var doses: [Dose]
+
+    public init(number: Int, author: String, authorID: String, date: String? = nil, span: TextSpan,
+                replyToIndex: Int? = nil, isQuestion: Bool = false, isPromotional: Bool = false,
+                conditionIDs: [String] = [], interventionIDs: [String] = [], doses: [Dose] = []) {
+        self.number = number
+        self.author = author
+        self.authorID = authorID
+        self.date = date
+        self.span = span
+        self.replyToIndex = replyToIndex
+        self.isQuestion = isQuestion
+        self.isPromotional = isPromotional
+        self.conditionIDs = conditionIDs
+        self.interventionIDs = interventionIDs
+        self.doses = doses
+    }
+}
