@@ -1,0 +1,72 @@
+import Foundation
+import SQLiteDB
+
+extension EvidenceStore {
+    /// Copies the lexicon into the concept tables when it changed since the last ingest.
+    /// Concepts are upserted, never dropped and re-added, so that rows pointing at them survive.
+    func syncLexicon() throws {
+        let fingerprint = lexiconFingerprint()
+        let stored = try db.queryFirst("SELECT value FROM store_meta WHERE key = 'lexicon'") { $0.text(0) }
+        guard stored != fingerprint else { return }
+        try db.transaction {
+            for concept in lexicon.concepts {
+                try db.run("""
+                    INSERT INTO concepts (id, type, name, is_form) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, is_form = excluded.is_form
+                    """, [concept.id, concept.type.rawValue, concept.name, concept.isForm])
+            }
+            try db.run("DELETE FROM concept_terms")
+            try db.run("DELETE FROM concept_links")
+            try db.run("DELETE FROM concept_closure")
+            try db.run("DELETE FROM concepts_fts")
+            for concept in lexicon.concepts {
+                let terms: [(String, String)] = [(concept.name, "name")]
+                    + concept.synonyms.map { ($0, "synonym") } + concept.abbreviations.map { ($0, "abbreviation") }
+                    + concept.misspellings.map { ($0, "misspelling") } + concept.brands.map { ($0, "brand") }
+                for (term, kind) in terms {
+                    try db.run("INSERT OR IGNORE INTO concept_terms (concept_id, term, term_key, kind) VALUES (?, ?, ?, ?)",
+                               [concept.id, term, ConceptKey.normalize(term), kind])
+                }
+                for broader in concept.broader {
+                    try db.run("INSERT OR IGNORE INTO concept_links (broader_id, narrower_id) VALUES (?, ?)", [broader, concept.id])
+                }
+                try db.run("INSERT INTO concept_closure (ancestor_id, descendant_id, depth) VALUES (?, ?, 0)", [concept.id, concept.id])
+                for ancestor in lexicon.ancestors(of: concept.id) {
+                    try db.run("INSERT OR IGNORE INTO concept_closure (ancestor_id, descendant_id, depth) VALUES (?, ?, 1)",
+                               [ancestor, concept.id])
+                }
+                let rowid = try db.queryFirst("SELECT rowid FROM concepts WHERE id = ?", [concept.id]) { $0.int64(0) } ?? 0
+                try db.run("INSERT INTO concepts_fts (rowid, name, terms) VALUES (?, ?, ?)",
+                           [rowid, concept.name, (concept.synonyms + concept.abbreviations + concept.brands).joined(separator: " ; ")])
+            }
+            try db.run("""
+                INSERT INTO store_meta (key, value) VALUES ('lexicon', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, [fingerprint])
+        }
+    }
+
+    private func lexiconFingerprint() -> String {
+        var text = ""
+        for concept in lexicon.concepts {
+            text += [concept.id, concept.type.rawValue, concept.name, concept.isForm ? "form" : "",
+                     concept.synonyms.joined(separator: "|"), concept.abbreviations.joined(separator: "|"),
+                     concept.misspellings.joined(separator: "|"), concept.brands.joined(separator: "|"),
+                     concept.broader.joined(separator: "|")].joined(separator: "\u{1f}") + "\u{1e}"
+        }
+        return StableID.hash(text, length: 64)
+    }
+}
+
+/// The lookup key of a concept term: case-folded letters and digits only, so that "MK-7", "mk 7" and "MK7",
+/// or "end-stage renal disease" and "end stage renal disease", resolve alike where the API looks names up.
+public enum ConceptKey {
+    public static func normalize(_ term: String) -> String {
+        var key = ""
+        for scalar in term.lowercased().unicodeScalars
+        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            key.unicodeScalars.append(scalar)
+        }
+        return key
+    }
+}

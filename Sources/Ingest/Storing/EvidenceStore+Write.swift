@@ -1,0 +1,95 @@
+import Foundation
+import SQLiteDB
+
+/// What storing a document did.
+public enum WriteOutcome: String, Sendable {
+    case added, updated, unchanged
+}
+
+extension EvidenceStore {
+    /// Stores one document's extraction in one transaction, replacing what an earlier version of the same file
+    /// contributed. A failure or a crash leaves the previous version (or nothing) in place.
+    @discardableResult
+    public func write(_ extraction: Extraction, now: Date = Date()) throws -> WriteOutcome {
+        let source = extraction.source
+        return try db.transaction {
+            let previous = try storedVersion(file: source.file)
+            if previous?.sha256 == source.sha256 { return .unchanged }
+            let sourceID = try previous?.id ?? newSourceID(file: source.file)
+            var counts = ConceptCountDelta()
+            var touchedStudies: Set<String> = []
+            if previous != nil {
+                touchedStudies = try removeSource(id: sourceID, counts: &counts)
+            }
+            try insertSource(source, id: sourceID, extraction: extraction, now: now)
+            let studyIDs = try insertStudies(extraction, sourceID: sourceID)
+            touchedStudies.formUnion(studyIDs.compactMap { $0 })
+            for studyID in touchedStudies.sorted() { try refreshStudy(studyID, counts: &counts) }
+            try insertClaims(extraction, sourceID: sourceID, studyIDs: studyIDs, counts: &counts)
+            try insertComments(extraction, sourceID: sourceID)
+            try counts.apply(to: db)
+            return previous == nil ? .added : .updated
+        }
+    }
+
+    /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
+    func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {
+        let studies = Set(try db.query("SELECT study_id FROM study_reports WHERE source_id = ?", [id]) { $0.text(0) })
+        let claimConcepts = try db.query("""
+            SELECT i.concept_id FROM claims c JOIN claim_concept_index i ON i.claim_id = c.id WHERE c.source_id = ?
+            """, [id]) { $0.text(0) }
+        for concept in claimConcepts { counts.claims[concept, default: 0] -= 1 }
+        try db.run("DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE source_id = ?)", [id])
+        try db.run("DELETE FROM comments_fts WHERE rowid IN (SELECT rowid FROM comments WHERE source_id = ?)", [id])
+        try db.run("DELETE FROM sources_fts WHERE rowid IN (SELECT rowid FROM sources WHERE id = ?)", [id])
+        // Comments point at each other through reply_to; clear those links first so the cascade needs no order.
+        try db.run("UPDATE comments SET reply_to = NULL WHERE source_id = ?", [id])
+        try db.run("DELETE FROM sources WHERE id = ?", [id])
+        return studies
+    }
+
+    func insertSource(_ source: ExtractedSource, id: String, extraction: Extraction, now: Date) throws {
+        let text = source.text.string
+        try db.run("""
+            INSERT INTO sources (id, file, kind, title, published, author, publisher, industry_sponsored,
+                                 sponsor_evidence, sha256, ingested_at, text, study_count, claim_count, comment_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [id, source.file, source.kind.rawValue, source.title, source.published, source.author, source.publisher,
+                  source.industrySponsored, source.sponsorEvidence, source.sha256, Self.timestamp(now), text,
+                  Set(extraction.studies.map(\.identityKey)).count, extraction.claims.count, extraction.comments.count])
+        try db.run("""
+            INSERT INTO sources_fts (rowid, title, author, publisher, text)
+            SELECT rowid, title, author, publisher, text FROM sources WHERE id = ?
+            """, [id])
+        for region in extraction.regions where !region.span.isEmpty {
+            try db.run("INSERT OR IGNORE INTO regions (source_id, kind, start, \"end\") VALUES (?, ?, ?, ?)",
+                       [id, region.kind.rawValue, region.span.start, region.span.end])
+        }
+        for mention in extraction.mentions where lexicon.concept(mention.conceptID) != nil {
+            try db.run("""
+                INSERT OR IGNORE INTO mentions (source_id, start, "end", concept_id, quote, fuzzy) VALUES (?, ?, ?, ?, ?, ?)
+                """, [id, mention.span.start, mention.span.end, mention.conceptID, source.text.slice(mention.span), mention.isFuzzy])
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// Changes to the concepts' study and claim counts, applied once at the end of a document's transaction.
+struct ConceptCountDelta {
+    var studies: [String: Int] = [:]
+    var claims: [String: Int] = [:]
+
+    func apply(to db: Database) throws {
+        for (concept, delta) in studies where delta != 0 {
+            try db.run("UPDATE concepts SET study_count = study_count + ? WHERE id = ?", [delta, concept])
+        }
+        for (concept, delta) in claims where delta != 0 {
+            try db.run("UPDATE concepts SET claim_count = claim_count + ? WHERE id = ?", [delta, concept])
+        }
+    }
+}

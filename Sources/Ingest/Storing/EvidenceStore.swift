@@ -1,0 +1,29 @@
+import Foundation
+import SQLiteDB
+
+/// The writer side of the evidence database: one connection, one transaction per document.
+public final class EvidenceStore {
+    public let db: Database
+    let lexicon: Lexicon
+
+    public init(path: String, lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
+        try Database.checkCapabilities()
+        db = try Database(path: path, mode: .readWrite(create: true))
+        self.lexicon = lexicon
+        try Schema.prepare(db, locator: locator)
+        try syncLexicon()
+    }
+
+    /// The stored version of a document, if any.
+    public func storedVersion(file: String) throws -> (id: String, sha256: String)? {
+        try db.queryFirst("SELECT id, sha256 FROM sources WHERE file = ?", [file]) { ($0.text(0), $0.text(1)) }
+    }
+
+    /// A source id for a new file: its slug, made unique when another file already has it.
+    func newSourceID(file: String) throws -> String {
+        var slug = StableID.sourceSlug(file: file)
+        if slug.isEmpty { slug = "src" }
+        let taken = try db.queryFirst("SELECT 1 FROM sources WHERE id = ?", [slug]) { _ in true } ?? false
+        return taken ? "\(slug)-\(StableID.hash(file, length: 8))" : slug
+    }
+}

@@ -1,0 +1,33 @@
+import Crypto
+
+/// Ids that stay the same across re-ingest: derived from what identifies a thing, never from row order.
+enum StableID {
+    static func hash(_ text: String, length: Int = 12) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
+        return String(digest.map { String(format: "%02x", $0) }.joined().prefix(length))
+    }
+
+    static func study(identityKey: String) -> String { "st_" + hash(identityKey) }
+    static func claim(sourceID: String, span: TextSpan) -> String { "cl_" + hash("\(sourceID):\(span.start):\(span.end)") }
+    static func comment(sourceID: String, number: Int, span: TextSpan) -> String {
+        "cm_" + hash("\(sourceID):\(number):\(span.start)")
+    }
+
+    /// A readable source id from its file name: lower-case letters, digits and dashes, without the extension.
+    static func sourceSlug(file: String) -> String {
+        var name = Substring(file)
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        var slug = ""
+        var pendingDash = false
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
+                if pendingDash && !slug.isEmpty { slug += "-" }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(slug.prefix(80))
+    }
+}

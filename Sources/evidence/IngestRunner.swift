@@ -1,0 +1,78 @@
+import Foundation
+import Ingest
+
+struct IngestSummary {
+    var added = 0, updated = 0, unchanged = 0, failed = 0
+    var bytes = 0
+    var seconds = 0.0
+    var total: Int { added + updated + unchanged + failed }
+}
+
+/// Runs an ingest and prints its reports: text or JSON lines on stdout, a progress line on a terminal's stderr.
+enum IngestRunner {
+    static func run(paths: [String], databasePath: String, json: Bool, followSymlinks: Bool,
+                    quiet: Bool = false) throws -> IngestSummary {
+        let pipeline = try Pipeline()
+        let store = try EvidenceStore(path: databasePath, lexicon: pipeline.lexicon)
+        var job = IngestJob(pipeline: pipeline, store: store)
+        job.discovery = DocumentDiscovery(followExternalSymlinks: followSymlinks)
+        let started = Date()
+        var summary = IngestSummary()
+        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        _ = job.run(paths) { report, done, total in
+            switch report.status {
+            case .added: summary.added += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            case .failed: summary.failed += 1
+            }
+            summary.bytes += report.bytes
+            if !quiet { emit(report, json: json) }
+            if showProgress && total >= 50 {
+                FileHandle.standardError.write(Data("\r[\(done)/\(total)] \(summary.added + summary.updated) stored, \(summary.failed) failed ".utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+        summary.seconds = Date().timeIntervalSince(started)
+        if !quiet { emitSummary(summary, json: json) }
+        return summary
+    }
+
+    static func emit(_ report: DocumentReport, json: Bool) {
+        if json {
+            var object: [String: Any] = ["file": report.file, "bytes": report.bytes,
+                                         "studies": report.studies, "claims": report.claims, "comments": report.comments]
+            switch report.status {
+            case .failed(let reason):
+                object["status"] = "failed"
+                object["reason"] = reason
+            default:
+                object["status"] = report.status.label
+            }
+            printJSON(object)
+        } else if case .failed = report.status {
+            print("\(report.status.label)  \(report.file)")
+        } else {
+            print("\(report.status.label)  \(report.file)  (\(report.studies) studies, \(report.claims) claims, \(report.comments) comments)")
+        }
+    }
+
+    static func emitSummary(_ summary: IngestSummary, json: Bool) {
+        let megabytes = Double(summary.bytes) / 1_048_576
+        if json {
+            printJSON(["summary": ["documents": summary.total, "added": summary.added, "updated": summary.updated,
+                                   "unchanged": summary.unchanged, "failed": summary.failed,
+                                   "bytes": summary.bytes, "seconds": summary.seconds] as [String: Any]])
+        } else {
+            print(String(format: "%d documents: %d added, %d updated, %d unchanged, %d failed (%.2f MB in %.2f s)",
+                         summary.total, summary.added, summary.updated, summary.unchanged, summary.failed,
+                         megabytes, summary.seconds))
+        }
+    }
+
+    static func printJSON(_ object: [String: Any]) {
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,252 @@
+-- The evidence schema. Applied by `evidence` itself (see Sources/Ingest/Storing/Schema.swift), which records
+-- the version in PRAGMA user_version and upgrades older files step by step.
+-- Every fact carries its provenance: the source it came from, its offsets (Unicode scalars, end exclusive)
+-- and the quote.
+
+-- The lexicon, copied from lexicon/concepts.json at ingest so that the API can serve and expand it.
+CREATE TABLE concepts (
+    id          TEXT PRIMARY KEY,
+    type        TEXT NOT NULL CHECK (type IN ('condition', 'intervention', 'species')),
+    name        TEXT NOT NULL,
+    is_form     INTEGER NOT NULL DEFAULT 0 CHECK (is_form IN (0, 1)),
+    study_count INTEGER NOT NULL DEFAULT 0,   -- studies of this concept or a narrower one
+    claim_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX concepts_type ON concepts (type, id);
+
+-- Every name a concept goes by, with its lower-cased key for case-insensitive lookup.
+CREATE TABLE concept_terms (
+    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    term       TEXT NOT NULL,
+    term_key   TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('name', 'synonym', 'abbreviation', 'misspelling', 'brand')),
+    PRIMARY KEY (concept_id, term_key, kind)
+) WITHOUT ROWID;
+CREATE INDEX concept_terms_key ON concept_terms (term_key, concept_id);
+
+CREATE TABLE concept_links (
+    broader_id  TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    narrower_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    PRIMARY KEY (broader_id, narrower_id)
+) WITHOUT ROWID;
+CREATE INDEX concept_links_narrower ON concept_links (narrower_id, broader_id);
+
+-- The transitive closure of concept_links, each concept also its own ancestor at depth 0.
+CREATE TABLE concept_closure (
+    ancestor_id   TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    descendant_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    depth         INTEGER NOT NULL,
+    PRIMARY KEY (ancestor_id, descendant_id)
+) WITHOUT ROWID;
+CREATE INDEX concept_closure_descendant ON concept_closure (descendant_id, ancestor_id);
+
+-- One row per document. Its identity is its file name; its version the SHA-256 of its bytes.
+CREATE TABLE sources (
+    id                 TEXT PRIMARY KEY,
+    file               TEXT NOT NULL UNIQUE,
+    kind               TEXT NOT NULL CHECK (kind IN ('news_article', 'press_release', 'medical_qa', 'blog_post',
+                                                     'abstract', 'forum_thread', 'other')),
+    title              TEXT,
+    published          TEXT,
+    author             TEXT,
+    publisher          TEXT,
+    industry_sponsored INTEGER NOT NULL CHECK (industry_sponsored IN (0, 1)),
+    sponsor_evidence   TEXT,
+    sha256             TEXT NOT NULL,
+    ingested_at        TEXT NOT NULL,
+    text               TEXT NOT NULL,
+    study_count        INTEGER NOT NULL DEFAULT 0,
+    claim_count        INTEGER NOT NULL DEFAULT 0,
+    comment_count      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sources_kind ON sources (kind, id);
+
+-- Regions of each source (body, references, comments, furniture...), for provenance and debugging.
+CREATE TABLE regions (
+    source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    PRIMARY KEY (source_id, start)
+) WITHOUT ROWID;
+
+-- Every place a concept is named, outside page furniture.
+CREATE TABLE mentions (
+    source_id  TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    quote      TEXT NOT NULL,
+    fuzzy      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_id, start, concept_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_concept ON mentions (concept_id, source_id);
+
+-- A study, merged over every source that reports it (see study_reports). The id derives from identity_key.
+CREATE TABLE studies (
+    id                     TEXT PRIMARY KEY,
+    identity_key           TEXT NOT NULL UNIQUE,
+    title                  TEXT,
+    name                   TEXT,
+    design                 TEXT NOT NULL,
+    evidence_level         INTEGER,
+    species                TEXT,
+    population_description TEXT,
+    population_size        INTEGER,
+    comparator             TEXT,
+    duration_text          TEXT,
+    duration_days          REAL,
+    direction              TEXT NOT NULL,
+    effect                 TEXT,
+    journal                TEXT,
+    year                   INTEGER
+);
+CREATE INDEX studies_design ON studies (design, id);
+CREATE INDEX studies_direction ON studies (direction, id);
+CREATE INDEX studies_species ON studies (species, id);
+CREATE INDEX studies_year ON studies (year, id);
+CREATE INDEX studies_year_asc ON studies (coalesce(year, 9999), id);
+CREATE INDEX studies_year_desc ON studies (coalesce(year, -1), id);
+CREATE INDEX studies_level ON studies (coalesce(evidence_level, 9), id);
+
+-- What one source says about one study. The studies row is the merge of its reports, so that removing or
+-- replacing a source removes exactly its contribution.
+CREATE TABLE study_reports (
+    study_id               TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    source_id              TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    ordinal                INTEGER NOT NULL,
+    title                  TEXT,
+    name                   TEXT,
+    design                 TEXT NOT NULL CHECK (design IN ('case_report', 'case_series', 'rct', 'controlled_trial',
+                               'single_arm_trial', 'cohort', 'case_control', 'cross_sectional', 'animal', 'in_vitro',
+                               'review', 'meta_analysis', 'guideline', 'unspecified_trials', 'unspecified')),
+    evidence_level         INTEGER CHECK (evidence_level BETWEEN 1 AND 5),
+    species                TEXT,
+    population_description TEXT,
+    population_size        INTEGER,
+    comparator             TEXT,
+    duration_text          TEXT,
+    duration_days          REAL,
+    direction              TEXT NOT NULL CHECK (direction IN ('benefit', 'no_effect', 'harm', 'mixed', 'unclear')),
+    effect                 TEXT,
+    journal                TEXT,
+    year                   INTEGER,
+    PRIMARY KEY (study_id, source_id)
+);
+CREATE INDEX study_reports_source ON study_reports (source_id);
+
+CREATE TABLE study_mentions (
+    study_id  TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    quote     TEXT NOT NULL,
+    PRIMARY KEY (study_id, source_id, start)
+) WITHOUT ROWID;
+CREATE INDEX study_mentions_source ON study_mentions (source_id, study_id);
+
+-- The conditions and interventions each source gives a study, as written (direct links only).
+CREATE TABLE study_report_concepts (
+    study_id     TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    source_id    TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    role         TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+    concept_id   TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    form_id      TEXT REFERENCES concepts (id) ON DELETE SET NULL,
+    dose_text    TEXT,
+    mcg_per_day  REAL,
+    dose_start   INTEGER,
+    dose_end     INTEGER,
+    ordinal      INTEGER NOT NULL,
+    PRIMARY KEY (study_id, source_id, role, concept_id)
+) WITHOUT ROWID;
+CREATE INDEX study_report_concepts_source ON study_report_concepts (source_id);
+
+-- Derived index for filtering: a study is linked to each of its concepts and to all their broader concepts,
+-- so that `condition=vascular calcification` is one index range. Rebuilt whenever a study's reports change.
+CREATE TABLE study_concept_index (
+    concept_id TEXT NOT NULL,
+    study_id   TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    PRIMARY KEY (concept_id, study_id)
+) WITHOUT ROWID;
+CREATE INDEX study_concept_index_study ON study_concept_index (study_id);
+
+CREATE TABLE claims (
+    id            TEXT PRIMARY KEY,
+    source_id     TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('efficacy', 'safety', 'mechanism', 'dosage', 'interaction',
+                                                'recommendation', 'epidemiology', 'other')),
+    hedged        INTEGER NOT NULL CHECK (hedged IN (0, 1)),
+    attributed_to TEXT,
+    study_id      TEXT REFERENCES studies (id) ON DELETE SET NULL
+);
+CREATE INDEX claims_source ON claims (source_id, id);
+CREATE INDEX claims_kind ON claims (kind, id);
+CREATE INDEX claims_study ON claims (study_id, id);
+CREATE INDEX claims_hedged ON claims (hedged, id);
+
+CREATE TABLE claim_concepts (
+    claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    ordinal    INTEGER NOT NULL,
+    PRIMARY KEY (claim_id, role, concept_id)
+) WITHOUT ROWID;
+
+-- Claims linked to their concepts and all broader ones (see study_concept_index).
+CREATE TABLE claim_concept_index (
+    concept_id TEXT NOT NULL,
+    claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    PRIMARY KEY (concept_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
+
+CREATE TABLE comments (
+    id             TEXT PRIMARY KEY,
+    source_id      TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    number         INTEGER NOT NULL,
+    author         TEXT NOT NULL,
+    author_id      TEXT NOT NULL,
+    date           TEXT,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    reply_to       TEXT REFERENCES comments (id) ON DELETE SET NULL,
+    is_question    INTEGER NOT NULL CHECK (is_question IN (0, 1)),
+    is_promotional INTEGER NOT NULL CHECK (is_promotional IN (0, 1)),
+    doses          TEXT NOT NULL DEFAULT '[]'   -- JSON: [{"text", "mcg_per_day", "start", "end"}]
+);
+CREATE INDEX comments_source ON comments (source_id, id);
+CREATE INDEX comments_author ON comments (author_id, id);
+CREATE INDEX comments_question ON comments (is_question, id);
+CREATE INDEX comments_promotional ON comments (is_promotional, id);
+
+CREATE TABLE comment_concepts (
+    comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    ordinal    INTEGER NOT NULL,
+    PRIMARY KEY (comment_id, role, concept_id)
+) WITHOUT ROWID;
+
+CREATE TABLE comment_concept_index (
+    concept_id TEXT NOT NULL,
+    comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    PRIMARY KEY (concept_id, comment_id)
+) WITHOUT ROWID;
+CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
+
+-- Full-text indexes. Their rowid is the rowid of the row they index.
+CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE concepts_fts USING fts5 (name, terms, tokenize = 'unicode61 remove_diacritics 2');
+
+-- Small facts about the store itself (the lexicon's hash, when it was loaded).
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
