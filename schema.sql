@@ -57,7 +57,8 @@ CREATE TABLE sources (
     text               TEXT NOT NULL,
     study_count        INTEGER NOT NULL DEFAULT 0,
     claim_count        INTEGER NOT NULL DEFAULT 0,
-    comment_count      INTEGER NOT NULL DEFAULT 0
+    comment_count      INTEGER NOT NULL DEFAULT 0,
+    json               TEXT NOT NULL DEFAULT '{}'   -- the API object, rendered at write time
 );
 CREATE INDEX sources_kind ON sources (kind, id);
 
@@ -99,7 +100,8 @@ CREATE TABLE studies (
     direction              TEXT NOT NULL,
     effect                 TEXT,
     journal                TEXT,
-    year                   INTEGER
+    year                   INTEGER,
+    json                   TEXT NOT NULL DEFAULT '{}'   -- the API object, rendered whenever a report changes
 );
 CREATE INDEX studies_design ON studies (design, id);
 CREATE INDEX studies_direction ON studies (direction, id);
@@ -180,9 +182,10 @@ CREATE TABLE claims (
                                                 'recommendation', 'epidemiology', 'other')),
     hedged        INTEGER NOT NULL CHECK (hedged IN (0, 1)),
     attributed_to TEXT,
-    study_id      TEXT REFERENCES studies (id) ON DELETE SET NULL
+    study_id      TEXT REFERENCES studies (id) ON DELETE SET NULL,
+    json          TEXT NOT NULL DEFAULT '{}'
 );
-CREATE INDEX claims_source ON claims (source_id, id);
+CREATE INDEX claims_source ON claims (source_id, start, id);
 CREATE INDEX claims_kind ON claims (kind, id);
 CREATE INDEX claims_study ON claims (study_id, id);
 CREATE INDEX claims_hedged ON claims (hedged, id);
@@ -216,9 +219,10 @@ CREATE TABLE comments (
     reply_to       TEXT REFERENCES comments (id) ON DELETE SET NULL,
     is_question    INTEGER NOT NULL CHECK (is_question IN (0, 1)),
     is_promotional INTEGER NOT NULL CHECK (is_promotional IN (0, 1)),
-    doses          TEXT NOT NULL DEFAULT '[]'   -- JSON: [{"text", "mcg_per_day", "start", "end"}]
+    doses          TEXT NOT NULL DEFAULT '[]',  -- JSON: [{"text", "mcg_per_day", "start", "end"}]
+    json           TEXT NOT NULL DEFAULT '{}'
 );
-CREATE INDEX comments_source ON comments (source_id, id);
+CREATE INDEX comments_source ON comments (source_id, start, id);
 CREATE INDEX comments_author ON comments (author_id, id);
 CREATE INDEX comments_question ON comments (is_question, id);
 CREATE INDEX comments_promotional ON comments (is_promotional, id);

@@ -60,7 +60,13 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, evidence_sqlite_transient())
+        case .text(let text):
+            // An explicit byte length keeps text with embedded NUL characters whole.
+            var copy = text
+            code = copy.withUTF8 { bytes in
+                sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1))?
+                    .assumingMemoryBound(to: CChar.self), Int32(bytes.count), evidence_sqlite_transient())
+            }
         case .blob(let bytes):
             code = bytes.withUnsafeBytes { buffer in
                 // A zero-length blob must still be a blob, not NULL: bind zeroblob(0) for it.

@@ -35,6 +35,7 @@ import Testing
             ($0.text(0), $0.int(1), $0.text(2))
         }
         #expect(result?.0 == "blob")
+        #expect(try db.queryFirst("SELECT typeof(?), length(?)", ["", ""]) { $0.text(0) + "/" + $0.text(1) } == "text/0")
         #expect(result?.2 == "a\u{0}b")
     }
 

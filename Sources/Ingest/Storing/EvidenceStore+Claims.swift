@@ -23,6 +23,7 @@ extension EvidenceStore {
             for concept in try db.query("SELECT concept_id FROM claim_concept_index WHERE claim_id = ?", [id], { $0.text(0) }) {
                 counts.claims[concept, default: 0] += 1
             }
+            try db.run(RenderedJSON.claim, [id])
             try db.run("""
                 INSERT INTO claims_fts (rowid, text, attributed_to) SELECT rowid, text, attributed_to FROM claims WHERE id = ?
                 """, [id])
@@ -55,6 +56,7 @@ extension EvidenceStore {
                 SELECT c.ancestor_id, k.comment_id FROM comment_concepts k JOIN concept_closure c ON c.descendant_id = k.concept_id
                 WHERE k.comment_id = ?
                 """, [ids[index]])
+            try db.run(RenderedJSON.comment, [ids[index]])
             try db.run("""
                 INSERT INTO comments_fts (rowid, author, text) SELECT rowid, author, text FROM comments WHERE id = ?
                 """, [ids[index]])

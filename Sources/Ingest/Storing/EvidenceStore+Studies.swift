@@ -55,7 +55,10 @@ extension EvidenceStore {
         let hasReports = try db.queryFirst("SELECT 1 FROM study_reports WHERE study_id = ? LIMIT 1", [id]) { _ in true } ?? false
         try db.run("DELETE FROM studies_fts WHERE rowid = (SELECT rowid FROM studies WHERE id = ?)", [id])
         guard hasReports else {
+            let citing = try db.query("SELECT id FROM claims WHERE study_id = ?", [id]) { $0.text(0) }
             try db.run("DELETE FROM studies WHERE id = ?", [id])
+            // The foreign key cleared claims.study_id; their rendered JSON must say so too.
+            for claim in citing { try db.run(RenderedJSON.claim, [claim]) }
             for concept in before { counts.studies[concept, default: 0] -= 1 }
             return
         }
@@ -67,6 +70,7 @@ extension EvidenceStore {
             JOIN concept_closure c ON c.descendant_id = r.concept_id OR c.descendant_id = r.form_id
             WHERE r.study_id = ?
             """, [id])
+        try db.run(RenderedJSON.study, [id])
         let after = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })
         for concept in after.subtracting(before) { counts.studies[concept, default: 0] += 1 }
         for concept in before.subtracting(after) { counts.studies[concept, default: 0] -= 1 }

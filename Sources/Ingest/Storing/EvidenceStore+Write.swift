@@ -57,6 +57,7 @@ extension EvidenceStore {
             """, [id, source.file, source.kind.rawValue, source.title, source.published, source.author, source.publisher,
                   source.industrySponsored, source.sponsorEvidence, source.sha256, Self.timestamp(now), text,
                   Set(extraction.studies.map(\.identityKey)).count, extraction.claims.count, extraction.comments.count])
+        try db.run(RenderedJSON.source, [id])
         try db.run("""
             INSERT INTO sources_fts (rowid, title, author, publisher, text)
             SELECT rowid, title, author, publisher, text FROM sources WHERE id = ?

@@ -1,0 +1,81 @@
+/// The API objects, rendered by SQLite's JSON functions when a row is written, so that the server answers a
+/// list by concatenating stored documents instead of running a query per nested field.
+///
+/// Subquery results lose their JSON subtype in SQLite, so each nested array goes through json() to stay an
+/// array rather than become a string.
+enum RenderedJSON {
+    static let source = """
+        UPDATE sources SET json = json_object(
+            'id', id, 'file', file, 'kind', kind, 'title', title, 'published', published, 'author', author,
+            'publisher', publisher, 'industry_sponsored', json(CASE WHEN industry_sponsored THEN 'true' ELSE 'false' END),
+            'sponsor_evidence', sponsor_evidence, 'sha256', sha256, 'ingested_at', ingested_at,
+            'counts', json_object('studies', study_count, 'claims', claim_count, 'comments', comment_count))
+        WHERE id = ?
+        """
+
+    static let study = """
+        UPDATE studies SET json = json_object(
+            'id', id, 'title', title, 'name', name, 'design', design, 'evidence_level', evidence_level, 'species', species,
+            'population', json_object('description', population_description, 'size', population_size),
+            'conditions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
+                    SELECT concept_id, min(ordinal) AS position, min(source_id) AS first_source FROM study_report_concepts
+                    WHERE study_id = studies.id AND role = 'condition' GROUP BY concept_id ORDER BY first_source, position
+                ) r JOIN concepts c ON c.id = r.concept_id), '[]')),
+            'interventions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'form', f.name,
+                    'dose', json(CASE WHEN r.dose_text IS NULL THEN NULL
+                                 ELSE json_object('text', r.dose_text, 'mcg_per_day', r.mcg_per_day) END))) FROM (
+                    SELECT concept_id, min(source_id) AS first_source, min(ordinal) AS position,
+                           max(form_id) AS form_id, max(dose_text) AS dose_text, max(mcg_per_day) AS mcg_per_day
+                    FROM study_report_concepts
+                    WHERE study_id = studies.id AND role = 'intervention' GROUP BY concept_id ORDER BY first_source, position
+                ) r JOIN concepts c ON c.id = r.concept_id LEFT JOIN concepts f ON f.id = r.form_id), '[]')),
+            'comparator', comparator,
+            'duration', json(CASE WHEN duration_text IS NULL THEN NULL
+                             ELSE json_object('text', duration_text, 'days', duration_days) END),
+            'direction', direction, 'effect', effect,
+            'publication', json_object('journal', journal, 'year', year),
+            'mentions', json(coalesce((
+                SELECT json_group_array(json_object('source_id', source_id, 'start', start, 'end', "end", 'quote', quote))
+                FROM (SELECT * FROM study_mentions WHERE study_id = studies.id ORDER BY source_id, start)), '[]')))
+        WHERE id = ?
+        """
+
+    static let claim = """
+        UPDATE claims SET json = json_object(
+            'id', id, 'source_id', source_id, 'text', text, 'start', start, 'end', "end", 'kind', kind,
+            'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END), 'attributed_to', attributed_to,
+            'study_id', study_id,
+            'conditions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
+                    SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'condition' ORDER BY ordinal
+                ) k JOIN concepts c ON c.id = k.concept_id), '[]')),
+            'interventions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
+                    SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'intervention' ORDER BY ordinal
+                ) k JOIN concepts c ON c.id = k.concept_id), '[]')))
+        WHERE id = ?
+        """
+
+    static let comment = """
+        UPDATE comments SET json = json_object(
+            'id', id, 'source_id', source_id, 'number', number, 'author', author, 'author_id', author_id, 'date', date,
+            'text', text, 'start', start, 'end', "end", 'reply_to', reply_to,
+            'is_question', json(CASE WHEN is_question THEN 'true' ELSE 'false' END),
+            'is_promotional', json(CASE WHEN is_promotional THEN 'true' ELSE 'false' END),
+            'conditions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
+                    SELECT concept_id FROM comment_concepts WHERE comment_id = comments.id AND role = 'condition' ORDER BY ordinal
+                ) k JOIN concepts c ON c.id = k.concept_id), '[]')),
+            'interventions', json(coalesce((
+                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
+                    SELECT concept_id FROM comment_concepts WHERE comment_id = comments.id AND role = 'intervention' ORDER BY ordinal
+                ) k JOIN concepts c ON c.id = k.concept_id), '[]')),
+            'doses', json(coalesce((
+                SELECT json_group_array(json_object('text', json_extract(d.value, '$.text'),
+                                                    'mcg_per_day', json_extract(d.value, '$.mcg_per_day')))
+                FROM json_each(comments.doses) d), '[]')))
+        WHERE id = ?
+        """
+}
