@@ -33,7 +33,9 @@ let package = Package(
         ], swiftSettings: strict),
 
         // The HTTP/1.1 server on BSD sockets and Dispatch. Knows nothing of evidence.
+        .systemLibrary(name: "CLinuxShims", path: "Sources/CLinuxShims"),
         .target(name: "HTTPServer", dependencies: [
+            "CLinuxShims",
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
 

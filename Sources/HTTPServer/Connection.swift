@@ -1,0 +1,52 @@
+/// The state of one client connection. Owned by exactly one event loop and touched only
+/// on its thread, so it needs no locking (and is deliberately not Sendable).
+final class Connection {
+    let fd: Int32
+    let peer: String
+    var parser: RequestParser
+
+    /// Serialized responses not yet accepted by the kernel; `outputOffset` is how much of
+    /// `output` was sent. Responses of pipelined requests queue here in order.
+    var output: [UInt8] = []
+    var outputOffset = 0
+    /// EPOLLOUT is registered (and EPOLLIN is not: the loop stops reading a client that
+    /// does not read its responses).
+    var waitingForWritable = false
+
+    /// Send what is queued, then close (Connection: close, HTTP/1.0, errors, shutdown).
+    var closeAfterFlush = false
+    /// Our write side is shut; input is drained and dropped until EOF or the linger
+    /// deadline, so the client reads the final response instead of a reset.
+    var lingering = false
+    /// The client sent EOF (it may still read).
+    var peerClosed = false
+    var isClosed = false
+
+    var requestsServed = 0
+    /// When the connection was accepted or last finished a response.
+    var idleSince: UInt64
+    /// When the current request's head, then its body, started arriving (0: not yet).
+    var headStartedAt: UInt64 = 0
+    var bodyStartedAt: UInt64 = 0
+    var lastWriteProgress: UInt64 = 0
+
+    var deadline: UInt64 = 0
+    var deadlineKind: DeadlineKind = .idle
+
+    enum DeadlineKind {
+        case idle, head, body, write, linger
+    }
+
+    init(fd: Int32, peer: String, limits: ParserLimits, now: UInt64) {
+        self.fd = fd
+        self.peer = peer
+        self.parser = RequestParser(limits: limits)
+        self.idleSince = now
+    }
+
+    var hasPendingOutput: Bool { outputOffset < output.count }
+    var pendingOutputBytes: Int { output.count - outputOffset }
+
+    /// Idle between requests: nothing buffered, nothing to send.
+    var isIdle: Bool { parser.phase == .idle && !hasPendingOutput && !lingering }
+}

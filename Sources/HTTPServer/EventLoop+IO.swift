@@ -1,0 +1,135 @@
+import CLinuxShims
+import Glibc
+
+/// Reading, parsing and writing one connection.
+extension EventLoop {
+    func readable(_ connection: Connection) {
+        if connection.lingering {
+            drain(connection)
+            return
+        }
+        var reads = 0
+        readLoop: while true {
+            switch Socket.read(connection.fd, into: readBuffer) {
+            case .bytes(let count):
+                connection.parser.append(UnsafeBufferPointer(
+                    start: readBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
+                reads += 1
+                // A full buffer may mean more is waiting; a few reads per wake-up keep
+                // one fast sender from starving the others (epoll reports it again).
+                if count < readBuffer.count || reads >= 4 { break readLoop }
+            case .wouldBlock:
+                break readLoop
+            case .endOfFile:
+                connection.peerClosed = true
+                break readLoop
+            case .failed:
+                close(connection)
+                return
+            }
+        }
+        process(connection)
+    }
+
+    func writable(_ connection: Connection) {
+        flush(connection)
+        if !connection.isClosed, !connection.hasPendingOutput, !connection.closeAfterFlush,
+           connection.parser.bufferedByteCount > 0 {
+            // Pipelined requests were held back while the client was not reading.
+            process(connection)
+        } else if !connection.isClosed {
+            updateDeadline(connection, now: monotonicNanos())
+        }
+    }
+
+    /// Answers every complete request in the buffer, in order, then writes.
+    func process(_ connection: Connection) {
+        let maxPending = shared.configuration.maxPendingOutputBytes
+        while !connection.isClosed {
+            var stalledOnOutput = false
+            parseLoop: while !connection.closeAfterFlush {
+                if connection.pendingOutputBytes >= maxPending {
+                    stalledOnOutput = true
+                    break
+                }
+                switch connection.parser.next() {
+                case .needMore:
+                    break parseLoop
+                case .sendContinue:
+                    connection.output.append(contentsOf: Self.continueResponse)
+                case .request(let request, let keepAlive):
+                    respond(connection, to: request, keepAlive: keepAlive)
+                case .error(let error):
+                    respond(connection, toError: error)
+                }
+            }
+            if connection.peerClosed && !connection.closeAfterFlush {
+                // EOF: answer what was complete, drop any partial request, then close.
+                connection.closeAfterFlush = true
+            }
+            flush(connection)
+            guard stalledOnOutput, !connection.isClosed, !connection.hasPendingOutput else { break }
+        }
+        if !connection.isClosed { updateDeadline(connection, now: monotonicNanos()) }
+    }
+
+    static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// Writes as much queued output as the kernel takes; registers for EPOLLOUT (and
+    /// stops reading) when it takes less; closes or lingers once a final response is out.
+    func flush(_ connection: Connection) {
+        while connection.hasPendingOutput {
+            let result = connection.output.withUnsafeBytes { bytes -> Socket.IOResult in
+                var vector = iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress.map { $0 + connection.outputOffset }),
+                    iov_len: bytes.count - connection.outputOffset)
+                return withUnsafePointer(to: &vector) { Socket.send(connection.fd, UnsafeBufferPointer(start: $0, count: 1)) }
+            }
+            switch result {
+            case .bytes(let count):
+                connection.outputOffset += count
+                connection.lastWriteProgress = monotonicNanos()
+            case .wouldBlock:
+                if !connection.waitingForWritable {
+                    connection.waitingForWritable = true
+                    poller.modify(connection.fd, events: SHIMS_EPOLLOUT, token: UInt64(connection.fd))
+                }
+                return
+            case .endOfFile, .failed:
+                close(connection)   // the client went away mid-response: nothing more to do
+                return
+            }
+        }
+        connection.output.removeAll(keepingCapacity: connection.output.capacity <= 256 * 1024)
+        connection.outputOffset = 0
+        if connection.waitingForWritable {
+            connection.waitingForWritable = false
+            poller.modify(connection.fd, events: SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP, token: UInt64(connection.fd))
+        }
+        if connection.closeAfterFlush && !connection.lingering {
+            if connection.peerClosed {
+                close(connection)
+            } else {
+                // Half-close and drain: closing with unread input would send a reset
+                // that can destroy the response before the client reads it.
+                shutdown(connection.fd, Int32(SHUT_WR))
+                connection.lingering = true
+                connection.deadlineKind = .linger
+                connection.deadline = monotonicNanos() + Self.lingerTime
+            }
+        }
+    }
+
+    /// Reads and discards until EOF (then closes) or until nothing is left for now.
+    private func drain(_ connection: Connection) {
+        for _ in 0..<16 {
+            switch Socket.read(connection.fd, into: readBuffer) {
+            case .bytes: continue
+            case .wouldBlock: return
+            case .endOfFile, .failed:
+                close(connection)
+                return
+            }
+        }
+    }
+}

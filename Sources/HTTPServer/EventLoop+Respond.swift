@@ -1,0 +1,125 @@
+import Glibc
+
+/// Calling the handler and queueing its response, with metrics and the access log.
+extension EventLoop {
+    func respond(_ connection: Connection, to parsed: HTTPRequest, keepAlive requestedKeepAlive: Bool) {
+        let started = monotonicNanos()
+        var request = parsed
+        request.peer = connection.peer
+        request.requestID = requestID(echoing: request.headers["x-request-id"])
+        var response = shared.handler(request)
+        let keepAlive = requestedKeepAlive && !shuttingDown
+        let context = ResponseSerializer.Context(
+            isHEAD: request.method == "HEAD", keepAlive: keepAlive,
+            announceKeepAlive: keepAlive && request.version == "HTTP/1.0",
+            requestID: request.requestID, dateLine: currentDateLine(), serverLine: shared.serverLine)
+        let mark = connection.output.count
+        var bytes: Int
+        var failure: String?
+        do {
+            bytes = try ResponseSerializer.serialize(response, context, into: &connection.output)
+        } catch {
+            // The handler built a response that cannot be sent safely (bad status, CR/LF
+            // in a header): send a 500 and log why, without telling the client.
+            connection.output.removeSubrange(mark...)
+            failure = "\(error)"
+            let label = response.routeLabel
+            response = ProblemDetails.response(status: 500, detail: "The server could not produce a valid response.")
+            response.routeLabel = label
+            bytes = (try? ResponseSerializer.serialize(response, context, into: &connection.output)) ?? 0
+        }
+        if !keepAlive { connection.closeAfterFlush = true }
+        finishExchange(
+            connection, method: request.method, path: request.path, requestID: request.requestID,
+            status: response.status, route: response.routeLabel ?? "other", bytes: bytes, started: started, error: failure)
+    }
+
+    /// Answers a request the parser refused: problem+json, Connection: close.
+    func respond(_ connection: Connection, toError error: HTTPParseError) {
+        let started = monotonicNanos()
+        let requestID = requestID(echoing: nil)
+        let response = ProblemDetails.response(status: error.status, detail: error.detail)
+        let context = ResponseSerializer.Context(
+            isHEAD: false, keepAlive: false, announceKeepAlive: false, requestID: requestID,
+            dateLine: currentDateLine(), serverLine: shared.serverLine)
+        let bytes = (try? ResponseSerializer.serialize(response, context, into: &connection.output)) ?? 0
+        connection.closeAfterFlush = true
+        finishExchange(
+            connection, method: "-", path: "-", requestID: requestID, status: error.status,
+            route: "invalid", bytes: bytes, started: started, error: nil)
+    }
+
+    private func finishExchange(
+        _ connection: Connection, method: String, path: String, requestID: String, status: Int,
+        route: String, bytes: Int, started: UInt64, error: String?
+    ) {
+        let now = monotonicNanos()
+        connection.requestsServed += 1
+        connection.idleSince = now
+        connection.headStartedAt = 0
+        connection.bodyStartedAt = 0
+        shared.metrics.record(shard: index, route: route, status: status, durationNanos: now - started)
+        guard shared.configuration.accessLog else { return }
+        appendLogLine(
+            method: method, path: path, requestID: requestID, status: status, bytes: bytes,
+            durationNanos: now - started, peer: connection.peer, error: error)
+    }
+
+    /// The client's X-Request-Id when it is a short safe token (it is echoed into a header
+    /// and the log), else "<process prefix>-<loop>-<counter>".
+    func requestID(echoing candidate: String?) -> String {
+        if let candidate, (1...128).contains(candidate.utf8.count),
+           candidate.utf8.allSatisfy({ ASCII.isToken($0) && $0 != UInt8(ascii: "\"") }) {
+            return candidate
+        }
+        requestCounter &+= 1
+        return shared.requestIDPrefix + String(index, radix: 16) + "-" + String(requestCounter, radix: 16)
+    }
+
+    func currentDateLine() -> [UInt8] {
+        wallClock.refresh()
+        return wallClock.dateHeaderLine
+    }
+
+    private func appendLogLine(
+        method: String, path: String, requestID: String, status: Int, bytes: Int, durationNanos: UInt64,
+        peer: String, error: String?
+    ) {
+        logBuffer.append(contentsOf: "{\"time\":\"".utf8)
+        wallClock.isoTimestamp(into: &logBuffer)
+        logBuffer.append(contentsOf: "\",\"request_id\":".utf8)
+        JSONText.appendQuoted(requestID, to: &logBuffer)
+        logBuffer.append(contentsOf: ",\"method\":".utf8)
+        JSONText.appendQuoted(method, to: &logBuffer)
+        logBuffer.append(contentsOf: ",\"path\":".utf8)
+        JSONText.appendQuoted(path, to: &logBuffer)
+        logBuffer.append(contentsOf: ",\"status\":".utf8)
+        ResponseSerializer.appendDecimal(status, to: &logBuffer)
+        logBuffer.append(contentsOf: ",\"bytes\":".utf8)
+        ResponseSerializer.appendDecimal(bytes, to: &logBuffer)
+        logBuffer.append(contentsOf: ",\"duration_ms\":".utf8)
+        let micros = Int(durationNanos / 1000)
+        ResponseSerializer.appendDecimal(micros / 1000, to: &logBuffer)
+        logBuffer.append(UInt8(ascii: "."))
+        let fraction = micros % 1000
+        logBuffer.append(contentsOf: [UInt8(48 + fraction / 100), UInt8(48 + (fraction / 10) % 10), UInt8(48 + fraction % 10)])
+        logBuffer.append(contentsOf: ",\"peer\":".utf8)
+        JSONText.appendQuoted(peer, to: &logBuffer)
+        if let error {
+            logBuffer.append(contentsOf: ",\"error\":".utf8)
+            JSONText.appendQuoted(error, to: &logBuffer)
+        }
+        logBuffer.append(contentsOf: "}\n".utf8)
+        logLines += 1
+        if logBuffer.count >= 32 * 1024 { handOffLog() }
+    }
+
+    /// Gives the buffered lines to the writer thread; the loop never writes to stdout.
+    func handOffLog() {
+        guard !logBuffer.isEmpty else { return }
+        shared.accessLog?.submit(logBuffer, lines: logLines)
+        logBuffer = []
+        logBuffer.reserveCapacity(32 * 1024 + 1024)
+        logLines = 0
+    }
+}

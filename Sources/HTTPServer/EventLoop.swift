@@ -1,0 +1,153 @@
+import CLinuxShims
+import Foundation
+import Glibc
+
+/// One thread running epoll: it accepts (loop 0 only), reads, parses, calls the handler
+/// inline, writes, and enforces timeouts for the connections it owns.
+///
+/// `@unchecked Sendable` is safe because every mutable property is touched only on the
+/// loop's own thread; other threads reach the loop solely through `post(_:)`, which goes
+/// through the locked `inbox` and the eventfd. `peers` and `listenerFD` are written once
+/// before the thread starts (Thread.start orders those writes before the thread runs).
+final class EventLoop: @unchecked Sendable {
+    enum Message: Sendable {
+        case adopt(fd: Int32, peer: String)
+        case shutdown(deadline: UInt64)
+    }
+
+    let index: Int
+    let shared: ServerShared
+    let poller: Poller
+    private let inbox = Locked<[Message]>([])
+
+    var peers: [EventLoop] = []
+    var listenerFD: Int32 = -1
+    var listening = false
+    var acceptResumeAt: UInt64 = 0
+    var acceptBackoff: UInt64 = 0
+    var lastAcceptWarning: UInt64 = 0
+    var roundRobin = 0
+
+    var connections: [Int32: Connection] = [:]
+    let readBuffer: UnsafeMutableRawBufferPointer
+    var wallClock = WallClock()
+    var logBuffer: [UInt8] = []
+    var logLines = 0
+    var requestCounter: UInt64 = 0
+    var shuttingDown = false
+    var shutdownDeadline: UInt64 = .max
+    let tick: UInt64
+    var nextSweep: UInt64 = 0
+
+    static let readBufferSize = 64 * 1024
+    static let lingerTime: UInt64 = 2_000_000_000
+
+    init(index: Int, shared: ServerShared) throws(SocketError) {
+        self.index = index
+        self.shared = shared
+        self.poller = try Poller()
+        self.readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readBufferSize, alignment: 16)
+        let c = shared.configuration
+        let shortest = [c.headerReadTimeout, c.bodyReadTimeout, c.keepAliveTimeout, c.writeTimeout].min() ?? 1
+        // Deadlines are checked by a periodic sweep; a quarter of the shortest timeout
+        // keeps them accurate to 25% without a timer per connection.
+        self.tick = nanos(min(1.0, max(0.01, shortest / 4)))
+    }
+
+    deinit {
+        readBuffer.deallocate()
+    }
+
+    /// Thread-safe: queue a message and wake the loop.
+    func post(_ message: Message) {
+        inbox.withLock { $0.append(message) }
+        poller.wake()
+    }
+
+    /// The thread body; returns after shutdown once every connection is closed.
+    func run() {
+        if listenerFD >= 0 { startListening() }
+        while true {
+            let now = monotonicNanos()
+            if now >= nextSweep {
+                sweep(now: now)
+                nextSweep = now + tick
+            }
+            if shuttingDown && (connections.isEmpty || now >= shutdownDeadline) { break }
+            if listenerFD >= 0 && !listening && now >= acceptResumeAt { startListening() }
+            let idle = connections.isEmpty && listening == (listenerFD >= 0) && logBuffer.isEmpty && !shuttingDown
+            if idle { handOffLog() }
+            let timeout: Int32 = idle ? -1 : Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
+            poller.wait(timeoutMillis: timeout) { token, events in
+                self.dispatch(token: token, events: events)
+            }
+        }
+        for connection in Array(connections.values) { close(connection) }
+        stopListening(permanently: true)
+        for message in inbox.withLock({ box in defer { box.removeAll() }; return box }) {
+            if case .adopt(let fd, _) = message { Glibc.close(fd); shared.connectionClosed() }
+        }
+        handOffLog()
+    }
+
+    private func dispatch(token: UInt64, events: UInt32) {
+        if token == Poller.wakeToken {
+            poller.drainWake()
+            for message in inbox.withLock({ box in defer { box.removeAll(keepingCapacity: true) }; return box }) {
+                handle(message)
+            }
+            return
+        }
+        if token == Poller.listenerToken {
+            acceptConnections()
+            return
+        }
+        guard let connection = connections[Int32(truncatingIfNeeded: token)] else { return }
+        if events & (SHIMS_EPOLLERR | SHIMS_EPOLLHUP) != 0 {
+            // The socket is dead both ways (reset or fully closed): nothing can be delivered.
+            close(connection)
+            return
+        }
+        if events & SHIMS_EPOLLOUT != 0 { writable(connection) }
+        if !connection.isClosed, events & (SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP) != 0 { readable(connection) }
+    }
+
+    private func handle(_ message: Message) {
+        switch message {
+        case .adopt(let fd, let peer):
+            adopt(fd: fd, peer: peer)
+        case .shutdown(let deadline):
+            shuttingDown = true
+            shutdownDeadline = min(shutdownDeadline, deadline)
+            stopListening(permanently: true)
+            // Idle keep-alive connections would only hold shutdown up: close them now.
+            for connection in Array(connections.values) where connection.isIdle { close(connection) }
+        }
+    }
+
+    func adopt(fd: Int32, peer: String) {
+        if shuttingDown {
+            Glibc.close(fd)
+            shared.connectionClosed()
+            return
+        }
+        let now = monotonicNanos()
+        let connection = Connection(fd: fd, peer: peer, limits: shared.parserLimits, now: now)
+        guard poller.add(fd, events: SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP, token: UInt64(fd)) else {
+            Glibc.close(fd)
+            shared.connectionClosed()
+            return
+        }
+        connections[fd] = connection
+        updateDeadline(connection, now: now)
+    }
+
+    func close(_ connection: Connection) {
+        guard !connection.isClosed else { return }
+        connection.isClosed = true
+        poller.remove(connection.fd)
+        Glibc.close(connection.fd)
+        connections[connection.fd] = nil
+        shared.connectionClosed()
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Glibc
+
+/// An HTTP/1.1 server on BSD sockets and epoll: `threads` event loops, each parsing
+/// requests and running the handler inline on its connections.
+public final class HTTPServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let metrics: ServerMetrics
+    private let handler: HTTPHandler
+    private let lifecycle = Locked<Lifecycle>(.idle)
+    /// Left when every loop thread has returned.
+    private let loopsFinished = DispatchGroup()
+
+    private enum Lifecycle: Sendable {
+        case idle
+        case running(Running)
+        case stopping(Running)
+        case stopped
+    }
+
+    private struct Running: Sendable {
+        var loops: [EventLoop]
+        var shared: ServerShared
+        var port: Int
+    }
+
+    public init(configuration: ServerConfiguration, handler: @escaping HTTPHandler) {
+        self.configuration = configuration
+        self.handler = handler
+        self.metrics = ServerMetrics(shardCount: max(1, configuration.threads))
+    }
+
+    /// The bound port while running, else nil.
+    public var port: Int? {
+        lifecycle.withLock { state in
+            if case .running(let running) = state { return running.port }
+            return nil
+        }
+    }
+
+    /// Binds, starts the loop threads and returns the bound port (useful with port 0).
+    @discardableResult
+    public func start() throws(HTTPServerError) -> Int {
+        let c = configuration
+        guard c.threads >= 1, c.threads <= 256 else { throw .invalidConfiguration("threads must be 1...256") }
+        guard c.maxRequestLineBytes > 0, c.maxHeaderBytes > 0, c.maxHeaderCount > 0, c.maxBodyBytes >= 0,
+              c.maxConnections > 0, c.maxPendingOutputBytes > 0 else {
+            throw .invalidConfiguration("limits must be positive")
+        }
+        guard [c.headerReadTimeout, c.bodyReadTimeout, c.keepAliveTimeout, c.writeTimeout].allSatisfy({ $0 > 0 }) else {
+            throw .invalidConfiguration("timeouts must be positive")
+        }
+        let canStart = lifecycle.withLock { state -> Bool in
+            if case .idle = state { return true }
+            return false
+        }
+        guard canStart else { throw .alreadyStarted }
+
+        // Writes to a vanished client use MSG_NOSIGNAL, but a closed stdout (the access
+        // log) would still raise SIGPIPE; Linux has no per-socket opt-out, so ignore it.
+        signal(SIGPIPE, SIG_IGN)
+        let (listener, port) = try Socket.listen(host: c.host, port: c.port, backlog: c.backlog)
+        let shared = ServerShared(configuration: c, handler: handler, metrics: metrics)
+        var loops: [EventLoop] = []
+        do throws(SocketError) {
+            for index in 0..<c.threads { loops.append(try EventLoop(index: index, shared: shared)) }
+        } catch {
+            Glibc.close(listener)
+            throw .socket(error)
+        }
+        for loop in loops { loop.peers = loops }
+        loops[0].listenerFD = listener
+
+        let started = lifecycle.withLock { state -> Bool in
+            guard case .idle = state else { return false }
+            state = .running(Running(loops: loops, shared: shared, port: port))
+            return true
+        }
+        guard started else {
+            Glibc.close(listener)
+            throw .alreadyStarted
+        }
+        shared.accessLog?.start()
+        for loop in loops {
+            loopsFinished.enter()
+            let thread = Thread { [loopsFinished] in
+                loop.run()
+                loopsFinished.leave()
+            }
+            thread.name = "http-loop-\(loop.index)"
+            thread.stackSize = 1 << 20 * 4
+            thread.start()
+        }
+        return port
+    }
+
+    /// Stops accepting, closes idle connections, lets requests in flight finish for up to
+    /// `grace` seconds (default: the configuration's), then closes everything. Blocks until
+    /// done. Idempotent; a later call with a shorter grace cuts the wait short.
+    public func shutdown(grace: TimeInterval? = nil) {
+        let seconds = grace ?? configuration.shutdownGracePeriod
+        let running: Running? = lifecycle.withLock { state in
+            switch state {
+            case .idle:
+                state = .stopped
+                return nil
+            case .running(let running):
+                state = .stopping(running)
+                return running
+            case .stopping(let running):
+                return running
+            case .stopped:
+                return nil
+            }
+        }
+        guard let running else { return }
+        let deadline = monotonicNanos() + nanos(seconds)
+        for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
+        loopsFinished.wait()
+        running.shared.accessLog?.stop()
+        lifecycle.withLock { $0 = .stopped }
+    }
+}
