@@ -1,0 +1,28 @@
+/// The cue lists of `lexicon/comments.json`, shared by the comment extractor and the region segmenter
+/// (which looks for comment headers to find where a comment section starts).
+struct CommentCues: Sendable, Decodable {
+    var headerVerbs: Set<String>
+    var postPrefixes: [String]
+    var separators: Set<String>
+    var trailerLines: Set<String>
+    var profileLines: [String]
+    var greetings: [String]
+    var thanksOpeners: [String]
+    var quoteIntros: [String]
+    var quoteVerbs: [String]
+    var questionCues: [String]
+    var promotionalCues: [String]
+    var promotionalLinkWords: [String]
+    var notNames: Set<String>
+
+    enum CodingKeys: String, CodingKey {
+        case headerVerbs = "header_verbs", postPrefixes = "post_prefixes", separators, trailerLines = "trailer_lines"
+        case profileLines = "profile_lines", greetings, thanksOpeners = "thanks_openers", quoteIntros = "quote_intros"
+        case quoteVerbs = "quote_verbs", questionCues = "question_cues", promotionalCues = "promotional_cues"
+        case promotionalLinkWords = "promotional_link_words", notNames = "not_names"
+    }
+
+    static func load(_ locator: ResourceLocator) throws -> CommentCues {
+        try locator.loadJSON(CommentCues.self, "lexicon/comments.json")
+    }
+}

@@ -1,0 +1,86 @@
+/// The cue phrases of `lexicon/regions.json`: what furniture, reference headings, boilerplate, comment
+/// sections and metadata lines look like. Kept as data so that a new site's widgets need no code change.
+struct RegionCues: Sendable, Decodable {
+    struct PhraseSet: Sendable, Decodable {
+        var equals: Set<String>
+        var prefixes: [String]
+        var contains: [String]
+        var sectionPrefixes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case equals, prefixes, contains
+            case sectionPrefixes = "section_prefixes"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            equals = try c.decodeIfPresent(Set<String>.self, forKey: .equals) ?? []
+            prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? []
+            contains = try c.decodeIfPresent([String].self, forKey: .contains) ?? []
+            sectionPrefixes = try c.decodeIfPresent([String].self, forKey: .sectionPrefixes) ?? []
+        }
+    }
+
+    struct Boilerplate: Sendable, Decodable {
+        var aboutPrefix: String
+        var aboutExceptions: [String]
+        var lines: Set<String>
+        var prefixes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case aboutPrefix = "about_prefix", aboutExceptions = "about_exceptions", lines, prefixes
+        }
+    }
+
+    struct Metadata: Sendable, Decodable {
+        var prefixes: [String]
+        var maxLength: Int
+
+        enum CodingKeys: String, CodingKey {
+            case prefixes
+            case maxLength = "max_length"
+        }
+    }
+
+    var shortLine: Int
+    var furniture: PhraseSet
+    var references: Set<String>
+    var boilerplate: Boilerplate
+    var commentSections: PhraseSet
+    var metadata: Metadata
+    var menuRun: Int
+
+    enum CodingKeys: String, CodingKey {
+        case shortLine = "short_line", furniture, references, boilerplate
+        case commentSections = "comment_sections", metadata
+        case menuRun = "menu_run"
+    }
+}
+
+extension RegionCues.PhraseSet {
+    /// Whether a normalised line matches: equal to a phrase, starting with one (at a word boundary), or — for a
+    /// short line — containing one.
+    func matches(_ line: String, isShort: Bool) -> Bool {
+        if equals.contains(line) { return true }
+        if prefixes.contains(where: { Phrase.hasPrefix(line, $0) }) { return true }
+        if isShort, contains.contains(where: { line.contains($0) }) { return true }
+        return false
+    }
+
+    func startsSection(_ line: String) -> Bool {
+        sectionPrefixes.contains(where: { Phrase.hasPrefix(line, $0) })
+    }
+}
+
+/// Phrase matching at word boundaries.
+enum Phrase {
+    /// True when `line` starts with `prefix` and the prefix does not stop in the middle of a word
+    /// ("share this" matches "share this article" but "share" does not match "shared").
+    static func hasPrefix(_ line: String, _ prefix: String) -> Bool {
+        guard line.hasPrefix(prefix) else { return false }
+        guard let lastOfPrefix = prefix.unicodeScalars.last, ScalarKind.isAlphanumeric(lastOfPrefix) else { return true }
+        let rest = line.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+        guard let next = rest.first else { return true }
+        return !ScalarKind.isAlphanumeric(next)
+    }
+}
