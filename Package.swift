@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "evidence",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "evidence", targets: ["evidence"]),
     ],
@@ -40,7 +40,10 @@ let package = Package(
         ], swiftSettings: strict),
 
         // The REST API: routes to queries to JSON.
-        .target(name: "EvidenceAPI", dependencies: ["SQLiteDB", "Ingest", "HTTPServer"], swiftSettings: strict),
+        .target(name: "EvidenceAPI", dependencies: [
+            "SQLiteDB", "Ingest", "HTTPServer",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
 
         // The thin command line.
         .executableTarget(name: "evidence", dependencies: [

@@ -1,0 +1,54 @@
+/// Turns what a user types into an FTS5 query that cannot be a syntax error: every word and phrase is quoted,
+/// `word*` stays a prefix search and a bare `OR` between terms stays an alternative. Anything else
+/// (parentheses, colons, NEAR, column filters) is plain text.
+enum FullTextQuery {
+    static func compile(_ input: String) throws(APIError) -> String {
+        var terms: [String] = []
+        var scalars = Array(input.unicodeScalars)[...]
+        while let first = scalars.first {
+            if first.properties.isWhitespace { scalars.removeFirst(); continue }
+            if first == "\"" {
+                scalars.removeFirst()
+                guard let close = scalars.firstIndex(of: "\"") else {
+                    throw .badRequest("parameter 'q' has an unbalanced double quote")
+                }
+                let words = tokens(scalars[..<close])
+                scalars = scalars[(close + 1)...]
+                if !words.isEmpty { terms.append("\"" + words.joined(separator: " ") + "\"") }
+                continue
+            }
+            let end = scalars.firstIndex { $0.properties.isWhitespace || $0 == "\"" } ?? scalars.endIndex
+            let word = scalars[..<end]
+            scalars = scalars[end...]
+            if String(String.UnicodeScalarView(word)) == "OR" {
+                if let last = terms.last, last != "OR" { terms.append("OR") }
+                continue
+            }
+            let prefix = word.last == "*"
+            let wordTokens = tokens(word)
+            for (position, token) in wordTokens.enumerated() {
+                let isLast = position == wordTokens.count - 1
+                terms.append("\"" + token + "\"" + (prefix && isLast ? "*" : ""))
+            }
+        }
+        while terms.last == "OR" { terms.removeLast() }
+        guard !terms.isEmpty else { throw .badRequest("parameter 'q' has no words to search for") }
+        return terms.joined(separator: " ")
+    }
+
+    /// Letters and digits runs, lower-cased: what the unicode61 tokenizer would index.
+    private static func tokens<S: Sequence<Unicode.Scalar>>(_ text: S) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current).lowercased())
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current).lowercased()) }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Ingest
+import SQLiteDB
+import Synchronization
+
+/// One read-only connection with its prepared statements.
+final class ReadConnection: @unchecked Sendable {
+    // @unchecked: a connection is only ever used by the one thread that took it from the pool, and goes back
+    // to the pool (under its mutex) before another thread can take it.
+    let db: Database
+    var dataVersion: Int
+
+    init(path: String) throws {
+        db = try Database(path: path, mode: .readOnly, busyTimeoutMilliseconds: 2_000)
+        try Schema.verify(db)
+        dataVersion = try db.dataVersion()
+    }
+}
+
+/// Read-only connections, one per thread that needs one at the same time (the server's threads), each reused
+/// with its statement cache. The server never writes, so a connection that fails is simply dropped.
+final class ReadPool: Sendable {
+    let path: String
+    private let idle = Mutex<[ReadConnection]>([])
+    /// Bumped whenever any connection sees that another process committed (a new ingest).
+    let generation = Atomic<Int>(0)
+
+    init(path: String) { self.path = path }
+
+    func withConnection<T>(_ body: (ReadConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? ReadConnection(path: path)
+        do {
+            let version = try connection.db.dataVersion()
+            if version != connection.dataVersion {
+                connection.dataVersion = version
+                generation.add(1, ordering: .sequentiallyConsistent)
+            }
+            let result = try body(connection)
+            idle.withLock { $0.append(connection) }
+            return result
+        } catch let error as SQLiteError where error.isCorrupt || error.code == 10 /* SQLITE_IOERR */ {
+            throw error   // drop the connection: the file may have been replaced
+        } catch {
+            idle.withLock { $0.append(connection) }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one read transaction, so that every query of a request sees the same snapshot:
+    /// a document written meanwhile is seen entirely or not at all.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try withConnection { connection in
+            try connection.db.transaction(.deferred) { try body(connection.db) }
+        }
+    }
+}

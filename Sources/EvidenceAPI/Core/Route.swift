@@ -1,0 +1,58 @@
+import HTTPServer
+
+/// What a route handler answers before the common work (ETag, caching headers, CSV, HEAD) is done.
+enum Reply {
+    case json([UInt8])
+    case list(ListPage)
+    case text([UInt8], contentType: String)
+}
+
+/// Everything a handler gets: the request, its validated parameters and path values, and the services.
+struct RouteContext {
+    var request: HTTPRequest
+    var parameters: Parameters
+    var pathValues: [String]
+    var services: Services
+    /// The route's path pattern, which scopes its cursors.
+    var routePath: String
+}
+
+/// One route of the API: a path pattern, its parameters and its handler. The OpenAPI document is generated
+/// from these, so the two cannot disagree.
+struct Route: Sendable {
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case value(String)
+    }
+
+    var path: String
+    var summary: String
+    var parameters: [ParameterSpec]
+    var isList: Bool
+    /// The component schema the 200 answer carries (e.g. "Study"), for the OpenAPI document.
+    var schema: String
+    var contentType = "application/json"
+    var handler: @Sendable (RouteContext) throws -> Reply
+
+    var segments: [Segment] {
+        path.split(separator: "/").map { part in
+            part.hasPrefix("{") ? .value(String(part.dropFirst().dropLast())) : .literal(String(part))
+        }
+    }
+
+    /// The values of the `{…}` segments when `pathSegments` matches, else nil.
+    func match(_ pathSegments: [String]) -> [String]? {
+        let pattern = segments
+        guard pattern.count == pathSegments.count else { return nil }
+        var values: [String] = []
+        for (expected, actual) in zip(pattern, pathSegments) {
+            switch expected {
+            case .literal(let text): if text != actual { return nil }
+            case .value:
+                guard !actual.isEmpty else { return nil }
+                values.append(actual)
+            }
+        }
+        return values
+    }
+}

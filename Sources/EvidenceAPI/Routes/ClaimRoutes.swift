@@ -1,0 +1,50 @@
+import Ingest
+import SQLiteDB
+
+enum ClaimRoutes {
+    static let list = Route(
+        path: "/v1/claims", summary: "Claims: sentences that assert something about a substance, a condition or both.",
+        parameters: [
+            .text("condition", "A condition id, name or synonym; narrower conditions are included."),
+            .text("intervention", "An intervention id, name, synonym, form or brand; narrower ones are included."),
+            .choice("kind", ClaimKind.allCases.map(\.rawValue), "The kind of claim."),
+            .text("source", "A source id."),
+            .text("study", "A study id: the claims that report its result."),
+            .boolean("hedged", "Only hedged (true) or only unhedged (false) claims."),
+            .q, .limit, .cursor, .format,
+        ],
+        isList: true, schema: "Claim"
+    ) { context in
+        try context.services.pool.read { db in
+            var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
+            let p = context.parameters
+            if let condition = p["condition"] {
+                let id = try context.services.concept(condition, type: "condition", parameter: "condition", db: db)
+                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", [id])
+            }
+            if let intervention = p["intervention"] {
+                let id = try context.services.concept(intervention, type: "intervention", parameter: "intervention", db: db)
+                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", [id])
+            }
+            if let kind = p["kind"] { query.filter("c.kind = ?", [kind]) }
+            if let source = p["source"] { query.filter("c.source_id = ?", [source]) }
+            if let study = p["study"] { query.filter("c.study_id = ?", [study]) }
+            if let hedged = p.bool("hedged") { query.filter("c.hedged = ?", [hedged]) }
+            if let q = p["q"] {
+                query.join("JOIN claims_fts f ON f.rowid = c.rowid AND claims_fts MATCH ?", [try FullTextQuery.compile(q)])
+            }
+            return try query.respond(context, db: db)
+        }
+    }
+
+    static let item = Route(
+        path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim"
+    ) { context in
+        try context.services.pool.read { db in
+            guard let json = try db.queryFirst("SELECT json FROM claims WHERE id = ?", [context.pathValues[0]], { row in
+                row.withTextBytes(0) { Array($0) }
+            }) else { throw APIError.notFound("no claim has the id '\(Parameters.printable(context.pathValues[0]))'") }
+            return .json(json)
+        }
+    }
+}

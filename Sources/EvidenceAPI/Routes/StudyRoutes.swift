@@ -1,0 +1,72 @@
+import Ingest
+import SQLiteDB
+
+enum StudyRoutes {
+    static let sorts = ["relevance", "year", "-year", "evidence_level"]
+
+    static let list = Route(
+        path: "/v1/studies",
+        summary: "Studies, filtered by condition, intervention, design, species, source, direction and year.",
+        parameters: [
+            .text("condition", "A condition id, name or synonym; narrower conditions are included."),
+            .text("intervention", "An intervention id, name, synonym, form or brand; narrower ones are included."),
+            .choice("design", StudyDesign.allCases.map(\.rawValue), "The study design."),
+            .choice("species", Species.allCases.map(\.rawValue), "The species studied."),
+            .text("source", "A source id: only studies that source reports."),
+            .choice("direction", Direction.allCases.map(\.rawValue), "The direction of the result."),
+            .integer("min_year", 1000...3000, "Published in or after this year."),
+            .integer("max_year", 1000...3000, "Published in or before this year."),
+            .q, .choice("sort", sorts, "Order: relevance (with q; the default then), year, -year, evidence_level. Default: id."),
+            .limit, .cursor, .format,
+        ],
+        isList: true, schema: "Study"
+    ) { context in
+        try context.services.pool.read { db in
+            var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: "s.json")
+            let p = context.parameters
+            if let condition = p["condition"] {
+                let id = try context.services.concept(condition, type: "condition", parameter: "condition", db: db)
+                query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", [id])
+            }
+            if let intervention = p["intervention"] {
+                let id = try context.services.concept(intervention, type: "intervention", parameter: "intervention", db: db)
+                query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", [id])
+            }
+            if let design = p["design"] { query.filter("s.design = ?", [design]) }
+            if let species = p["species"] { query.filter("s.species = ?", [species]) }
+            if let direction = p["direction"] { query.filter("s.direction = ?", [direction]) }
+            if let year = p.int("min_year") { query.filter("s.year >= ?", [year]) }
+            if let year = p.int("max_year") { query.filter("s.year <= ?", [year]) }
+            if let source = p["source"] {
+                query.filter("s.id IN (SELECT study_id FROM study_mentions WHERE source_id = ?)", [source])
+            }
+            if let q = p["q"] {
+                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", [try FullTextQuery.compile(q)])
+            }
+            switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
+            case "relevance":
+                guard p["q"] != nil else { throw APIError.badRequest("sort=relevance needs a q to rank by") }
+                query.order = ["f.rank", "s.id"]
+            case "year": query.order = ["coalesce(s.year, 9999)", "s.id"]
+            case "-year":
+                query.order = ["coalesce(s.year, -1)", "s.id"]
+                query.descending = true
+            case "evidence_level": query.order = ["coalesce(s.evidence_level, 9)", "s.id"]
+            default: break
+            }
+            return try query.respond(context, db: db)
+        }
+    }
+
+    static let item = Route(
+        path: "/v1/studies/{id}", summary: "One study with its conditions, interventions, doses and every mention.",
+        parameters: [], isList: false, schema: "Study"
+    ) { context in
+        try context.services.pool.read { db in
+            guard let json = try db.queryFirst("SELECT json FROM studies WHERE id = ?", [context.pathValues[0]], { row in
+                row.withTextBytes(0) { Array($0) }
+            }) else { throw APIError.notFound("no study has the id '\(Parameters.printable(context.pathValues[0]))'") }
+            return .json(json)
+        }
+    }
+}
