@@ -8,7 +8,7 @@ extension EventLoop {
         request.peer = connection.peer
         request.requestID = requestID(echoing: request.headers["x-request-id"])
         var response = shared.handler(request)
-        let keepAlive = requestedKeepAlive && !shuttingDown
+        let keepAlive = requestedKeepAlive && !shuttingDown && !shared.shuttingDown.withLock { $0 }
         let context = ResponseSerializer.Context(
             isHEAD: request.method == "HEAD", keepAlive: keepAlive,
             announceKeepAlive: keepAlive && request.version == "HTTP/1.0",

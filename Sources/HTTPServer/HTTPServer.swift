@@ -114,6 +114,7 @@ public final class HTTPServer: Sendable {
             }
         }
         guard let running else { return }
+        running.shared.shuttingDown.withLock { $0 = true }
         let deadline = monotonicNanos() + nanos(seconds)
         for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
         loopsFinished.wait()

@@ -46,6 +46,8 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: Bool
     /// The `Server` header value.
     public var serverName: String
+    /// Where the access log goes; tests point it at a pipe.
+    var accessLogDescriptor: Int32 = 1
 
     public init(
         host: String = "127.0.0.1",

@@ -17,11 +17,15 @@ final class ServerShared: Sendable {
         self.parserLimits = configuration.parserLimits
         self.handler = handler
         self.metrics = metrics
-        self.accessLog = configuration.accessLog ? AccessLogWriter(metrics: metrics) : nil
+        self.accessLog = configuration.accessLog ? AccessLogWriter(metrics: metrics, fd: configuration.accessLogDescriptor) : nil
         let safeName = configuration.serverName.utf8.allSatisfy(ASCII.isFieldValue) ? configuration.serverName : "swift-http"
         self.serverLine = Array("Server: \(safeName)\r\n".utf8)
         self.requestIDPrefix = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16) + "-"
     }
+
+    /// Set when shutdown begins, so a response finished before its loop hears of the
+    /// shutdown still says `Connection: close`.
+    let shuttingDown = Locked(false)
 
     var openConnectionCount: Int { metrics.openConnections.withLock { $0 } }
     func connectionOpened() { metrics.openConnections.withLock { $0 += 1 } }
