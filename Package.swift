@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "SQLiteDB"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
         .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: [], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["evidence"], swiftSettings: strict),
     ]
 )
