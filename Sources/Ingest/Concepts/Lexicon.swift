@@ -24,9 +24,16 @@ public struct Concept: Sendable, Codable, Hashable {
     public var broader: [String]
     /// True when this intervention is a chemical form of its broader substance (MK-7 of vitamin K2).
     public var isForm: Bool
+    /// Ambiguous short forms ("k2" in lower case) that count only when one of `context` is near.
+    public var contextual: [String]
+    /// Words that make a `contextual` form mean this concept when they occur close by ("vitamin", "mcg").
+    public var context: [String]
+    /// Phrases that contain one of this concept's names but do not mean it (a company named after a food).
+    public var exclusions: [String]
 
     public init(id: String, type: ConceptType, name: String, synonyms: [String] = [], abbreviations: [String] = [],
-                misspellings: [String] = [], brands: [String] = [], broader: [String] = [], isForm: Bool = false) {
+                misspellings: [String] = [], brands: [String] = [], broader: [String] = [], isForm: Bool = false,
+                contextual: [String] = [], context: [String] = [], exclusions: [String] = []) {
         self.id = id
         self.type = type
         self.name = name
@@ -36,10 +43,13 @@ public struct Concept: Sendable, Codable, Hashable {
         self.brands = brands
         self.broader = broader
         self.isForm = isForm
+        self.contextual = contextual
+        self.context = context
+        self.exclusions = exclusions
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, name, synonyms, abbreviations, misspellings, brands, broader
+        case id, type, name, synonyms, abbreviations, misspellings, brands, broader, contextual, context, exclusions
         case isForm = "is_form"
     }
 
@@ -54,15 +64,24 @@ public struct Concept: Sendable, Codable, Hashable {
         brands = try c.decodeIfPresent([String].self, forKey: .brands) ?? []
         broader = try c.decodeIfPresent([String].self, forKey: .broader) ?? []
         isForm = try c.decodeIfPresent(Bool.self, forKey: .isForm) ?? false
+        contextual = try c.decodeIfPresent([String].self, forKey: .contextual) ?? []
+        context = try c.decodeIfPresent([String].self, forKey: .context) ?? []
+        exclusions = try c.decodeIfPresent([String].self, forKey: .exclusions) ?? []
     }
+
+    /// Every name that the matcher looks for, whatever its kind.
+    public var allNames: [String] { [name] + synonyms + abbreviations + misspellings + brands + contextual }
 }
 
 public struct Lexicon: Sendable {
     public let concepts: [Concept]
+    /// Ordinary English words that lie within a small edit distance of a lexicon word ("morality" of
+    /// "mortality"); the matcher never takes them for misspellings.
+    public let ordinaryWords: [String]
     private let index: [String: Int]
     private let narrowerIDs: [String: [String]]
 
-    public init(concepts: [Concept]) throws(LexiconError) {
+    public init(concepts: [Concept], ordinaryWords: [String] = []) throws(LexiconError) {
         var index: [String: Int] = [:]
         for (position, concept) in concepts.enumerated() {
             guard index[concept.id] == nil else { throw LexiconError.duplicateID(concept.id) }
@@ -76,6 +95,7 @@ public struct Lexicon: Sendable {
             }
         }
         self.concepts = concepts
+        self.ordinaryWords = ordinaryWords
         self.index = index
         self.narrowerIDs = narrower
         for concept in concepts where self.ancestors(of: concept.id).contains(concept.id) {
@@ -85,8 +105,16 @@ public struct Lexicon: Sendable {
 
     /// Loads `lexicon/concepts.json`.
     public static func load(from locator: ResourceLocator = .standard) throws -> Lexicon {
-        struct File: Decodable { var concepts: [Concept] }
-        return try Lexicon(concepts: locator.loadJSON(File.self, "lexicon/concepts.json").concepts)
+        struct File: Decodable {
+            var concepts: [Concept]
+            var ordinaryWords: [String]?
+            enum CodingKeys: String, CodingKey {
+                case concepts
+                case ordinaryWords = "ordinary_words"
+            }
+        }
+        let file = try locator.loadJSON(File.self, "lexicon/concepts.json")
+        return try Lexicon(concepts: file.concepts, ordinaryWords: file.ordinaryWords ?? [])
     }
 
     public func concept(_ id: String) -> Concept? { index[id].map { concepts[$0] } }
