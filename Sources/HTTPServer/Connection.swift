@@ -2,6 +2,9 @@
 /// on its thread, so it needs no locking (and is deliberately not Sendable).
 final class Connection {
     let fd: Int32
+    /// Unique per loop, so a late handler result is never delivered to a new connection
+    /// that reused the fd.
+    let id: UInt64
     let peer: String
     var parser: RequestParser
 
@@ -21,6 +24,10 @@ final class Connection {
     /// The client sent EOF (it may still read).
     var peerClosed = false
     var isClosed = false
+    /// A worker is running the handler for this connection's current request.
+    var inFlight = false
+    /// EPOLLIN was dropped while the handler runs, so pipelined input cannot pile up.
+    var readPaused = false
 
     var requestsServed = 0
     /// When the connection was accepted or last finished a response.
@@ -37,8 +44,9 @@ final class Connection {
         case idle, head, body, write, linger
     }
 
-    init(fd: Int32, peer: String, limits: ParserLimits, now: UInt64) {
+    init(fd: Int32, id: UInt64, peer: String, limits: ParserLimits, now: UInt64) {
         self.fd = fd
+        self.id = id
         self.peer = peer
         self.parser = RequestParser(limits: limits)
         self.idleSince = now
@@ -48,5 +56,5 @@ final class Connection {
     var pendingOutputBytes: Int { output.count - outputOffset }
 
     /// Idle between requests: nothing buffered, nothing to send.
-    var isIdle: Bool { parser.phase == .idle && !hasPendingOutput && !lingering }
+    var isIdle: Bool { parser.phase == .idle && !hasPendingOutput && !lingering && !inFlight }
 }

@@ -47,7 +47,7 @@ extension EventLoop {
         let maxPending = shared.configuration.maxPendingOutputBytes
         while !connection.isClosed {
             var stalledOnOutput = false
-            parseLoop: while !connection.closeAfterFlush {
+            parseLoop: while !connection.closeAfterFlush && !connection.inFlight {
                 if connection.pendingOutputBytes >= maxPending {
                     stalledOnOutput = true
                     break
@@ -63,7 +63,7 @@ extension EventLoop {
                     respond(connection, toError: error)
                 }
             }
-            if connection.peerClosed && !connection.closeAfterFlush {
+            if connection.peerClosed && !connection.closeAfterFlush && !connection.inFlight {
                 // EOF: answer what was complete, drop any partial request, then close.
                 connection.closeAfterFlush = true
             }
@@ -104,7 +104,8 @@ extension EventLoop {
         connection.outputOffset = 0
         if connection.waitingForWritable {
             connection.waitingForWritable = false
-            poller.modify(connection.fd, events: SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP, token: UInt64(connection.fd))
+            poller.modify(connection.fd, events: connection.readPaused ? 0 : SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP,
+                          token: UInt64(connection.fd))
         }
         if connection.closeAfterFlush && !connection.lingering {
             if connection.peerClosed {
@@ -117,6 +118,25 @@ extension EventLoop {
                 connection.deadlineKind = .linger
                 connection.deadline = monotonicNanos() + Self.lingerTime
             }
+        }
+    }
+
+    /// While a worker runs the handler, stop reading: pipelined input waits in the
+    /// kernel (bounded by its buffers) instead of our memory. Errors and hang-ups are
+    /// still reported, since epoll cannot mask them.
+    func pauseReading(_ connection: Connection) {
+        guard !connection.readPaused else { return }
+        connection.readPaused = true
+        if !connection.waitingForWritable {
+            poller.modify(connection.fd, events: 0, token: UInt64(connection.fd))
+        }
+    }
+
+    func resumeReading(_ connection: Connection) {
+        guard connection.readPaused else { return }
+        connection.readPaused = false
+        if !connection.waitingForWritable {
+            poller.modify(connection.fd, events: SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP, token: UInt64(connection.fd))
         }
     }
 

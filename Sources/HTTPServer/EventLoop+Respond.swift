@@ -1,18 +1,57 @@
 import Glibc
 
+/// What the loop must remember of a request while its handler runs.
+struct Exchange: Sendable {
+    var connectionID: UInt64
+    var fd: Int32
+    var method: String
+    var path: String
+    var version: String
+    var requestID: String
+    var keepAlive: Bool
+    var started: UInt64
+}
+
 /// Calling the handler and queueing its response, with metrics and the access log.
 extension EventLoop {
-    func respond(_ connection: Connection, to parsed: HTTPRequest, keepAlive requestedKeepAlive: Bool) {
-        let started = monotonicNanos()
+    /// Runs the handler inline, or hands the request to the worker pool and returns; in
+    /// the latter case the connection reads and parses nothing more until `complete`.
+    func respond(_ connection: Connection, to parsed: HTTPRequest, keepAlive: Bool) {
         var request = parsed
         request.peer = connection.peer
         request.requestID = requestID(echoing: request.headers["x-request-id"])
-        var response = shared.handler(request)
-        let keepAlive = requestedKeepAlive && !shuttingDown && !shared.shuttingDown.withLock { $0 }
+        let exchange = Exchange(
+            connectionID: connection.id, fd: connection.fd, method: request.method, path: request.path,
+            version: request.version, requestID: request.requestID, keepAlive: keepAlive, started: monotonicNanos())
+        guard let pool = shared.workerPool else {
+            complete(connection, exchange, response: shared.handler(request))
+            return
+        }
+        connection.inFlight = true
+        pauseReading(connection)
+        pool.submit(WorkerPool.Job(request: request, exchange: exchange, loop: self))
+    }
+
+    /// A response from the worker pool, back on the loop thread.
+    func completed(_ exchange: Exchange, response: HTTPResponse) {
+        guard let connection = connections[exchange.fd], connection.id == exchange.connectionID,
+              !connection.isClosed else {
+            return   // the client went away while the handler ran
+        }
+        connection.inFlight = false
+        complete(connection, exchange, response: response)
+        resumeReading(connection)
+        process(connection)
+    }
+
+    /// Serializes the handler's response into the connection's output.
+    func complete(_ connection: Connection, _ exchange: Exchange, response handlerResponse: HTTPResponse) {
+        var response = handlerResponse
+        let keepAlive = exchange.keepAlive && !shuttingDown && !shared.shuttingDown.withLock { $0 }
         let context = ResponseSerializer.Context(
-            isHEAD: request.method == "HEAD", keepAlive: keepAlive,
-            announceKeepAlive: keepAlive && request.version == "HTTP/1.0",
-            requestID: request.requestID, dateLine: currentDateLine(), serverLine: shared.serverLine)
+            isHEAD: exchange.method == "HEAD", keepAlive: keepAlive,
+            announceKeepAlive: keepAlive && exchange.version == "HTTP/1.0",
+            requestID: exchange.requestID, dateLine: currentDateLine(), serverLine: shared.serverLine)
         let mark = connection.output.count
         var bytes: Int
         var failure: String?
@@ -30,8 +69,9 @@ extension EventLoop {
         }
         if !keepAlive { connection.closeAfterFlush = true }
         finishExchange(
-            connection, method: request.method, path: request.path, requestID: request.requestID,
-            status: response.status, route: response.routeLabel ?? "other", bytes: bytes, started: started, error: failure)
+            connection, method: exchange.method, path: exchange.path, requestID: exchange.requestID,
+            status: response.status, route: response.routeLabel ?? "other", bytes: bytes, started: exchange.started,
+            error: failure)
     }
 
     /// Answers a request the parser refused: problem+json, Connection: close.

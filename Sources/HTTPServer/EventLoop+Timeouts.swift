@@ -3,6 +3,12 @@
 extension EventLoop {
     func updateDeadline(_ connection: Connection, now: UInt64) {
         guard !connection.lingering else { return }
+        if connection.inFlight {
+            // The handler's time is not the client's fault: no deadline until it answers.
+            connection.deadlineKind = .idle
+            connection.deadline = .max
+            return
+        }
         let c = shared.configuration
         if connection.hasPendingOutput {
             connection.deadlineKind = .write

@@ -13,6 +13,7 @@ final class EventLoop: @unchecked Sendable {
     enum Message: Sendable {
         case adopt(fd: Int32, peer: String)
         case shutdown(deadline: UInt64)
+        case completed(Exchange, HTTPResponse)
     }
 
     let index: Int
@@ -34,6 +35,7 @@ final class EventLoop: @unchecked Sendable {
     var logBuffer: [UInt8] = []
     var logLines = 0
     var requestCounter: UInt64 = 0
+    var connectionCounter: UInt64 = 0
     var shuttingDown = false
     var shutdownDeadline: UInt64 = .max
     let tick: UInt64
@@ -116,6 +118,8 @@ final class EventLoop: @unchecked Sendable {
         switch message {
         case .adopt(let fd, let peer):
             adopt(fd: fd, peer: peer)
+        case .completed(let exchange, let response):
+            completed(exchange, response: response)
         case .shutdown(let deadline):
             shuttingDown = true
             shutdownDeadline = min(shutdownDeadline, deadline)
@@ -132,7 +136,8 @@ final class EventLoop: @unchecked Sendable {
             return
         }
         let now = monotonicNanos()
-        let connection = Connection(fd: fd, peer: peer, limits: shared.parserLimits, now: now)
+        connectionCounter &+= 1
+        let connection = Connection(fd: fd, id: connectionCounter, peer: peer, limits: shared.parserLimits, now: now)
         guard poller.add(fd, events: SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP, token: UInt64(fd)) else {
             Glibc.close(fd)
             shared.connectionClosed()

@@ -43,6 +43,9 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) -> Int {
         let c = configuration
         guard c.threads >= 1, c.threads <= 256 else { throw .invalidConfiguration("threads must be 1...256") }
+        guard c.handlerThreads >= 0, c.handlerThreads <= 1024 else {
+            throw .invalidConfiguration("handlerThreads must be 0...1024")
+        }
         guard c.maxRequestLineBytes > 0, c.maxHeaderBytes > 0, c.maxHeaderCount > 0, c.maxBodyBytes >= 0,
               c.maxConnections > 0, c.maxPendingOutputBytes > 0 else {
             throw .invalidConfiguration("limits must be positive")
@@ -81,6 +84,7 @@ public final class HTTPServer: Sendable {
             throw .alreadyStarted
         }
         shared.accessLog?.start()
+        shared.workerPool?.start()
         for loop in loops {
             loopsFinished.enter()
             let thread = Thread { [loopsFinished] in
@@ -88,7 +92,7 @@ public final class HTTPServer: Sendable {
                 loopsFinished.leave()
             }
             thread.name = "http-loop-\(loop.index)"
-            thread.stackSize = 1 << 20 * 4
+            thread.stackSize = 4 << 20
             thread.start()
         }
         return port
@@ -118,6 +122,7 @@ public final class HTTPServer: Sendable {
         let deadline = monotonicNanos() + nanos(seconds)
         for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
         loopsFinished.wait()
+        running.shared.workerPool?.stop()
         running.shared.accessLog?.stop()
         lifecycle.withLock { $0 = .stopped }
     }

@@ -8,6 +8,8 @@ final class ServerShared: Sendable {
     let handler: HTTPHandler
     let metrics: ServerMetrics
     let accessLog: AccessLogWriter?
+    /// nil: handlers run inline on the loops.
+    let workerPool: WorkerPool?
     let serverLine: [UInt8]
     /// Random per process, so request ids from different runs do not collide.
     let requestIDPrefix: String
@@ -18,6 +20,8 @@ final class ServerShared: Sendable {
         self.handler = handler
         self.metrics = metrics
         self.accessLog = configuration.accessLog ? AccessLogWriter(metrics: metrics, fd: configuration.accessLogDescriptor) : nil
+        self.workerPool = configuration.handlerThreads > 0
+            ? WorkerPool(threads: configuration.handlerThreads, handler: handler) : nil
         let safeName = configuration.serverName.utf8.allSatisfy(ASCII.isFieldValue) ? configuration.serverName : "swift-http"
         self.serverLine = Array("Server: \(safeName)\r\n".utf8)
         self.requestIDPrefix = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16) + "-"

@@ -67,7 +67,7 @@ enum Socket {
                     var address = sin.pointee.sin_addr
                     inet_ntop(AF_INET, &address, &buffer, socklen_t(buffer.count))
                     let port = Int(UInt16(bigEndian: sin.pointee.sin_port))
-                    return ("\(String(cString: buffer)):\(port)", port)
+                    return ("\(text(buffer)):\(port)", port)
                 }
             }
         case AF_INET6:
@@ -76,12 +76,17 @@ enum Socket {
                     var address = sin6.pointee.sin6_addr
                     inet_ntop(AF_INET6, &address, &buffer, socklen_t(buffer.count))
                     let port = Int(UInt16(bigEndian: sin6.pointee.sin6_port))
-                    return ("[\(String(cString: buffer))]:\(port)", port)
+                    return ("[\(text(buffer))]:\(port)", port)
                 }
             }
         default:
             return ("unknown", 0)
         }
+    }
+
+    /// The text of a NUL-terminated C buffer.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     enum AcceptResult {

@@ -100,7 +100,8 @@ import Testing
                 let other = try TestClient(port: port)
                 other.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
                 #expect(try other.readResponse().status == 200)
-                #expect(Date().timeIntervalSince(started) < 0.05)
+                // Typically ~1 ms; the bound leaves room for a loaded 2-core CI machine.
+                #expect(Date().timeIntervalSince(started) < 0.1)
                 Thread.sleep(forTimeInterval: 0.03)
             }
             let response = try slow.readResponse()

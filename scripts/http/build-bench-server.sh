@@ -15,9 +15,12 @@ import PackageDescription
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
 let package = Package(
     name: "http-bench",
+    dependencies: [.package(url: "https://github.com/apple/swift-collections", from: "1.6.0")],
     targets: [
         .systemLibrary(name: "CLinuxShims", path: "Sources/CLinuxShims"),
-        .target(name: "HTTPServer", dependencies: ["CLinuxShims"], swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: [
+            "CLinuxShims", .product(name: "DequeModule", package: "swift-collections"),
+        ], swiftSettings: strict),
         .executableTarget(name: "bench-server", dependencies: ["HTTPServer"], swiftSettings: strict),
     ]
 )
