@@ -1,11 +1,83 @@
 /// Finds doses, durations, sample sizes, ages and effect sizes, with values normalised
 /// (micrograms per day, days, counts, years, percent).
+///
+/// The words it reads (units, frequencies, number words, population nouns) come from `lexicon/units.json`.
+/// Each method cuts `span` into tokens once and runs one parser; spans are exact scalar offsets.
 public struct QuantityExtractor: Sendable {
-    public init(locator: ResourceLocator = .standard) throws {}
+    /// A dose given as a range ("90-360 μg daily"): `Dose.mcgPerDay` is nil for it, this gives both ends.
+    public struct DoseRange: Sendable, Hashable {
+        public var span: TextSpan
+        public var text: String
+        public var lowMcgPerDay: Double?
+        public var highMcgPerDay: Double?
+    }
 
-    public func doses(in text: SourceText, span: TextSpan) -> [Dose] { [] }
-    public func durations(in text: SourceText, span: TextSpan) -> [Duration] { [] }
-    public func sampleSizes(in text: SourceText, span: TextSpan) -> [SampleSize] { [] }
-    public func ages(in text: SourceText, span: TextSpan) -> [Age] { [] }
-    public func effects(in text: SourceText, span: TextSpan) -> [EffectSize] { [] }
+    private let table: UnitTable
+    private let doseParser: DoseParser
+    private let durationParser: DurationParser
+    private let sampleParser: SampleSizeParser
+    private let ageParser = AgeParser()
+    private let effectParser: EffectSizeParser
+
+    public init(locator: ResourceLocator = .standard) throws {
+        let table = try UnitTable.load(from: locator)
+        self.table = table
+        doseParser = DoseParser(table: table)
+        durationParser = DurationParser(table: table)
+        sampleParser = SampleSizeParser(table: table)
+        effectParser = EffectSizeParser(table: table)
+    }
+
+    private func tokens(_ text: SourceText, _ span: TextSpan) -> [QuantityToken] {
+        QuantityTokenizer.tokens(text.scalars, in: span, table: table)
+    }
+
+    /// Doses. A single amount with a frequency gets `mcgPerDay`; without one, only `mcgPerAdministration`;
+    /// a range gets neither (see `doseRanges`); an IU amount only when the substance's conversion is known.
+    public func doses(in text: SourceText, span: TextSpan) -> [Dose] {
+        doseParser.parse(tokens(text, span)).map { parsed in
+            let single = parsed.high == nil
+            let perAdministration = single ? parsed.low : nil
+            let perDay = perAdministration.flatMap { amount in parsed.perDay.map { Self.rounded(amount * $0) } }
+            return Dose(span: parsed.span, text: text.slice(parsed.span), mcgPerDay: perDay, mcgPerAdministration: perAdministration)
+        }
+    }
+
+    /// The doses given as ranges, with both ends per day when a frequency is given.
+    public func doseRanges(in text: SourceText, span: TextSpan) -> [DoseRange] {
+        doseParser.parse(tokens(text, span)).compactMap { parsed in
+            guard let high = parsed.high else { return nil }
+            return DoseRange(span: parsed.span, text: text.slice(parsed.span),
+                             lowMcgPerDay: parsed.low.flatMap { low in parsed.perDay.map { Self.rounded(low * $0) } },
+                             highMcgPerDay: parsed.perDay.map { Self.rounded(high * $0) })
+        }
+    }
+
+    /// Durations in days, leaving out frequencies of doses ("45 mcg a day" has no duration).
+    public func durations(in text: SourceText, span: TextSpan) -> [Duration] {
+        let tokens = tokens(text, span)
+        let doseSpans = doseParser.parse(tokens).map(\.span)
+        return durationParser.parse(tokens)
+            .filter { found in !doseSpans.contains { $0.overlaps(found.span) } }
+            .map { Duration(span: $0.span, text: text.slice($0.span), days: Self.rounded($0.days)) }
+    }
+
+    public func sampleSizes(in text: SourceText, span: TextSpan) -> [SampleSize] {
+        sampleParser.parse(tokens(text, span), scalars: text.scalars).map {
+            SampleSize(span: $0.span, text: text.slice($0.span), size: $0.size, population: $0.population)
+        }
+    }
+
+    public func ages(in text: SourceText, span: TextSpan) -> [Age] {
+        ageParser.parse(tokens(text, span)).map { Age(span: $0.span, text: text.slice($0.span), years: $0.years) }
+    }
+
+    public func effects(in text: SourceText, span: TextSpan) -> [EffectSize] {
+        effectParser.parse(tokens(text, span), scalars: text.scalars).map {
+            EffectSize(span: $0.span, text: text.slice($0.span), percent: $0.percent.map(Self.rounded))
+        }
+    }
+
+    /// Rounds away floating-point noise (0.025 × 40 = 1.0000000000000002), keeping six decimals.
+    static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 }
