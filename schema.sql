@@ -243,7 +243,7 @@ CREATE TABLE comment_concept_index (
 CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
 
 -- Full-text indexes. Their rowid is the rowid of the row they index.
-CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, concepts, tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, tokenize = 'porter unicode61 remove_diacritics 2');

@@ -60,7 +60,7 @@ import Testing
 
     @Test func claimsAndCommentsFilter() throws {
         #expect(try client.ids("/v1/claims?hedged=true").count == 1)
-        #expect(try client.ids("/v1/claims?condition=vascular%20calcification").count == 3)
+        #expect(try client.ids("/v1/claims?condition=vascular%20calcification").count == 4)
         #expect(try client.ids("/v1/claims?kind=safety").count == 1)
         #expect(try client.ids("/v1/claims?intervention=warfarin").count == 1)
         let claim = try client.json("/v1/claims/\(try client.ids("/v1/claims?hedged=true")[0])")
@@ -78,7 +78,7 @@ import Testing
         let concept = try client.json("/v1/conditions/vascular-calcification")
         #expect((concept["narrower"] as? [String])?.contains("arterial-calcification") == true)
         #expect((concept["narrower"] as? [String])?.contains("calciphylaxis") == true)
-        #expect(concept["study_count"] as? Int == 3)
+        #expect(concept["study_count"] as? Int == 4)   // CAC is arterial, so vascular, calcification
         #expect(try client.json("/v1/conditions/ESRD")["id"] as? String != nil)
         #expect(client.get("/v1/conditions/vitamin-k2").status == 404)   // an intervention, not a condition
         #expect(try client.json("/v1/interventions/MenaQ7")["id"] as? String == "mk-7")
@@ -91,7 +91,7 @@ import Testing
         let byIntervention = Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (String, [String: Any])? in
             ((row["intervention"] as? [String: Any])?["id"] as? String).map { ($0, row) }
         })
-        #expect(Set(byIntervention.keys) == ["vitamin-k2", "vitamin-k1", "warfarin"])
+        #expect(Set(byIntervention.keys) == ["vitamin-k2", "vitamin-k1", "warfarin", "statins"])
         #expect((byIntervention["vitamin-k2"]?["by_design"] as? [String: Any])?["rct"] as? Int == 1)
         #expect((byIntervention["warfarin"]?["by_direction"] as? [String: Any])?["harm"] as? Int == 1)
         #expect(byIntervention["vitamin-k2"]?["best_evidence_level"] as? Int == 2)

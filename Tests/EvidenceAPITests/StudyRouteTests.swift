@@ -53,11 +53,11 @@ import Testing
     }
 
     @Test func conditionMatchesNarrowerConceptsSynonymsAndMisspellings() throws {
-        // vascular calcification ⊃ arterial ⊃ aortic, and ⊃ calciphylaxis.
-        #expect(try client.ids("/v1/studies?condition=vascular%20calcification").count == 3)
-        #expect(try client.ids("/v1/studies?condition=vascular-calcification").count == 3)
-        #expect(try client.ids("/v1/studies?condition=VASCULAR+CALCIFICATION").count == 3)
-        #expect(try client.ids("/v1/studies?condition=vascular%20calcifcation").count == 3)
+        // vascular calcification ⊃ arterial ⊃ aortic and coronary artery calcification, and ⊃ calciphylaxis.
+        #expect(try client.ids("/v1/studies?condition=vascular%20calcification").count == 4)
+        #expect(try client.ids("/v1/studies?condition=vascular-calcification").count == 4)
+        #expect(try client.ids("/v1/studies?condition=VASCULAR+CALCIFICATION").count == 4)
+        #expect(try client.ids("/v1/studies?condition=vascular%20calcifcation").count == 4)
         #expect(try client.ids("/v1/studies?condition=aortic%20calcification").count == 1)
         #expect(try client.ids("/v1/studies?condition=calciphylaxis").count == 1)
     }

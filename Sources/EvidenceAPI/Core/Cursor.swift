@@ -18,7 +18,8 @@ struct Cursor: Equatable {
             switch value {
             case .null: payload.append(NSNull())
             case .integer(let number): payload.append(["i": number])
-            case .real(let number): payload.append(["r": number])
+            // The bit pattern, so that the page boundary is the exact double (decimal text would round it).
+            case .real(let number): payload.append(["r": Int64(bitPattern: number.bitPattern)])
             case .text(let text): payload.append(["t": text])
             case .blob: payload.append(NSNull())
             }
@@ -42,7 +43,9 @@ struct Cursor: Equatable {
             if item is NSNull { keys.append(.null); continue }
             guard let object = item as? [String: Any] else { throw invalid }
             if let number = object["i"] as? NSNumber { keys.append(.integer(number.int64Value)) }
-            else if let number = object["r"] as? NSNumber { keys.append(.real(number.doubleValue)) }
+            else if let number = object["r"] as? NSNumber {
+                keys.append(.real(Double(bitPattern: UInt64(bitPattern: number.int64Value))))
+            }
             else if let text = object["t"] as? String { keys.append(.text(text)) }
             else { throw invalid }
         }

@@ -75,9 +75,11 @@ extension EvidenceStore {
         for concept in after.subtracting(before) { counts.studies[concept, default: 0] += 1 }
         for concept in before.subtracting(after) { counts.studies[concept, default: 0] -= 1 }
         try db.run("""
-            INSERT INTO studies_fts (rowid, title, name, population, effect, journal, quotes)
+            INSERT INTO studies_fts (rowid, title, name, population, effect, journal, quotes, concepts)
             SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
-                   (SELECT group_concat(quote, ' … ') FROM study_mentions m WHERE m.study_id = s.id)
+                   (SELECT group_concat(quote, ' … ') FROM study_mentions m WHERE m.study_id = s.id),
+                   (SELECT group_concat(c.name, ' ; ') FROM study_report_concepts r
+                    JOIN concepts c ON c.id = r.concept_id OR c.id = r.form_id WHERE r.study_id = s.id)
             FROM studies s WHERE s.id = ?
             """, [id])
     }
