@@ -61,7 +61,6 @@ extension EventLoop {
     private func pauseAccepting(for duration: UInt64) {
         stopListening(permanently: false)
         acceptResumeAt = monotonicNanos() + duration
-        nextSweep = min(nextSweep, acceptResumeAt)
     }
 
     /// At most one line a second, whatever the accept rate.

@@ -79,7 +79,9 @@ final class EventLoop: @unchecked Sendable {
             if listenerFD >= 0 && !listening && now >= acceptResumeAt { startListening() }
             let idle = connections.isEmpty && listening == (listenerFD >= 0) && logBuffer.isEmpty && !shuttingDown
             if idle { handOffLog() }
-            let timeout: Int32 = idle ? -1 : Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
+            var wakeAt = nextSweep
+            if listenerFD >= 0 && !listening { wakeAt = min(wakeAt, acceptResumeAt) }
+            let timeout: Int32 = idle ? -1 : Int32(clamping: (wakeAt > now ? wakeAt - now : 0) / 1_000_000 + 1)
             poller.wait(timeoutMillis: timeout) { token, events in
                 self.dispatch(token: token, events: events)
             }
