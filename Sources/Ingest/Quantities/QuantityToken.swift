@@ -50,7 +50,7 @@ enum QuantityTokenizer {
         var sentenceBreak = true
         while position < end {
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || (!scalar.isASCII && scalar.properties.isWhitespace) {
                 if scalar == "\n", position + 1 < end, scalars[position + 1] == "\n" { sentenceBreak = true }
                 glued = false
                 position += 1
@@ -83,9 +83,8 @@ enum QuantityTokenizer {
                 while position < end, isWordScalar(scalars[position]) || (scalars[position] == "." && isAbbreviationDot(scalars, position, end)) {
                     position += 1
                 }
-                var word = String()
-                for index in start..<position { word.unicodeScalars.append(normalise(scalars[index])) }
-                raw.append(QuantityToken(kind: .word(word.lowercased()), start: start, end: position, isGlued: glued, startsSentence: sentenceBreak))
+                raw.append(QuantityToken(kind: .word(lowerCaseWord(scalars, start, position)), start: start, end: position,
+                                         isGlued: glued, startsSentence: sentenceBreak))
             } else {
                 position += 1
                 raw.append(QuantityToken(kind: .symbol(normaliseSymbol(scalar)), start: start, end: position, isGlued: glued, startsSentence: sentenceBreak))
@@ -173,6 +172,28 @@ enum QuantityTokenizer {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    /// A word in lower case with µ/μ read as "u"; built byte by byte for ASCII, which is nearly every word,
+    /// because the generic String paths cost more than all the parsing.
+    private static func lowerCaseWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for index in start..<end where !scalars[index].isASCII {
+            ascii = false
+            break
+        }
+        guard ascii else {
+            var word = String()
+            for index in start..<end { word.unicodeScalars.append(normalise(scalars[index])) }
+            return word.lowercased()
+        }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) {
+                let byte = UInt8(truncatingIfNeeded: scalars[start + offset].value)
+                buffer[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            }
+            return end - start
+        }
+    }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "'" }

@@ -60,6 +60,8 @@ struct UnitTable: Sendable, Decodable {
 /// Phrases of several words (frequencies, fractions, ratio names), looked up word by word.
 struct PhraseTable: Sendable {
     private var phrases: [[String]: Double] = [:]
+    /// The first words of all phrases: most tokens start none, and are turned away with one look-up.
+    private var firstWords: Set<String> = []
     private(set) var longest = 0
 
     init(_ entries: [String: Double]) {
@@ -67,6 +69,7 @@ struct PhraseTable: Sendable {
             let words = QuantityTokenizer.words(of: phrase)
             guard !words.isEmpty else { continue }
             phrases[words] = value
+            firstWords.insert(words[0])
             longest = max(longest, words.count)
         }
     }
@@ -75,6 +78,7 @@ struct PhraseTable: Sendable {
 
     /// The longest phrase starting at token `index`: its value and the index of its last token.
     func match(_ tokens: [QuantityToken], at index: Int) -> (value: Double, last: Int)? {
+        guard index < tokens.count, let first = tokens[index].phraseWord, firstWords.contains(first) else { return nil }
         var words: [String] = []
         var best: (Double, Int)?
         var position = index
