@@ -89,6 +89,19 @@ import Testing
         #expect(response.status == 200)
     }
 
+    @Test func wildcardIPv6IsDualStack() throws {
+        var configuration = testConfiguration()
+        configuration.host = "::"
+        let server = HTTPServer(configuration: configuration, handler: echoHandler)
+        guard let port = try? server.start() else { return }   // no IPv6 on this host
+        defer { server.shutdown() }
+        for host in ["127.0.0.1", "::1"] {
+            let client = try TestClient(port: port, host: host)
+            client.send("GET /dual HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().status == 200, "via \(host)")
+        }
+    }
+
     @Test func acceptedSocketsAreNonBlockingAndCloseOnExec() throws {
         let (listener, port) = try Socket.listen(host: "127.0.0.1", port: 0, backlog: 8)
         defer { close(listener) }

@@ -50,6 +50,12 @@ class Server:
     def fds(self):
         return len(os.listdir(f"/proc/{self.proc.pid}/fd"))
 
+    def rss_kb(self):
+        for line in open(f"/proc/{self.proc.pid}/status"):
+            if line.startswith("VmRSS"):
+                return int(line.split()[1])
+        return 0
+
     def cpu_seconds(self):
         fields = open(f"/proc/{self.proc.pid}/stat").read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -255,6 +261,39 @@ def main():
     check(same, "P7: 100 downloads byte-identical under a storm of signals")
     srv.alive_and_fds("P7")
 
+    # P20: a client pipelines 3000 requests (30 MB of answers) and never reads: the
+    # server stops reading it, so its memory stays bounded; others are still served.
+    rss_before = srv.rss_kb()
+    hog = connect(port)
+    hog.setblocking(False)
+    burst = b"GET /big?bytes=10000 HTTP/1.1\r\nHost: x\r\n\r\n" * 3000
+    sent = 0
+    deadline = time.time() + 3
+    while sent < len(burst) and time.time() < deadline:
+        try:
+            sent += hog.send(burst[sent:sent + 65536])
+        except BlockingIOError:
+            time.sleep(0.01)
+    time.sleep(0.5)
+    grown = srv.rss_kb() - rss_before
+    check(grown < 8 * 1024, f"P20: RSS grew {grown} kB with 30 MB of unread pipelined answers")
+    check(h11_exchange(port, b"GET /q HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 200, "P20: others still served")
+    hog.close()
+    srv.alive_and_fds("P20")
+
+    # P10: more than 1024 fds (select() would break): 1100 idle connections, then the newest is served.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
+    many = Server(nofile=4096)
+    held = [connect(many.port) for _ in range(1100)]
+    newest = held[-1]
+    newest.sendall(b"GET /q HTTP/1.1\r\nHost: x\r\n\r\n")
+    check(newest.recv(16).startswith(b"HTTP/1.1 200"), "P10: connection 1100 served")
+    for s in held:
+        s.close()
+    many.alive_and_fds("P10")
+    check(many.stop() == 0, "P10: clean exit")
+
     # ab without and with keep-alive (P12, P19); wrk 3 s (no socket errors).
     for args in (["-n", "3000", "-c", "50"], ["-k", "-n", "3000", "-c", "50"]):
         out = subprocess.run(["ab", "-q", *args, f"{base}/q"], capture_output=True, text=True).stdout
@@ -273,6 +312,22 @@ def main():
     again = Server(port=port)
     check(again.port == port, "P14: immediate restart binds the same port")
     check(again.stop(signal.SIGINT) == 0, "P22: SIGINT right after start exits 0")
+    hup = Server()
+    for _ in range(100):
+        hup.proc.send_signal(signal.SIGHUP)
+    time.sleep(0.2)
+    check(hup.proc.poll() is None and h11_exchange(hup.port, b"GET /q HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 200,
+          "P22: 100 SIGHUPs ignored")
+    check(hup.stop() == 0, "P22: clean exit after SIGHUPs")
+    forced = Server(env={"HANDLER_THREADS": "2"})
+    stuck = connect(forced.port)
+    stuck.sendall(b"GET /sleep?ms=4000 HTTP/1.1\r\nHost: x\r\n\r\n")
+    time.sleep(0.2)
+    forced.proc.send_signal(signal.SIGTERM)
+    time.sleep(0.2)
+    started = time.time()
+    code = forced.stop(signal.SIGTERM, within=3)
+    check(code == 0 and time.time() - started < 1, f"P21: a second SIGTERM ends the grace period at once (exit {code})")
     for sig in (signal.SIGTERM, signal.SIGINT):
         quick = Server()
         check(quick.stop(sig) == 0, f"P22: {sig.name} right after start exits 0")
