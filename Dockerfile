@@ -24,7 +24,9 @@ WORKDIR /src
 COPY Package.swift ./
 RUN swift package resolve
 
+# Tests/ too: SwiftPM checks that every target of Package.swift has its folder, even for one product.
 COPY Sources ./Sources
+COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product evidence \
  && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/evidence" /out/usr/local/bin/evidence \
  && strip /out/usr/local/bin/evidence \
