@@ -1,10 +1,150 @@
 /// Finds reader comments and forum posts: their authors, numbers, dates, spans, replies and flags.
 /// Concepts and doses are filled in afterwards by the pipeline.
+///
+/// Comments are read from the comment regions only. Each starts at a header line (see `CommentHeaderParser`);
+/// its text runs to the next header, without a date line under the header ("March 3, 2019 at 4:12 pm"),
+/// profile lines ("Joined: …"), trailing link lines ("Reply", "Quote") and a "Re: …" subject line that belongs
+/// to the next post.
 public struct CommentExtractor: Sendable {
-    public init(locator: ResourceLocator = .standard) throws {}
+    let cues: CommentCues
+    let headers: CommentHeaderParser
+    let flags: CommentFlags
+    let replies: ReplyResolver
 
-    /// Placeholder: no comments.
+    public init(locator: ResourceLocator = .standard) throws {
+        cues = try CommentCues.load(locator)
+        headers = CommentHeaderParser(cues: cues)
+        flags = CommentFlags(cues: cues)
+        replies = ReplyResolver(cues: cues)
+    }
+
+    /// A comment found on the page, before ids and replies are worked out.
+    struct Draft {
+        var header: CommentHeader
+        var headerLine: TextSpan
+        var span: TextSpan
+        var date: String?
+    }
+
     public func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata) -> [ExtractedComment] {
-        []
+        let drafts = findDrafts(text, regions: regions)
+        guard !drafts.isEmpty else { return [] }
+        var names = drafts.map(\.header.author)
+        if let author = metadata.author { names.append(author) }
+        let identity = AuthorIdentity(names: names)
+        let pageAuthorID = metadata.author.map { identity.id(for: $0) }
+
+        var comments: [ExtractedComment] = []
+        comments.reserveCapacity(drafts.count)
+        for (index, draft) in drafts.enumerated() {
+            let body = text.slice(draft.span)
+            let lower = body.lowercased()
+            let authorID = identity.id(for: draft.header.author)
+            var comment = ExtractedComment(
+                number: draft.header.number ?? index + 1,
+                author: draft.header.author,
+                authorID: authorID,
+                date: draft.header.date ?? draft.date,
+                span: draft.span)
+            comment.replyToIndex = replies.explicitTarget(of: body, lower: lower, earlier: comments, identity: identity)
+            let asks = flags.hasQuestionMark(body)
+            let cue = flags.hasQuestionCue(lower)
+            if let pageAuthorID, authorID == pageAuthorID {
+                // The page's author answering: questions in an answer are rhetorical ("So whats the deal with that?").
+                let previous = comments.last
+                let answers = comment.replyToIndex != nil
+                    || previous.map { $0.isQuestion && $0.authorID != authorID } ?? false
+                if comment.replyToIndex == nil, let previous, previous.isQuestion, previous.authorID != authorID {
+                    comment.replyToIndex = comments.count - 1
+                }
+                comment.isQuestion = answers ? cue : asks || cue
+            } else {
+                comment.isQuestion = asks || cue
+            }
+            if comment.replyToIndex == nil {
+                comment.replyToIndex = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+            }
+            comment.isPromotional = flags.isPromotional(lower)
+            comments.append(comment)
+        }
+        return comments
+    }
+
+    // MARK: Finding the comments
+
+    private func findDrafts(_ text: SourceText, regions: [Region]) -> [Draft] {
+        let s = text.scalars
+        var drafts: [Draft] = []
+        for region in regions where region.kind == .comments {
+            // Lines of the region: (full span, trimmed span).
+            var lines: [TextSpan] = []
+            var start = region.span.start
+            let end = min(region.span.end, s.count)
+            var i = start
+            while i <= end {
+                if i == end || ScalarKind.isNewline(s[i]) {
+                    lines.append(text.trimmed(TextSpan(start, i)))
+                    start = i + 1
+                }
+                i += 1
+            }
+            var current: Draft?
+            var contentLines: [TextSpan] = []
+            func close() {
+                guard var draft = current else { return }
+                draft.span = span(of: contentLines, text) ?? TextSpan(draft.headerLine.end, draft.headerLine.end)
+                drafts.append(draft)
+                current = nil
+                contentLines = []
+            }
+            for line in lines where !line.isEmpty {
+                if line.length <= CommentHeaderParser.maxHeaderLength, let header = headers.parse(text.slice(line)) {
+                    // A "Re: subject" line just before a header belongs to the new post.
+                    if let last = contentLines.last, text.slice(last).lowercased().hasPrefix("re:") { contentLines.removeLast() }
+                    close()
+                    current = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
+                    continue
+                }
+                guard current != nil else { continue }
+                let lineText = text.slice(line)
+                if contentLines.isEmpty, current?.date == nil, current?.header.date == nil, let date = dateOnly(lineText, line, text) {
+                    current?.date = date
+                    continue
+                }
+                if contentLines.isEmpty, isProfileLine(lineText) { continue }
+                contentLines.append(line)
+            }
+            close()
+        }
+        return drafts
+    }
+
+    /// The comment's text: its content lines without trailing link lines ("Reply", "Quote", "Report").
+    private func span(of lines: [TextSpan], _ text: SourceText) -> TextSpan? {
+        var lines = lines
+        while let last = lines.last, isTrailer(text.slice(last)) { lines.removeLast() }
+        guard let first = lines.first, let last = lines.last else { return nil }
+        return TextSpan(first.start, last.end)
+    }
+
+    private func isTrailer(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 40 else { return false }
+        let norm = Trim.chars(line.lowercased(), " :|\u{2022}\u{B7}[]()")
+        return cues.trailerLines.contains(norm) || norm.split(separator: " ").allSatisfy { cues.trailerLines.contains(String($0)) }
+    }
+
+    private func isProfileLine(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 60 else { return false }
+        let lower = line.lowercased()
+        return cues.profileLines.contains { lower.hasPrefix($0) }
+    }
+
+    /// A line that is only a date and perhaps a time ("March 3, 2019 at 4:12 pm", "2019-03-03 14:02").
+    private func dateOnly(_ line: String, _ span: TextSpan, _ text: SourceText) -> String? {
+        guard span.length <= 60, let date = DateParser.dates(in: text.scalars, range: span).first else { return nil }
+        let rest = text.slice(TextSpan(span.start, date.span.start)) + text.slice(TextSpan(date.span.end, span.end))
+        let letters = rest.lowercased().filter { $0.isLetter }
+        let allowed: Set<String> = ["", "at", "am", "pm", "atam", "atpm", "on", "posted", "postedon", "edited", "utc", "gmt"]
+        return allowed.contains(letters) || letters.count <= 3 ? date.iso : nil
     }
 }

@@ -24,6 +24,11 @@ struct CommentHeaderParser: Sendable {
         let length = line.unicodeScalars.count
         guard length >= 2, length <= Self.maxHeaderLength else { return nil }
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
+        // A list bullet before the header (comment lists rendered from HTML).
+        if let first = words.first, first.unicodeScalars.count == 1, let mark = first.unicodeScalars.first,
+           ["\u{2022}", "-", "*", "\u{00B7}", "\u{25E6}"].contains(mark) {
+            words.removeFirst()
+        }
         guard !words.isEmpty else { return nil }
 
         // A printed number: "12.", "12)", "#12", "Reply #12", "Comment #12".

@@ -210,7 +210,7 @@ public struct RegionSegmenter: Sendable {
             runLength = 0
         }
         for (index, line) in lines.enumerated() {
-            let menuLike = !line.isBlank && line.length <= 30 && line.wordCount <= 4 && !line.endsSentence
+            let menuLike = !line.isBlank && line.length <= 30 && line.wordCount <= 3 && !line.endsSentence
                 && !line.hasListMarker && !line.hasDigit && !line.norm.hasSuffix(",")
             if menuLike {
                 if runLength == 0 { runStart = index }
@@ -244,7 +244,7 @@ public struct RegionSegmenter: Sendable {
         while next < lines.count, lines[next].isBlank { next += 1 }
         guard next < lines.count else { return false }
         let following = lines[next]
-        return following.length > 150 && !cues.furniture.matches(following.norm, isShort: false)
+        return following.length > 80 && following.endsSentence && !cues.furniture.matches(following.norm, isShort: false)
     }
 
     /// Turns line kinds into regions that cover the text: blank lines join the region before them.

@@ -40,6 +40,7 @@ public struct SentenceSplitter: Sendable {
         let end = span.end
         var start = contentStart(s, from: span.start, end: end)
         var lineStart = span.start
+        let wrapped = isHardWrapped(s, span)
         var i = start
 
         func emit(_ to: Int) {
@@ -52,7 +53,7 @@ public struct SentenceSplitter: Sendable {
         while i < end {
             let c = s[i]
             if ScalarKind.isNewline(c) {
-                let brk = lineBreak(s, at: i, lineStart: lineStart, end: end)
+                let brk = lineBreak(s, at: i, lineStart: lineStart, end: end, wrapped: wrapped)
                 // "\r\n" is one break.
                 var next = i + 1
                 if c == "\r", next < end, s[next] == "\n" { next += 1 }
@@ -105,9 +106,9 @@ public struct SentenceSplitter: Sendable {
     enum Break { case soft, hard, paragraph }
 
     /// Whether the line break at `i` ends the sentence. It is soft (the line was wrapped) when the line does not
-    /// end in punctuation and the next line continues in lower case, or when a long line stops mid-phrase and the
-    /// next one is no list item.
-    private func lineBreak(_ s: [Unicode.Scalar], at i: Int, lineStart: Int, end: Int) -> Break {
+    /// end in punctuation and the next line continues in lower case, or, in text wrapped at a fixed width, when a
+    /// long line stops mid-phrase and the next one is no list item.
+    private func lineBreak(_ s: [Unicode.Scalar], at i: Int, lineStart: Int, end: Int, wrapped: Bool) -> Break {
         var n = i + 1
         if s[i] == "\r", n < end, s[n] == "\n" { n += 1 }
         while n < end, ScalarKind.isSpace(s[n]) { n += 1 }
@@ -128,11 +129,30 @@ public struct SentenceSplitter: Sendable {
         let next = s[n]
         if ScalarKind.isLower(next) { return .soft }
         let lineLength = p + 1 - lineStart
-        if lineLength >= 60, ScalarKind.isLetter(last) || last == "," || last == "-" || last == "\u{2013}",
+        if wrapped, lineLength >= 50, ScalarKind.isLetter(last) || last == "," || last == "-" || last == "\u{2013}",
            ScalarKind.isLetter(next) || ScalarKind.isDigit(next) {
             return .soft
         }
         return .hard
+    }
+
+    /// True when most lines of the span are of similar width (50 to 90 scalars): text wrapped at a fixed column,
+    /// as in e-mails and plain-text abstracts, where a line break in mid-sentence is no break at all.
+    private func isHardWrapped(_ s: [Unicode.Scalar], _ span: TextSpan) -> Bool {
+        var lines = 0
+        var wide = 0
+        var length = 0
+        for i in span.start..<span.end {
+            if ScalarKind.isNewline(s[i]) {
+                if length > 0 { lines += 1 }
+                if (50...90).contains(length) { wide += 1 }
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        if length > 0 { lines += 1 }
+        return lines >= 4 && wide * 3 >= lines * 2
     }
 
     /// Decides whether the terminal punctuation at `i` ends a sentence. Returns where the sentence stops (after
@@ -165,8 +185,9 @@ public struct SentenceSplitter: Sendable {
             return (nil, j)
         }
         var n = k
-        while n < end, ScalarKind.isWhitespace(s[n]) { n += 1 }
-        if n >= end { return (stop, n) }
+        while n < end, ScalarKind.isSpace(s[n]) { n += 1 }
+        // At the end of a line the line-break logic takes over (list markers, paragraphs).
+        if n >= end || ScalarKind.isNewline(s[n]) { return (stop, n) }
         let next = s[n]
         let nextWord = word(at: n, s, end)
 

@@ -1,0 +1,85 @@
+/// Works out which earlier comment a comment answers, conservatively: only when the text shows it.
+///
+/// Shown by: a greeting by name at the start ("Hi Chuck," → the latest earlier comment by Chuck), an @name,
+/// a quote of an earlier post ("Quote from: Name", "Name wrote:"), or thanks opening a comment right after
+/// someone else's ("Thanks so much for your answers"). The page author answering the question just before is
+/// handled by the extractor, which knows the page's author.
+struct ReplyResolver: Sendable {
+    let cues: CommentCues
+
+    func explicitTarget(of body: String, lower: String, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
+        guard !earlier.isEmpty else { return nil }
+        let head = String(body.prefix(200))
+        let headLower = String(lower.prefix(200))
+
+        // Quotes: "Quote from: Name on …", "Quoting Name", "Originally posted by Name".
+        for intro in cues.quoteIntros where headLower.hasPrefix(intro) {
+            let rest = String(head.dropFirst(intro.count))
+            if let target = latest(byNameAtStartOf: rest, earlier, identity) { return target }
+        }
+        // "Name wrote:" on the first line.
+        let firstLine = String(head.prefix { $0 != "\n" })
+        for verb in cues.quoteVerbs {
+            if let range = firstLine.lowercased().range(of: verb) {
+                let name = String(firstLine.lowercased()[..<range.lowerBound])
+                if name.split(separator: " ").count <= 4, let target = latest(named: Trim.spaces(name), earlier, identity) { return target }
+            }
+        }
+        // A greeting by name: "Hi Chuck,", "Dear Dr. Lee", "Thanks Maria!".
+        for greeting in cues.greetings.sorted(by: { $0.count > $1.count }) where Phrase.hasPrefix(headLower, greeting) {
+            let rest = String(firstLine.dropFirst(greeting.count))
+            if let target = latest(byNameAtStartOf: rest, earlier, identity) { return target }
+            break
+        }
+        // The first word is an earlier commenter's name followed by a comma: "Chuck, statins …".
+        if let comma = firstLine.firstIndex(of: ","), firstLine.distance(from: firstLine.startIndex, to: comma) <= 30 {
+            let name = Trim.spaces(String(firstLine[..<comma]))
+            if name.split(separator: " ").count <= 3, let target = latest(named: name, earlier, identity, exactOnly: true) { return target }
+        }
+        // An @name anywhere near the start.
+        if let at = head.firstIndex(of: "@") {
+            let handle = head[head.index(after: at)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+            if !handle.isEmpty, let target = latest(named: Trim.chars(String(handle), ".-"), earlier, identity) { return target }
+        }
+        return nil
+    }
+
+    /// Thanks at the start of a comment answers the comment just before, when someone else wrote it.
+    func thanksTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
+        guard let previous = earlier.last, previous.authorID != authorID else { return nil }
+        let start = lower.drop { $0.isWhitespace }
+        return cues.thanksOpeners.contains { Phrase.hasPrefix(String(start.prefix(40)), $0) } ? earlier.count - 1 : nil
+    }
+
+    /// The latest earlier comment by a name written at the start of `rest` (up to three words, ending at
+    /// punctuation).
+    private func latest(byNameAtStartOf rest: String, _ earlier: [ExtractedComment], _ identity: AuthorIdentity) -> Int? {
+        let trimmed = Trim.chars(Trim.spaces(rest), ":@")
+        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        var nameWords: [String] = []
+        for word in words.prefix(3) {
+            let bare = Trim.chars(String(word), ",.!:;-\u{2013}\u{2014}")
+            guard !bare.isEmpty else { break }
+            nameWords.append(bare)
+            if bare != String(word) { break }
+        }
+        // Try the longest name first: "Jane Perry" before "Jane".
+        while !nameWords.isEmpty {
+            if let target = latest(named: nameWords.joined(separator: " "), earlier, identity) { return target }
+            nameWords.removeLast()
+        }
+        return nil
+    }
+
+    private func latest(named name: String, _ earlier: [ExtractedComment], _ identity: AuthorIdentity, exactOnly: Bool = false) -> Int? {
+        guard !name.isEmpty, !cues.notNames.contains(name.lowercased()) else { return nil }
+        for index in stride(from: earlier.count - 1, through: 0, by: -1) {
+            let comment = earlier[index]
+            let matches = exactOnly
+                ? PersonName.compact(comment.author) == PersonName.compact(name)
+                : identity.refers(name, to: comment.authorID)
+            if matches { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+/// Finds an author's name in a byline: "by Arrow Durfee", "Written by Jane Roe", "Author: J. K. Smith",
+/// "Posted by Sam van Dijk on …". "Reviewed by …", "Photo by …" and the like are not the author.
+struct BylineFinder: Sendable {
+    let cues: MetadataCues.Author
+
+    func author(in line: String) -> String? {
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).map(String.init)
+        guard tokens.count >= 2, tokens.count <= 60 else { return nil }
+        let lower = tokens.map { $0.lowercased() }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let cueLength = cueLength(at: i, lower) else { continue }
+            if isExcluded(at: i, lower) { continue }
+            if let name = name(from: i + cueLength, tokens, lower) { return name }
+        }
+        return nil
+    }
+
+    /// The number of tokens of the author cue starting at i ("written by" is two).
+    private func cueLength(at i: Int, _ lower: [String]) -> Int? {
+        for cue in cues.cues {
+            let parts = cue.split(separator: " ").map(String.init)
+            guard i + parts.count <= lower.count else { continue }
+            var matched = true
+            for (k, part) in parts.enumerated() {
+                let token = lower[i + k]
+                // "by" also matches "By:"; "author:" matches "Author".
+                if Trim.chars(token, ":") != Trim.chars(part, ":") {
+                    matched = false
+                    break
+                }
+            }
+            if matched { return parts.count }
+        }
+        return nil
+    }
+
+    private func isExcluded(at i: Int, _ lower: [String]) -> Bool {
+        guard i > 0 else { return false }
+        for cue in cues.notCues {
+            let parts = cue.split(separator: " ").map(String.init)
+            guard parts.count >= 2, parts.last == "by", i + 1 >= parts.count - 1 else { continue }
+            let before = parts.dropLast()
+            let start = i - before.count
+            guard start >= 0 else { continue }
+            if Array(lower[start..<i]) == Array(before) { return true }
+        }
+        return false
+    }
+
+    /// Up to four capitalised words (with initials and particles such as "van"), stopping at dates,
+    /// separators and words such as "Posted".
+    private func name(from start: Int, _ tokens: [String], _ lower: [String]) -> String? {
+        var words: [String] = []
+        var j = start
+        while j < tokens.count, words.count < 5 {
+            let token = tokens[j]
+            let bare = Trim.chars(token, ",;:|·.()\"'\u{201C}\u{201D}")
+            let bareLower = bare.lowercased()
+            guard !bare.isEmpty, !cues.stopWords.contains(bareLower) else { break }
+            guard !bare.unicodeScalars.contains(where: ScalarKind.isDigit) else { break }
+            guard let first = bare.unicodeScalars.first else { break }
+            let isParticle = cues.particles.contains(bareLower) && !words.isEmpty
+            guard ScalarKind.isUpper(first) || isParticle else { break }
+            // Keep an initial's period ("J."), drop a sentence's comma.
+            words.append(token.hasSuffix(".") && bare.count <= 2 ? bare + "." : bare)
+            if token.hasSuffix(",") || token.hasSuffix("|") || token.hasSuffix(";") { break }
+            j += 1
+        }
+        while let last = words.last, cues.particles.contains(last.lowercased()) { words.removeLast() }
+        guard !words.isEmpty, words.count <= 4 else { return nil }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,57 @@
+/// The cue lists of `lexicon/metadata.json`.
+struct MetadataCues: Sendable, Decodable {
+    struct Kinds: Sendable, Decodable {
+        var pressRelease: [String]
+        var reportedPress: [String]
+        var medicalQA: [String]
+        var blogPost: [String]
+        var forumThread: [String]
+        var abstractLabels: Set<String>
+        var newsAttribution: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case pressRelease = "press_release", reportedPress = "reported_press", medicalQA = "medical_qa"
+            case blogPost = "blog_post", forumThread = "forum_thread", abstractLabels = "abstract_labels"
+            case newsAttribution = "news_attribution"
+        }
+    }
+
+    struct Author: Sendable, Decodable {
+        var cues: [String]
+        var notCues: [String]
+        var stopWords: Set<String>
+        var particles: Set<String>
+
+        enum CodingKeys: String, CodingKey {
+            case cues, notCues = "not_cues", stopWords = "stop_words", particles
+        }
+    }
+
+    struct Dates: Sendable, Decodable {
+        var cues: [String]
+    }
+
+    struct Publisher: Sendable, Decodable {
+        var cues: [String]
+        var liability: [String]
+    }
+
+    struct Sponsor: Sendable, Decodable {
+        var selfAnnouncement: [String]
+        var pressMaterial: [String]
+        var tradeNames: [String]
+        var executiveRoles: [String]
+        var companyWords: Set<String>
+
+        enum CodingKeys: String, CodingKey {
+            case selfAnnouncement = "self_announcement", pressMaterial = "press_material", tradeNames = "trade_names"
+            case executiveRoles = "executive_roles", companyWords = "company_words"
+        }
+    }
+
+    var kinds: Kinds
+    var author: Author
+    var dates: Dates
+    var publisher: Publisher
+    var sponsor: Sponsor
+}

@@ -1,0 +1,51 @@
+/// Decides what kind of page a document is from cue phrases (`lexicon/metadata.json`) and from its regions.
+///
+/// Order matters, because pages mix genres: a blog post that reposts a press release is a blog post (its own
+/// frame: "Posted in", "Name says:" comments); a trade-press article that reports a press release is news
+/// ("in a press release", "the press release also noted"); only a release speaking for itself ("today
+/// announced", "About <Company>", "###") is a press release.
+struct SourceKindClassifier: Sendable {
+    let cues: MetadataCues.Kinds
+
+    /// `window` holds the lower-cased sentences near the start and end of the document.
+    func classify(window: [(sentence: Sentence, lower: String)], regions: [Region], text: SourceText, title: String?) -> SourceKind {
+        func count(_ phrases: [String], prefixOnly: Bool = false) -> Int {
+            window.reduce(0) { total, entry in
+                let hit = prefixOnly ? phrases.contains { entry.lower.hasPrefix($0) } : phrases.contains { entry.lower.contains($0) }
+                return total + (hit ? 1 : 0)
+            }
+        }
+        let hasComments = regions.contains { $0.kind == .comments }
+        let hasAbout = regions.contains { region in
+            region.kind == .boilerplate && Trim.spaces(text.slice(TextSpan(region.span.start, min(region.span.end, region.span.start + 80))))
+                .lowercased().hasPrefix("about ")
+        }
+        let saysHeaders = window.filter { $0.sentence.region == .comments && $0.lower.hasSuffix("says:") }.count
+
+        let forum = count(cues.forumThread, prefixOnly: true)
+        let blog = count(cues.blogPost) + (saysHeaders > 0 ? 2 : 0)
+        if forum >= 2, forum > blog { return .forumThread }
+        if blog >= 2 || blog >= 1 && hasComments { return .blogPost }
+
+        let qa = count(cues.medicalQA)
+        let asksQuestion = title.map { $0.hasSuffix("?") } ?? false
+        if qa >= 3 || asksQuestion && qa >= 1 { return .medicalQA }
+
+        var labels: Set<String> = []
+        for entry in window where entry.sentence.region != .comments {
+            let head = entry.lower.prefix(40)
+            let label = head.split(separator: ":", maxSplits: 1).first.map { Trim.spaces(String($0)) } ?? ""
+            if cues.abstractLabels.contains(label), head.contains(":") || entry.lower.count <= 40 { labels.insert(label) }
+        }
+        if labels.count >= 3 || labels.count >= 2 && labels.contains("abstract") { return .abstract }
+
+        let reported = count(cues.reportedPress)
+        let press = count(cues.pressRelease)
+        if reported >= 1 { return .newsArticle }
+        if press >= 1 || hasAbout { return .pressRelease }
+        let attributions = window.filter { entry in entry.sentence.region == .body && cues.newsAttribution.contains { entry.lower.contains($0) } }.count
+        if attributions >= 2 { return .newsArticle }
+        if asksQuestion && regions.contains(where: { $0.kind == .body }) && qa >= 1 { return .medicalQA }
+        return .other
+    }
+}
