@@ -72,7 +72,7 @@ struct CommentHeaderParser: Sendable {
             let afterDate = String(String.UnicodeScalarView(scalars[min(date.span.end, scalars.count)...]))
             let afterWords = afterDate.split(separator: " ").map(String.init)
             if let v = verbIndex(afterWords.map { $0.lowercased() }, from: 0, within: afterWords.count), v + 1 == afterWords.count {
-                let name = Trim.chars(afterWords[..<v].joined(separator: " "), ",:")
+                let name = Trim.spaces(Trim.chars(Trim.spaces(afterWords[..<v].joined(separator: " ")), ",:"))
                 if isName(name), verbAt == lower.count - 1 { return CommentHeader(number: number, author: name, date: date.iso) }
             }
         }

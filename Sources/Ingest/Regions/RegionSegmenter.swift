@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a document into title, metadata, body, references, comments, boilerplate and furniture.
 ///
 /// The page is read line by line with a small state machine: headings switch the section ("References",
@@ -37,6 +39,7 @@ public struct RegionSegmenter: Sendable {
         var mode = Mode.top
         var headerAtTop = false
         var title: String?
+        var titleParts: [String]?
         var bodyLines = 0
         var index = frontMatter(lines, &kinds)
 
@@ -75,12 +78,21 @@ public struct RegionSegmenter: Sendable {
                     continue
                 }
             }
+            if menus[index], mode == .top || mode == .furniture || !line.hasListMarker {
+                kinds[index] = .furniture
+                continue
+            }
+            // The page title's parts repeated: the headline (an <h1>) and the site's name.
+            if mode == .top, let t = titleParts, t.count > 1, let part = t.firstIndex(of: norm) {
+                kinds[index] = part == 0 ? .title : .furniture
+                continue
+            }
             if short, line.length <= 60, cues.references.contains(norm) {
                 mode = .references
                 kinds[index] = .references
                 continue
             }
-            if short, mode != .top, isBoilerplateStart(line, text) {
+            if short, mode != .top, bodyLines >= 2, isBoilerplateStart(line, text) {
                 mode = .boilerplate
                 kinds[index] = .boilerplate
                 continue
@@ -90,7 +102,7 @@ public struct RegionSegmenter: Sendable {
                 kinds[index] = .furniture
                 continue
             }
-            if menus[index] || short && cues.furniture.matches(norm, isShort: line.length <= 100) {
+            if short && cues.furniture.matches(norm, isShort: line.length <= 100) {
                 // A date line that also carries a widget ("Last updated: … View editorial policy") is metadata.
                 kinds[index] = mode != .references && isMetadataLine(line, text) ? .metadata : .furniture
                 continue
@@ -101,6 +113,7 @@ public struct RegionSegmenter: Sendable {
             }
             if mode == .top, title == nil, line.length <= 300 {
                 title = norm
+                titleParts = Self.titleParts(norm)
                 kinds[index] = .title
                 continue
             }
@@ -136,6 +149,15 @@ public struct RegionSegmenter: Sendable {
             }
         }
         return kinds
+    }
+
+    /// "Headline | Site" → ["headline", "site"].
+    static func titleParts(_ norm: String) -> [String] {
+        var parts = [norm]
+        for separator in [" | ", " :: ", " \u{2013} ", " \u{2014} ", " - "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// YAML front matter of Markdown ("---" … "---") is metadata. Returns the first line after it.
@@ -211,7 +233,7 @@ public struct RegionSegmenter: Sendable {
         }
         for (index, line) in lines.enumerated() {
             let menuLike = !line.isBlank && line.length <= 30 && line.wordCount <= 3 && !line.endsSentence
-                && !line.hasListMarker && !line.hasDigit && !line.norm.hasSuffix(",")
+                && !line.hasDigit && !line.norm.hasSuffix(",")
             if menuLike {
                 if runLength == 0 { runStart = index }
                 runLength += 1
