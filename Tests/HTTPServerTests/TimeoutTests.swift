@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Testing
 @testable import HTTPServer
@@ -124,5 +125,38 @@ import Testing
             #expect(try client.readResponse().status == 200)
             try waitUntil { server.metrics.openConnectionCount == 1 }
         }
+    }
+}
+
+/// The write timeout and a blocked stdout.
+@Suite struct StalledOutputTests {
+    @Test func readerThatNeverReadsIsClosedAtTheWriteTimeout() throws {
+        try withServer { server, port in   // writeTimeout 1 s
+            let stalled = try TestClient(port: port, receiveBuffer: 4096)
+            stalled.send("GET /big?bytes=8000000 HTTP/1.1\r\nHost: x\r\n\r\n")
+            Thread.sleep(forTimeInterval: 0.3)
+            #expect(server.metrics.openConnectionCount == 1)
+            try waitUntil(timeout: 2.5) { server.metrics.openConnectionCount == 0 }
+        }
+    }
+
+    @Test func blockedStdoutNeverDelaysRequests() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        var configuration = testConfiguration()
+        configuration.accessLog = true
+        configuration.accessLogDescriptor = fds[1]   // nobody reads fds[0]: the pipe fills at 64 KB
+        let server = HTTPServer(configuration: configuration, handler: echoHandler)
+        let port = try server.start()
+        let client = try TestClient(port: port)
+        let started = Date()
+        for i in 0..<3000 {
+            client.send("GET /log\(i) HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = try client.readResponse()
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        close(fds[0])   // the writer now gets EPIPE and drops the rest
+        server.shutdown()
+        close(fds[1])
     }
 }
