@@ -134,6 +134,29 @@ import Testing
         #expect(mentions.first?.span == TextSpan(21, 31))
     }
 
+    @Test func hyphenatedShortFormsInComments() throws {
+        #expect(try ids("Does K-2 MK7 clash with anything?") == ["vitamin-k2", "mk-7"])
+        #expect(try ids("Vitamin K-dependent proteins need it.") == ["vitamin-k"])
+        #expect(try ids("Mk-7 and mk7 are the same.") == ["mk-7", "mk-7"])
+    }
+
+    @Test func aCollisionBetweenConceptsIsReported() throws {
+        let lexicon = try Lexicon(concepts: [
+            Concept(id: "one", type: .condition, name: "shared name"),
+            Concept(id: "two", type: .condition, name: "other", synonyms: ["Shared names"]),
+        ])
+        let matcher = ConceptMatcher(lexicon: lexicon)
+        #expect(matcher.collisions.map(\.secondConceptID) == ["two"])
+    }
+
+    @Test func ordinaryWordsAreNeverCorrected() throws {
+        let lexicon = try Lexicon(concepts: [Concept(id: "mortality", type: .condition, name: "mortality")],
+                                  ordinaryWords: ["morality"])
+        let matcher = ConceptMatcher(lexicon: lexicon)
+        let text = SourceText("morality and mortallity")
+        #expect(matcher.mentions(in: text, span: text.fullSpan).map(\.matched) == ["mortallity"])
+    }
+
     @Test func speciesAreFound() throws {
         #expect(try ids("The rats and the mice were fed.") == ["rat", "mouse"])
         #expect(try ids("Cultured vascular smooth muscle cells were used.") == ["cell-culture"])
