@@ -131,6 +131,8 @@ import Testing
         #expect(try days("A 52-year-old man enrolled.") == [])
         #expect(try days("He was 70 years old.") == [])
         #expect(try days("She needs 100 mcg a day.") == [])
+        #expect(try days("Their mean age was 71 \u{00B1} 6 years.") == [])
+        #expect(try days("Adults aged 60 years or more took part.") == [])
     }
 
     @Test func durationSpanOfOrdinal() throws {
@@ -188,6 +190,8 @@ import Testing
         #expect(try years("I\u{2019}m just 44 and fit.") == [44])
         #expect(try years("The mean age of 58 was typical.") == [58])
         #expect(try years("I'm 5 grams short.") == [])
+        #expect(try years("Their mean age was 71 \u{00B1} 6 years.") == [71])
+        #expect(try years("Only those aged \u{2265}60 years took part.") == [60])
     }
 
     // MARK: Effect sizes

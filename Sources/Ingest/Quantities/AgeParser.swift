@@ -24,9 +24,16 @@ struct AgeParser: Sendable {
         // "aged 65 and over", "aged 60-75", "age of 62", "ages 40 to 60", "at age 40"
         if let first = token.word, ["aged", "age", "ages"].contains(first) {
             var cursor = index + 1
-            if word(tokens, cursor) == "of" || word(tokens, cursor) == "between" { cursor += 1 }
+            // "age of 62", "age was 67", "aged between 60 and 75", "aged ≥65", "aged over 70"
+            while cursor < index + 4, cursor < tokens.count, !tokens[cursor].startsSentence,
+                  ["of", "between", "was", "is", "were", "over", "under", "above", "at", "least", "range", "from"].contains(word(tokens, cursor) ?? "")
+                    || tokens[cursor].isSymbol("\u{2265}", "\u{2264}", ">", "<", "=", ":", "~") {
+                cursor += 1
+            }
             guard cursor < tokens.count, let value = tokens[cursor].number, value > 0, value < 130, !tokens[cursor].startsSentence else { return nil }
             var end = cursor
+            // "67 ± 8 years": the spread belongs to the age
+            if end + 2 < tokens.count, tokens[end + 1].isSymbol("\u{00B1}"), tokens[end + 2].number != nil { end += 2 }
             if end + 2 < tokens.count, tokens[end + 1].isDash || ["to", "and"].contains(word(tokens, end + 1) ?? ""), tokens[end + 2].number != nil {
                 end += 2
             }

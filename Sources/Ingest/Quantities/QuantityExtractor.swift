@@ -86,10 +86,11 @@ public struct QuantityExtractor: Sendable {
         return durations(tokens, doseParser.parse(tokens), text)
     }
 
+    /// Durations, leaving out what a dose or an age already explains ("45 mcg a day", "aged 65 years").
     private func durations(_ tokens: [QuantityToken], _ parsedDoses: [DoseParser.Parsed], _ text: SourceText) -> [Duration] {
-        let doseSpans = parsedDoses.map(\.span)
+        let taken = parsedDoses.map(\.span) + ageParser.parse(tokens).map(\.span)
         return durationParser.parse(tokens)
-            .filter { found in !doseSpans.contains { $0.overlaps(found.span) } }
+            .filter { found in !taken.contains { $0.overlaps(found.span) } }
             .map { Duration(span: $0.span, text: text.slice($0.span), days: Self.rounded($0.days)) }
     }
 
