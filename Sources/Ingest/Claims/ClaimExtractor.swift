@@ -1,7 +1,73 @@
 /// Finds the sentences and clauses that assert something about a substance, a condition or their relation.
+///
+/// A claim is a body sentence (never a title, byline, heading, question, reference, comment, boilerplate or
+/// furniture) that names at least one condition or intervention. A sentence reporting two studies is split
+/// into one claim per study clause. Each claim gets its kind and hedging (`ClaimKindClassifier`), its
+/// speaker (`ClaimAttribution`), the study whose mention it overlaps, and its concepts.
 public struct ClaimExtractor: Sendable {
-    public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {}
+    let lexicon: Lexicon
+    let cues: ClaimCues
+    let classifier: ClaimKindClassifier
+    let attribution: ClaimAttribution
 
-    /// Placeholder: no claims.
-    public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] { [] }
+    public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
+        self.lexicon = lexicon
+        let cues = try ClaimCues(locator: locator)
+        self.cues = cues
+        classifier = ClaimKindClassifier(cues: cues)
+        attribution = ClaimAttribution(cues: cues)
+    }
+
+    public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
+        let context = StudyContext(document, lexicon: lexicon)
+        let speakers = attribution.speakers(document.sentences, text: document.text)
+        var claims: [ExtractedClaim] = []
+        var heading: [WordToken]?
+        for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
+            let tokens = WordTokenizer.tokens(sentence.text, base: sentence.span.start)
+            if ClaimSentence.isHeading(sentence, document.text, tokens) {
+                heading = tokens
+                continue
+            }
+            guard ClaimSentence.isCandidate(sentence, tokens) else { continue }
+            for span in clauses(sentence.span, studies) {
+                let mentions = context.concepts.inside(span).filter { context.type($0) == .condition || context.type($0) == .intervention }
+                guard !mentions.isEmpty else { continue }
+                let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
+                let hasDose = !context.doses.inside(span).isEmpty
+                var claim = ExtractedClaim(span: document.text.trimmed(span),
+                                           kind: classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading),
+                                           hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
+                claim.studyIndex = study(for: span, studies)
+                claim.conditionIDs = context.conceptIDs([span], type: .condition)
+                claim.interventionIDs = context.conceptIDs([span], type: .intervention)
+                claims.append(claim)
+            }
+        }
+        return claims
+    }
+
+    /// The sentence, or its study clauses when it reports several studies.
+    private func clauses(_ sentence: TextSpan, _ studies: [ExtractedStudy]) -> [TextSpan] {
+        var inner: [TextSpan] = []
+        for study in studies {
+            for mention in study.mentions where sentence.contains(mention) && mention != sentence && !inner.contains(mention) {
+                inner.append(mention)
+            }
+        }
+        guard inner.count >= 2 else { return [sentence] }
+        return inner.sorted()
+    }
+
+    /// The study whose mention overlaps the claim most.
+    private func study(for span: TextSpan, _ studies: [ExtractedStudy]) -> Int? {
+        var best: (index: Int, overlap: Int)?
+        for (index, study) in studies.enumerated() {
+            for mention in study.mentions where mention.overlaps(span) {
+                let overlap = min(mention.end, span.end) - max(mention.start, span.start)
+                if best == nil || overlap > (best?.overlap ?? 0) { best = (index, overlap) }
+            }
+        }
+        return best?.index
+    }
 }

@@ -1,0 +1,56 @@
+/// Gives a claim its kind and says whether it is hedged.
+///
+/// Kinds are tried in the order of `lexicon/claims.json`: first on the main clause (the text before
+/// ", and", "; ", ", because" …, which carries what the sentence asserts), then on the whole sentence.
+/// A sentence that gives an amount and calls it recommended, typical or usual is about dosage. Under a
+/// heading such as "Side effects", a claim without a stronger cue takes the heading's kind.
+struct ClaimKindClassifier: Sendable {
+    let cues: ClaimCues
+
+    func kind(_ sentence: String, tokens: [WordToken], hasDose: Bool, heading: [WordToken]?) -> ClaimKind {
+        if hasDose, cues.dosageWithQuantity.contains(in: tokens) { return .dosage }
+        let main = mainClause(sentence, tokens)
+        for (position, entry) in cues.kinds.enumerated() where position < cues.weakKindsFrom {
+            if entry.1.contains(in: main) { return adjusted(entry.0, heading) }
+        }
+        for (kind, phrases) in cues.kinds where phrases.contains(in: tokens) { return adjusted(kind, heading) }
+        return adjusted(.other, heading)
+    }
+
+    /// Hedged: "may", "might", "suggest", "insufficient evidence", … ("May" the month does not count).
+    func isHedged(_ tokens: [WordToken]) -> Bool {
+        cues.hedges.matches(in: tokens).contains { range in
+            !(tokens[range.lowerBound].text == "May" && range.count == 1 && range.lowerBound > 0)
+        }
+    }
+
+    private func adjusted(_ kind: ClaimKind, _ heading: [WordToken]?) -> ClaimKind {
+        guard kind == .efficacy || kind == .other, let heading else { return kind }
+        for (headingKind, phrases) in cues.headingKinds where phrases.contains(in: heading) { return headingKind }
+        return kind
+    }
+
+    private func mainClause(_ sentence: String, _ tokens: [WordToken]) -> [WordToken] {
+        let lower = sentence.lowercased()
+        var cut = lower.count
+        for marker in cues.clauseBreaks {
+            if let range = lower.range(of: marker) {
+                cut = min(cut, lower.distance(from: lower.startIndex, to: range.lowerBound))
+            }
+        }
+        guard let first = tokens.first else { return tokens }
+        // Token offsets are absolute; the sentence's first token tells where the sentence starts.
+        let sentenceStart = first.start - leadingOffset(sentence)
+        return tokens.filter { $0.start - sentenceStart < cut }
+    }
+
+    /// Scalars before the first word of the sentence (spaces, quotes, bullets).
+    private func leadingOffset(_ sentence: String) -> Int {
+        var count = 0
+        for scalar in sentence.unicodeScalars {
+            if WordTokenizer.isWordScalar(scalar) { break }
+            count += 1
+        }
+        return count
+    }
+}

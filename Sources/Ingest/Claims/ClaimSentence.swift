@@ -1,0 +1,43 @@
+/// Which body sentences can be claims: not headings, questions or lead-ins ("Vitamin K2 functions by:").
+enum ClaimSentence {
+    static func isCandidate(_ sentence: Sentence, _ tokens: [WordToken]) -> Bool {
+        guard tokens.count >= 3 else { return false }
+        let trimmed = sentence.text.trimmingCharactersInSpaces()
+        guard let last = trimmed.unicodeScalars.last else { return false }
+        if last == "?" { return false }
+        if last == ":" && !isListItem(trimmed) { return false }
+        return true
+    }
+
+    /// A heading: a short line without closing punctuation that is not a list item ("Mechanism of Action",
+    /// "## What the research shows").
+    static func isHeading(_ sentence: Sentence, _ text: SourceText, _ tokens: [WordToken]) -> Bool {
+        let trimmed = sentence.text.trimmingCharactersInSpaces()
+        if trimmed.hasPrefix("#") { return true }
+        guard let last = trimmed.unicodeScalars.last else { return false }
+        if ".!?:;\u{201D}\"".unicodeScalars.contains(last) { return false }
+        if isListItem(trimmed) || linePrefixIsBullet(sentence.span.start, text) { return false }
+        guard tokens.count <= 12 else { return false }
+        let capitalised = tokens.filter { $0.isCapitalized || $0.hasInnerCapital || $0.isNumber }.count
+        return tokens.count <= 4 || capitalised * 2 >= tokens.count
+    }
+
+    static func isListItem(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if "•-*–·".unicodeScalars.contains(first) { return true }
+        let digits = text.unicodeScalars.prefix { WordTokenizer.isDigit($0) }
+        return !digits.isEmpty && text.unicodeScalars.dropFirst(digits.count).first.map { $0 == "." || $0 == ")" } == true
+    }
+
+    /// True when the line holding `offset` starts with a bullet or a number before the sentence.
+    static func linePrefixIsBullet(_ offset: Int, _ text: SourceText) -> Bool {
+        var position = min(offset, text.count) - 1
+        var prefix = String.UnicodeScalarView()
+        while position >= 0, text.scalars[position] != "\n", prefix.count < 12 {
+            prefix.insert(text.scalars[position], at: prefix.startIndex)
+            position -= 1
+        }
+        let trimmed = String(prefix).trimmingCharactersInSpaces()
+        return !trimmed.isEmpty && isListItem(trimmed + " ")
+    }
+}

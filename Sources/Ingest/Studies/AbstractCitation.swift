@@ -1,0 +1,25 @@
+/// The citation line of an abstract page ("Kidney Int Rep. 2021;6(4):955-964. doi:…" or
+/// "**Journal of Vascular Research** | Published online 9 May 2020"): the journal and year of the study the
+/// abstract reports, written once above it.
+enum AbstractCitation {
+    static func find(_ document: AnalyzedDocument) -> JournalFinderCitationText? {
+        for sentence in document.sentences.prefix(12) where sentence.region != .furniture && sentence.region != .comments {
+            let tokens = WordTokenizer.tokens(sentence.text, base: 0)
+            guard let year = tokens.compactMap({ JournalFinder.year($0) }).first else { continue }
+            // The journal is what comes before the first separator.
+            var name = ""
+            for scalar in sentence.text.unicodeScalars {
+                if ".|;,(".unicodeScalars.contains(scalar) || WordTokenizer.isDigit(scalar) { break }
+                if scalar != "*" && scalar != "_" && scalar != "#" { name.unicodeScalars.append(scalar) }
+            }
+            name = name.trimmingCharactersInSpaces()
+            let words = name.split(separator: " ")
+            guard !words.isEmpty, words.count <= 8, words.first?.first?.isUppercase == true else { continue }
+            let first = words[0].lowercased()
+            if ["published", "updated", "by", "posted", "last", "reviewed", "copyright", "©"].contains(first) { continue }
+            if let title = document.metadata.title, title.hasPrefix(name) { continue }
+            return JournalFinderCitationText(journal: name, year: year)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,217 @@
+/// Turns a draft into an `ExtractedStudy`: design, species, population, interventions with doses,
+/// conditions, comparator, duration, direction, effect, journal, year and title.
+struct StudyAttributeReader: Sendable {
+    let cues: StudyCues
+    let designs: StudyDesignClassifier
+    let directions: StudyDirectionReader
+    let journals: JournalFinder
+
+    func study(_ draft: StudyDraft, _ context: StudyContext, documentCitation: JournalFinderCitationText?) -> ExtractedStudy {
+        let text = context.document.text
+        let explicitSpans = draft.explicit + (draft.reference.map { [$0.span] } ?? [])
+        let interventionSubstances = explicitSpans.reduce(into: Set<String>()) { $0.formUnion(context.substances($1)) }
+        // Attached sentences count for results when they speak of the subjects or of the study's substances.
+        let relevantAttached = draft.attached.filter { span in
+            let tokens = context.tokens(span)
+            return cues.attached.contains(in: tokens) || !context.substances(span).isDisjoint(with: interventionSubstances)
+                || (interventionSubstances.isEmpty && !context.substances(span).isEmpty)
+        }
+        let evidence = explicitSpans + relevantAttached
+        var study = ExtractedStudy(identityKey: "", mentions: draft.mentions)
+        study.name = draft.name
+        study.design = design(draft, context)
+        study.species = species(study.design, evidence, context, isReference: draft.reference != nil)
+        study.conditionIDs = context.conceptIDs(evidence, type: .condition)
+        study.interventions = interventions(evidence, context)
+        if let size = (explicitSpans + relevantAttached).lazy.compactMap({ self.size(in: $0, context) }).first {
+            study.populationSize = size.size
+            study.populationDescription = size.population
+        } else if study.design == .caseReport {
+            study.populationSize = 1
+        }
+        study.duration = duration(explicitSpans, relevantAttached, context)
+        study.direction = direction(evidence, primary: study.interventions.first?.conceptID, context)
+        study.effect = evidence.lazy.compactMap { context.effects.inside($0).first?.text }.first
+        study.comparator = comparator(evidence, text)
+        if let reference = draft.reference {
+            study.title = reference.title
+            study.journal = reference.journal
+            study.year = reference.year
+        } else {
+            study.title = quotedTitle(draft.explicit, text)
+            for span in draft.explicit + draft.attached {
+                guard let citation = journals.find(in: context.tokens(span)) else { continue }
+                study.journal = text.slice(citation.journal)
+                study.year = citation.year
+                break
+            }
+            if study.journal == nil, let citation = documentCitation {
+                study.journal = citation.journal
+                study.year = study.year ?? citation.year
+            }
+            study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
+        }
+        study.identityKey = StudyIdentity.key(study)
+        return study
+    }
+
+    private func design(_ draft: StudyDraft, _ context: StudyContext) -> StudyDesign {
+        let phrases = draft.anchorPhrases.map { WordTokenizer.tokens($0, base: 0) }
+        // An organisation's report ("the 2010 Institute of Medicine report") is a guideline.
+        if draft.reference == nil, draft.anchorHeads.contains("report") || draft.anchorHeads.contains("guideline"),
+           !phrases.contains(where: { $0.contains { $0.lower == "case" } }) {
+            return .guideline
+        }
+        let referenceTokens = draft.reference.map { context.tokens($0.span) + WordTokenizer.tokens($0.label ?? "", base: 0) } ?? []
+        var design = designs.design(anchorPhrases: phrases, explicit: draft.explicit.map(context.tokens),
+                                    attached: draft.attached.map(context.tokens), isGroup: draft.isGroup,
+                                    reference: draft.reference, referenceTokens: referenceTokens)
+        // "followed 1,250 adults", "were followed for 10 years" without another cue: a cohort.
+        if design == .unspecified, (draft.explicit + draft.attached).contains(where: { Self.followsUp(context.tokens($0)) }) {
+            design = .cohort
+        }
+        return design
+    }
+
+    static func followsUp(_ tokens: [WordToken]) -> Bool {
+        for index in tokens.indices.dropLast() where tokens[index].lower == "followed" {
+            let next = tokens[index + 1]
+            if next.isNumber || next.lower == "for" || next.lower == "up" { return true }
+        }
+        return false
+    }
+
+    private func species(_ design: StudyDesign, _ spans: [TextSpan], _ context: StudyContext, isReference: Bool) -> Species? {
+        if design == .inVitro { return .cell }
+        if isReference || design == .guideline || design == .review { return nil }
+        let found = context.conceptIDs(spans, type: .species).compactMap(Self.species(of:))
+        if design == .animal { return found.first { $0 != .human && $0 != .cell } ?? .other }
+        if let animal = found.first(where: { $0 != .human && $0 != .cell }), design == .unspecified { return animal }
+        return .human
+    }
+
+    static func species(of id: String) -> Species? {
+        switch id {
+        case "cell-culture": return .cell
+        case "other-animal": return .other
+        default: return Species(rawValue: id)
+        }
+    }
+
+    /// Interventions by substance, with the form and the dose written nearest to them.
+    private func interventions(_ spans: [TextSpan], _ context: StudyContext) -> [StudyIntervention] {
+        var result: [StudyIntervention] = []
+        func index(of substance: String) -> Int {
+            if let found = result.firstIndex(where: { $0.conceptID == substance }) { return found }
+            result.append(StudyIntervention(conceptID: substance))
+            return result.count - 1
+        }
+        for span in spans {
+            let mentions = context.concepts.inside(span).filter { context.type($0) == .intervention }
+            for mention in mentions {
+                let substance = context.lexicon.substance(of: mention.conceptID)
+                let position = index(of: substance)
+                if substance != mention.conceptID, result[position].formID == nil { result[position].formID = mention.conceptID }
+            }
+            for dose in context.doses.inside(span) {
+                let nearest = mentions.min { distance($0.span, dose.span) < distance($1.span, dose.span) }
+                guard let nearest else { continue }
+                let position = index(of: context.lexicon.substance(of: nearest.conceptID))
+                if result[position].dose == nil || result[position].dose?.mcgPerDay == nil && dose.mcgPerDay != nil {
+                    result[position].dose = dose
+                }
+            }
+        }
+        return result
+    }
+
+    private func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
+    }
+
+    private func size(in span: TextSpan, _ context: StudyContext) -> SampleSize? {
+        context.sizes.inside(span).first { size in
+            let words = WordTokenizer.tokens(size.population, base: 0).map(\.lower)
+            // "32 randomized trials" counts trials, not people.
+            return !words.contains { $0.hasPrefix("trial") || $0.hasPrefix("stud") || $0 == "groups" || $0 == "times" } && size.size > 0
+        }
+    }
+
+    /// The duration of treatment or follow-up: one introduced by "for", "over", "after", "within", "by" or
+    /// "during" wins; among equals, the longest ("by the third month" after "one month later").
+    private func duration(_ explicit: [TextSpan], _ attached: [TextSpan], _ context: StudyContext) -> Duration? {
+        var best: (score: Int, duration: Duration)?
+        for (rank, spans) in [explicit, attached].enumerated() {
+            for span in spans {
+                let tokens = context.tokens(span)
+                for duration in context.durations.inside(span) {
+                    var score = rank == 0 ? 1 : 0
+                    let before = tokens.filter { $0.end <= duration.span.start }.suffix(4).map(\.lower)
+                    let inside = tokens.filter { duration.span.contains(TextSpan($0.start, $0.end)) }.prefix(1).map(\.lower)
+                    if (before + inside).contains(where: { ["for", "over", "after", "within", "by", "during", "lasting"].contains($0) }) { score += 2 }
+                    let after = tokens.first { $0.start >= duration.span.end }?.lower ?? ""
+                    if ["mortality", "survival", "risk", "rate", "apart", "ago", "old"].contains(after) { score -= 3 }
+                    if let current = best, current.score > score || current.score == score && current.duration.days >= duration.days { continue }
+                    best = (score, duration)
+                }
+            }
+        }
+        guard let best, best.score >= 0 else { return nil }
+        return best.duration
+    }
+
+    private func direction(_ spans: [TextSpan], primary: String?, _ context: StudyContext) -> Direction {
+        var polarities: [Direction] = []
+        for span in spans {
+            let tokens = context.tokens(span)
+            polarities += directions.polarities(tokens) { clause in
+                // A clause about another substance only ("whereas K1 had no correlation") is not this result.
+                guard let primary, clause.count > 0 else { return false }
+                let clauseSpan = TextSpan(tokens[clause.lowerBound].start, tokens[clause.upperBound - 1].end)
+                let substances = context.substances(clauseSpan)
+                return !substances.isEmpty && !substances.contains(primary)
+            }
+        }
+        return StudyDirectionReader.combine(polarities)
+    }
+
+    private func comparator(_ spans: [TextSpan], _ text: SourceText) -> String? {
+        for span in spans {
+            let sentence = text.slice(span).lowercased()
+            if sentence.contains("placebo") { return "placebo" }
+            for marker in ["compared to ", "compared with ", "versus ", " or to "] {
+                guard let range = sentence.range(of: marker) else { continue }
+                let rest = sentence[range.upperBound...]
+                let phrase = rest.prefix { !",.;:)".contains($0) }.split(separator: " ").prefix(5).joined(separator: " ")
+                if !phrase.isEmpty { return phrase }
+            }
+        }
+        return nil
+    }
+
+    /// A title in typographic quotes inside an explicit mention: “Exploring Novel Therapeutic Strategies …”.
+    private func quotedTitle(_ spans: [TextSpan], _ text: SourceText) -> String? {
+        for span in spans {
+            var open: Int?
+            for index in span.start..<min(span.end, text.count) {
+                let scalar = text.scalars[index]
+                if scalar == "\u{201C}" { open = index + 1 }
+                if scalar == "\u{201D}", let start = open {
+                    let candidate = ReferenceParser.clean(text.slice(TextSpan(start, index))) ?? ""
+                    let words = candidate.split(separator: " ")
+                    if words.count >= 4, words.filter({ $0.first?.isUppercase == true }).count * 2 >= words.count { return candidate }
+                    open = nil
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// The journal and year of a whole abstract page ("Kidney Int Rep. 2021;6(4):955-964").
+struct JournalFinderCitationText: Sendable {
+    var journal: String
+    var year: Int?
+}

@@ -1,0 +1,43 @@
+/// The document's facts, indexed by position, as the study and claim stages look them up.
+struct StudyContext: Sendable {
+    let document: AnalyzedDocument
+    let lexicon: Lexicon
+    let concepts: SpanLookup<ConceptMention>
+    let doses: SpanLookup<Dose>
+    let durations: SpanLookup<Duration>
+    let sizes: SpanLookup<SampleSize>
+    let effects: SpanLookup<EffectSize>
+
+    init(_ document: AnalyzedDocument, lexicon: Lexicon) {
+        self.document = document
+        self.lexicon = lexicon
+        concepts = SpanLookup(document.concepts) { $0.span }
+        doses = SpanLookup(document.doses) { $0.span }
+        durations = SpanLookup(document.durations) { $0.span }
+        sizes = SpanLookup(document.sampleSizes) { $0.span }
+        effects = SpanLookup(document.effects) { $0.span }
+    }
+
+    func tokens(_ span: TextSpan) -> [WordToken] {
+        WordTokenizer.tokens(document.text.slice(span), base: span.start)
+    }
+
+    func type(_ mention: ConceptMention) -> ConceptType? { lexicon.concept(mention.conceptID)?.type }
+
+    /// Distinct ids of one concept type inside the spans, in order of first mention.
+    func conceptIDs(_ spans: [TextSpan], type wanted: ConceptType) -> [String] {
+        var seen: Set<String> = []
+        var ids: [String] = []
+        for span in spans {
+            for mention in concepts.inside(span) where type(mention) == wanted && seen.insert(mention.conceptID).inserted {
+                ids.append(mention.conceptID)
+            }
+        }
+        return ids
+    }
+
+    /// The substances of the intervention mentions inside a span ("MK-7" counts as vitamin K2).
+    func substances(_ span: TextSpan) -> Set<String> {
+        Set(concepts.inside(span).filter { type($0) == .intervention }.map { lexicon.substance(of: $0.conceptID) })
+    }
+}

@@ -1,0 +1,134 @@
+/// The cue words of the study stage, kept as data in `lexicon/studies.json` so that they can be extended
+/// without touching code. Compiled once into phrase sets.
+struct StudyCues: Sendable {
+    struct DesignCue: Decodable, Sendable {
+        var design: String
+        var cues: [String]
+    }
+
+    struct DirectionFile: Decodable, Sendable {
+        var decreaseWords: [String]
+        var increaseWords: [String]
+        var alwaysBenefit: [String]
+        var alwaysHarm: [String]
+        var goodOutcomes: [String]
+        var lossWords: [String]
+        var null: [String]
+        var notNegations: [String]
+        var lowExposure: [String]
+        var comparatorMarkers: [String]
+        var comparatorMasks: [String]
+        var safetyMarkers: [String]
+        var clauseBreaks: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case null
+            case decreaseWords = "decrease_words", increaseWords = "increase_words"
+            case alwaysBenefit = "always_benefit", alwaysHarm = "always_harm", goodOutcomes = "good_outcomes"
+            case lossWords = "loss_words", notNegations = "not_negations", lowExposure = "low_exposure"
+            case comparatorMarkers = "comparator_markers", comparatorMasks = "comparator_masks"
+            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks"
+        }
+    }
+
+    struct File: Decodable, Sendable {
+        var heads: [String]
+        var definiteOnlyHeads: [String]
+        var reportOrganisations: [String]
+        var indefiniteDeterminers: [String]
+        var definiteDeterminers: [String]
+        var groupQuantifiers: [String]
+        var vagueMarkers: [String]
+        var futureMarkers: [String]
+        var nonNameWords: [String]
+        var attachedCues: [String]
+        var connectors: [String]
+        var methodVerbs: [String]
+        var journalTriggers: [String]
+        var referenceHeadings: [String]
+        var referenceLabels: [String]
+        var designs: [DesignCue]
+        var direction: DirectionFile
+        var modifierWords: [String]
+        var mainStudyModifiers: [String]
+        var journalConnectors: [String]
+        var months: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case heads, designs, direction, connectors
+            case definiteOnlyHeads = "definite_only_heads", reportOrganisations = "report_organisations"
+            case indefiniteDeterminers = "indefinite_determiners", definiteDeterminers = "definite_determiners"
+            case groupQuantifiers = "group_quantifiers", vagueMarkers = "vague_markers", futureMarkers = "future_markers"
+            case nonNameWords = "non_name_words", attachedCues = "attached_cues", methodVerbs = "method_verbs"
+            case journalTriggers = "journal_triggers", referenceHeadings = "reference_headings"
+            case referenceLabels = "reference_labels", modifierWords = "modifier_words"
+            case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
+        }
+    }
+
+    let heads: Set<String>
+    let definiteOnlyHeads: Set<String>
+    let reportOrganisations: Set<String>
+    let indefinite: Set<String>
+    let definite: Set<String>
+    let groupQuantifiers: Set<String>
+    let vague: PhraseSet
+    let future: PhraseSet
+    let nonNameWords: Set<String>
+    let attached: PhraseSet
+    let connectors: PhraseSet
+    let methodVerbs: Set<String>
+    let journalTriggers: Set<String>
+    let referenceHeadings: Set<String>
+    let referenceLabels: Set<String>
+    /// Design cues in priority order: the first design with a matching cue wins.
+    let designs: [(StudyDesign, PhraseSet)]
+    let decrease: PhraseSet, increase: PhraseSet, alwaysBenefit: PhraseSet, alwaysHarm: PhraseSet
+    let goodOutcomes: PhraseSet, lossWords: PhraseSet, null: PhraseSet, notNegations: PhraseSet
+    let lowExposure: PhraseSet, comparatorMarkers: PhraseSet, comparatorMasks: PhraseSet, safetyMarkers: PhraseSet
+    let clauseBreaks: Set<String>
+    let modifierWords: Set<String>
+    /// "the new study" speaks of the study the document is about, whatever was mentioned last.
+    let mainStudyModifiers: Set<String>
+    let journalConnectors: Set<String>
+    let months: Set<String>
+
+    init(locator: ResourceLocator) throws {
+        let file = try locator.loadJSON(File.self, "lexicon/studies.json")
+        func lowerSet(_ words: [String]) -> Set<String> { Set(words.map { WordTokenizer.fold($0) }) }
+        heads = lowerSet(file.heads)
+        definiteOnlyHeads = lowerSet(file.definiteOnlyHeads)
+        reportOrganisations = lowerSet(file.reportOrganisations)
+        indefinite = lowerSet(file.indefiniteDeterminers)
+        definite = lowerSet(file.definiteDeterminers)
+        groupQuantifiers = lowerSet(file.groupQuantifiers)
+        vague = PhraseSet(file.vagueMarkers)
+        future = PhraseSet(file.futureMarkers)
+        nonNameWords = lowerSet(file.nonNameWords)
+        attached = PhraseSet(file.attachedCues)
+        connectors = PhraseSet(file.connectors)
+        methodVerbs = lowerSet(file.methodVerbs)
+        journalTriggers = lowerSet(file.journalTriggers)
+        referenceHeadings = lowerSet(file.referenceHeadings)
+        referenceLabels = lowerSet(file.referenceLabels)
+        designs = file.designs.compactMap { cue in StudyDesign(rawValue: cue.design).map { ($0, PhraseSet(cue.cues)) } }
+        let d = file.direction
+        decrease = PhraseSet(d.decreaseWords)
+        increase = PhraseSet(d.increaseWords)
+        alwaysBenefit = PhraseSet(d.alwaysBenefit)
+        alwaysHarm = PhraseSet(d.alwaysHarm)
+        goodOutcomes = PhraseSet(d.goodOutcomes)
+        lossWords = PhraseSet(d.lossWords)
+        null = PhraseSet(d.null)
+        notNegations = PhraseSet(d.notNegations)
+        lowExposure = PhraseSet(d.lowExposure)
+        comparatorMarkers = PhraseSet(d.comparatorMarkers)
+        comparatorMasks = PhraseSet(d.comparatorMasks)
+        safetyMarkers = PhraseSet(d.safetyMarkers)
+        clauseBreaks = lowerSet(d.clauseBreaks)
+        modifierWords = lowerSet(file.modifierWords)
+        mainStudyModifiers = lowerSet(file.mainStudyModifiers)
+        journalConnectors = lowerSet(file.journalConnectors)
+        months = lowerSet(file.months)
+    }
+}

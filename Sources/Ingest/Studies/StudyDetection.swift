@@ -1,0 +1,150 @@
+/// How a sentence speaks of a study.
+enum StudyAnchorKind: Sendable, Equatable {
+    /// "the VitaVasK trial", "the Rotterdam study": a proper name before a study noun.
+    case named(String)
+    /// "a case study", "A retrospective cohort of …", "In a second experiment": a new study.
+    case indefinite
+    /// "the study", "this trial", "the researchers", "our recent case study": the study in focus.
+    case definite
+    /// "several large randomized trials", "multiple other trials": trials named together.
+    case group
+    /// "We cultured …", "we randomized …": the authors describing their own study (abstracts).
+    case firstPerson
+}
+
+/// One place where a sentence refers to a study.
+struct StudyAnchor: Sendable {
+    var kind: StudyAnchorKind
+    /// Token range of the whole noun phrase (determiner to head) in the sentence's tokens.
+    var tokens: Range<Int>
+    /// The lower-case head noun ("trial", "report", "analysis").
+    var head: String
+    /// True for "the new study", "the latest trial": the document's main study.
+    var isMain: Bool = false
+}
+
+/// Finds study anchors in one sentence's tokens. Vague references ("previous studies have suggested")
+/// and future ones ("larger studies are needed") are not anchors: they make claims, not studies.
+struct StudyDetector: Sendable {
+    let cues: StudyCues
+    var modifierWords: Set<String> { cues.modifierWords }
+
+    func anchors(in tokens: [WordToken]) -> [StudyAnchor] {
+        var found: [StudyAnchor] = []
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            let head = Self.headForm(tokens[index].lower)
+            guard cues.heads.contains(head) else { continue }
+            // "cohort study", "case series analysis": the last of adjacent heads is the head.
+            if index + 1 < tokens.count, cues.heads.contains(Self.headForm(tokens[index + 1].lower)) { continue }
+            if let anchor = anchor(tokens, headIndex: index, head: head) {
+                found.append(anchor)
+            }
+        }
+        if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
+        return found
+    }
+
+    /// "study's" -> "study", "study1" (a footnote number glued on) -> "study".
+    static func headForm(_ lower: String) -> String {
+        var word = lower
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        while let last = word.unicodeScalars.last, WordTokenizer.isDigit(last), word.count > 1 { word.removeLast() }
+        return word
+    }
+
+    private func anchor(_ tokens: [WordToken], headIndex: Int, head: String) -> StudyAnchor? {
+        // Walk back over the modifiers to the determiner.
+        var position = headIndex - 1
+        var modifiers: [WordToken] = []
+        while position >= 0, modifiers.count < 7, isModifier(tokens, position, headIndex: headIndex) {
+            modifiers.append(tokens[position])
+            position -= 1
+        }
+        let determiner = position >= 0 ? tokens[position].lower : ""
+        let start = position >= 0 && isDeterminer(determiner) ? position : position + 1
+        let range = start..<(headIndex + 1)
+        let modifierWords = Set(modifiers.map(\.lower))
+        let isPlural = head == "trials" || head == "studies" || head == "meta-analyses"
+
+        // Future and vague references are claims, not studies.
+        if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
+        if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
+        if start > 0, cues.vague.contains(in: tokens, from: start - 1, to: start + 1) { return nil }
+
+        if isPlural {
+            // "of 32 randomized trials" is the material of a meta-analysis, not a group of its own.
+            if start > 0, tokens[start].isNumber || (start > 0 && tokens[start - 1].lower == "of") { return nil }
+            guard head == "trials", cues.groupQuantifiers.contains(determiner) || modifierWords.contains(where: cues.groupQuantifiers.contains)
+            else { return nil }
+            return StudyAnchor(kind: .group, tokens: range, head: head)
+        }
+        switch head {
+        case "report":
+            // Only a case report or an organisation's report (a guideline) is a study.
+            let organisation = modifiers.contains { cues.reportOrganisations.contains($0.lower) }
+            guard modifierWords.contains("case") || organisation else { return nil }
+        case "series":
+            guard modifierWords.contains("case") else { return nil }
+        default:
+            break
+        }
+        // An organisation's report or a guideline is a document of its own, whatever the determiner.
+        if head == "report" || head == "guideline", modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) {
+            return StudyAnchor(kind: .indefinite, tokens: range, head: head)
+        }
+        let name = properName(modifiers.reversed())
+        if cues.definite.contains(determiner) {
+            if let name, !cues.definiteOnlyHeads.contains(head) { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
+            return StudyAnchor(kind: .definite, tokens: range, head: head,
+                               isMain: modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
+        }
+        if cues.definiteOnlyHeads.contains(head) { return nil }
+        if cues.indefinite.contains(determiner) { return StudyAnchor(kind: .indefinite, tokens: range, head: head) }
+        // No determiner: "MAGSTIFF trial" is named; a bare "study" is a verb or a generic noun.
+        if let name { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
+        return nil
+    }
+
+    private func isDeterminer(_ word: String) -> Bool {
+        cues.definite.contains(word) || cues.indefinite.contains(word) || cues.groupQuantifiers.contains(word)
+    }
+
+    private func isModifier(_ tokens: [WordToken], _ position: Int, headIndex: Int) -> Bool {
+        let token = tokens[position]
+        if isDeterminer(token.lower) && !(token.lower == "new" || token.lower == "second" || token.lower == "third") { return false }
+        if token.isCapitalized || token.isNumber || modifierWords.contains(token.lower) { return true }
+        // "of" inside a capitalised name ("Institute of Medicine").
+        if token.lower == "of", position > 0, tokens[position - 1].isCapitalized, position + 1 < headIndex,
+           tokens[position + 1].isCapitalized { return true }
+        let word = token.lower
+        if word.contains("-") { return true }
+        for suffix in ["al", "ed", "ive", "ic", "ary", "ian", "ese", "ish", "er", "ous"] where word.hasSuffix(suffix) && word.count > 4 {
+            return !cues.methodVerbs.contains(word)
+        }
+        return false
+    }
+
+    /// The capitalised words before the head that make a name ("VitaVasK", "Rotterdam", "Framingham Heart").
+    private func properName(_ modifiers: [WordToken]) -> String? {
+        let words = modifiers.filter { token in
+            (token.isCapitalized || token.hasInnerCapital) && !cues.nonNameWords.contains(token.lower)
+                && !cues.reportOrganisations.contains(token.lower) && !token.isNumber
+        }
+        guard !words.isEmpty, words.count == modifiers.filter({ $0.isCapitalized || $0.hasInnerCapital }).count else { return nil }
+        // An organisation's report is not a named trial.
+        if modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) { return nil }
+        return words.map(\.text).joined(separator: " ")
+    }
+
+    private func firstPersonAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
+        for index in tokens.indices where tokens[index].lower == "we" {
+            let window = (index + 1)..<min(tokens.count, index + 3)
+            if window.contains(where: { cues.methodVerbs.contains(tokens[$0].lower) }) {
+                return StudyAnchor(kind: .firstPerson, tokens: index..<(index + 1), head: "we")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+/// What makes one study the same study, within a document and across documents.
+///
+/// The identity key, most specific first:
+/// 1. `name:<name>` — a trial's proper name ("the VitaVasK trial" and "VitaVasK" are one trial);
+/// 2. `title:<title>` — the normalised publication title (a reference-list entry and a news story
+///    quoting the same title);
+/// 3. `design:species:condition:substance:size:year` — what a reader would use to tell two unnamed studies
+///    apart (unknown parts are "-"). Two reports of "a case report of one woman with calciphylaxis on
+///    vitamin K2, 2024" then meet.
+/// Keys are lower-case letters and digits, so spelling and punctuation differences do not split a study.
+enum StudyIdentity {
+    static func key(_ study: ExtractedStudy) -> String {
+        if let name = study.name, let normal = normalise(name), !normal.isEmpty { return "name:\(normal)" }
+        if let title = study.title, let normal = normalise(title), !normal.isEmpty { return "title:\(normal)" }
+        let parts = [
+            study.design.rawValue,
+            study.species?.rawValue ?? "-",
+            study.conditionIDs.first ?? "-",
+            study.interventions.first?.conceptID ?? "-",
+            study.populationSize.map(String.init) ?? "-",
+            study.year.map(String.init) ?? "-",
+        ]
+        return parts.joined(separator: ":")
+    }
+
+    static func normalise(_ text: String) -> String? {
+        let kept = text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return String(String.UnicodeScalarView(kept))
+    }
+
+    /// Within one document, two drafts report the same study when they share a title, or when neither is a
+    /// group or a reference and they give the same daily dose of the same substance with compatible designs
+    /// and sizes ("In this study, 4,800 subjects … 45 micrograms/day" and "the Rotterdam study … 45mcg per day").
+    static func sameStudy(_ a: ExtractedStudy, _ b: ExtractedStudy) -> Bool {
+        if let ta = a.title.flatMap(normalise), let tb = b.title.flatMap(normalise), !ta.isEmpty, ta == tb { return true }
+        if let na = a.name.flatMap(normalise), let nb = b.name.flatMap(normalise), na != nb { return false }
+        guard a.design != .unspecifiedTrials, b.design != .unspecifiedTrials else { return false }
+        guard a.design == b.design || a.design == .unspecified || b.design == .unspecified else { return false }
+        if let sa = a.populationSize, let sb = b.populationSize, sa != sb { return false }
+        for ia in a.interventions {
+            guard let da = ia.dose?.mcgPerDay, da > 0 else { continue }
+            for ib in b.interventions where ib.conceptID == ia.conceptID {
+                if let db = ib.dose?.mcgPerDay, abs(da - db) <= da * 0.01 { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,78 @@
+/// A word (letters, digits, and inner hyphens or apostrophes) with its absolute scalar offsets.
+///
+/// The study and claim stages reason over words, not characters: cue phrases, determiners and names are
+/// all matched on these tokens. Tokenising is one linear pass over a sentence's scalars.
+struct WordToken: Sendable, Hashable {
+    /// The word as written.
+    var text: String
+    /// Lower-cased, with typographic dashes and apostrophes folded to ASCII, for cue matching.
+    var lower: String
+    var start: Int
+    var end: Int
+
+    var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    /// True for words written with an upper-case letter after the first ("VitaVasK", "MAGSTIFF", "MK-7").
+    var hasInnerCapital: Bool { text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase } }
+    var isNumber: Bool { text.unicodeScalars.first.map { $0.properties.numericType != nil } ?? false }
+    /// The integer value of a plain or comma-grouped number ("4,800" -> 4800).
+    var integerValue: Int? { Int(text.filter { $0 != "," }) }
+}
+
+enum WordTokenizer {
+    /// Tokens of `text`, whose first scalar sits at absolute offset `base`.
+    static func tokens(_ text: String, base: Int) -> [WordToken] {
+        var tokens: [WordToken] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard isWordScalar(scalars[index]) else { index += 1; continue }
+            let start = index
+            index += 1
+            while index < scalars.count {
+                // A footnote number glued to a lower-case word ("study1") is not part of the word.
+                if isDigit(scalars[index]), index - start >= 4, !isDigit(scalars[index - 1]),
+                   scalars[start..<index].allSatisfy({ $0.properties.isLowercase }) { break }
+                if isWordScalar(scalars[index]) { index += 1; continue }
+                // Keep "MK-7", "non-dialyzed", "don't", "4,800" and "8.2" as one word.
+                if isJoiner(scalars[index]), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
+                    let isNumberSeparator = scalars[index] == "," || scalars[index] == "."
+                    if isNumberSeparator && !(isDigit(scalars[index - 1]) && isDigit(scalars[index + 1])) { break }
+                    index += 2
+                    continue
+                }
+                break
+            }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[start..<index])
+            let text = String(word)
+            tokens.append(WordToken(text: text, lower: fold(text), start: base + start, end: base + index))
+        }
+        return tokens
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "\u{2010}", "\u{2011}", "\u{2013}", "'", "\u{2019}", ",", ".", "/": return true
+        default: return false
+        }
+    }
+
+    /// Lower-case with dashes and apostrophes folded, so that "K–dependent" matches "k-dependent".
+    static func fold(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}": result.append("-")
+            case "\u{2019}", "\u{2018}": result.append("'")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
