@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# bench-http.sh: our server against the peers (../shared/peers: Hummingbird, FlyingFox, Datasette, nginx static)
+# on the same SQLite file, for three queries, each with SQL that returns the byte-identical JSON body:
+#   1. /v1/studies?condition=vascular%20calcification   (narrower concepts included, via study_concept_index)
+#   2. /v1/studies/{id}
+#   3. /v1/search?q=menaquinone
+#
+#   scripts/bench-http.sh                 # seeds + 10,000 generated documents
+#   DOCS=2000 scripts/bench-http.sh       # smaller database
+#   ONLY=2 scripts/bench-http.sh          # one query
+#
+# Environment: WORK (/tmp/evidence-bench), DOCS (10000), SEED (42), PORT (18190), EVIDENCE (a built binary;
+# otherwise a release build in .build-bench), FRESH=1 rebuilds the database, Q (menaquinone), plus bench.sh's
+# own knobs (DURATION, ROUNDS, CONNECTIONS, WARMUP, BASE_PORT, KEEP_WORK).
+#
+# Equivalence notes. The peers run one SQL statement per request; ours runs the page query and a count(*)
+# (meta.total), so the SQL below computes both too. The concept name is resolved by the SQL through
+# concept_terms (term_key is the name lower-cased with non-letters removed); our server resolves it in memory.
+# next_cursor is an HMAC-sealed token SQLite cannot compute: the SQL emits the one our server issued as a literal
+# (when the page is full), so the peers skip one HMAC-SHA256 and its base64 per request (about 2 µs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=${WORK:-/tmp/evidence-bench}
+DOCS=${DOCS:-10000}
+SEED=${SEED:-42}
+PORT=${PORT:-18190}
+Q=${Q:-menaquinone}
+PEERS=${PEERS:-$ROOT/../shared/peers}
+mkdir -p "$WORK"
+
+if [[ -z "${EVIDENCE:-}" ]]; then
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do   # others edit Sources/ meanwhile: the tree may briefly not build
+        if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
+        echo "build failed (attempt $attempt), retrying in 30 s: $(grep -m1 'error:' "$WORK/build.log" || true)" >&2
+        sleep 30
+        [[ $attempt == 10 ]] && { tail -20 "$WORK/build.log"; exit 1; }
+    done
+    EVIDENCE=$ROOT/.build-bench/release/evidence
+fi
+
+DB=$WORK/http-$DOCS.sqlite
+if [[ ! -f $DB || ${FRESH:-0} == 1 ]]; then
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+    CORPUS=$WORK/corpus-$DOCS-s$SEED
+    if [[ ! -f $CORPUS/.done ]]; then
+        rm -rf "$CORPUS"; python3 scripts/gen-corpus --count "$DOCS" --seed "$SEED" --out "$CORPUS" >&2; touch "$CORPUS/.done"
+    fi
+    echo "ingesting seeds + $DOCS documents into $DB ..." >&2
+    "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2
+fi
+# The peers open the file immutable: fold the WAL in first.
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+
+SERVER_PID=
+cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; true; }
+trap cleanup EXIT
+"$EVIDENCE" serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null
+BASE=http://127.0.0.1:$PORT
+
+# cursor_of URL: the next_cursor our server issues for that URL (empty when none).
+cursor_of() { curl -fsS "$1" | python3 -c 'import json,sys; c=json.load(sys.stdin)["meta"]["next_cursor"]; print(c or "")'; }
+sql_string() { printf "'%s'" "${1//\'/\'\'}"; }
+
+COND="vascular calcification"
+COND_URL="$BASE/v1/studies?condition=vascular%20calcification"
+COND_CURSOR=$(cursor_of "$COND_URL")
+CONCEPT="(SELECT t.concept_id FROM concept_terms t JOIN concepts k ON k.id = t.concept_id
+          WHERE t.term_key = replace(replace(lower(?), ' ', ''), '-', '') AND k.type = 'condition' LIMIT 1)"
+SQL_COND="WITH c(id) AS ($CONCEPT),
+ page AS (SELECT s.json FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id
+          WHERE ci.concept_id = (SELECT id FROM c) ORDER BY s.id LIMIT 20),
+ total(n) AS (SELECT count(*) FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id
+          WHERE ci.concept_id = (SELECT id FROM c))
+SELECT '{\"data\":[' || coalesce((SELECT group_concat(json, ',') FROM page), '') || '],\"meta\":'
+       || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$COND_CURSOR") END) || '}'
+FROM total"
+
+STUDY_ID=$(curl -fsS "$COND_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])')
+SQL_ITEM="SELECT json FROM studies WHERE id = ?"
+
+SEARCH_URL="$BASE/v1/search?q=$Q"
+SEARCH_CURSOR=$(cursor_of "$SEARCH_URL")
+HITS="FROM (
+    SELECT 'study' AS type, s.id AS id, snippet(studies_fts, -1, '«', '»', '…', 12) AS snippet,
+           (SELECT min(source_id) FROM study_mentions m WHERE m.study_id = s.id) AS source_id, f.rank AS rank
+    FROM studies_fts f JOIN studies s ON s.rowid = f.rowid WHERE studies_fts MATCH (SELECT m FROM q)
+    UNION ALL
+    SELECT 'claim', c.id, snippet(claims_fts, -1, '«', '»', '…', 12), c.source_id, f.rank
+    FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH (SELECT m FROM q)
+    UNION ALL
+    SELECT 'comment', m.id, snippet(comments_fts, -1, '«', '»', '…', 12), m.source_id, f.rank
+    FROM comments_fts f JOIN comments m ON m.rowid = f.rowid WHERE comments_fts MATCH (SELECT m FROM q)
+    UNION ALL
+    SELECT 'source', s.id, snippet(sources_fts, -1, '«', '»', '…', 12), s.id, f.rank
+    FROM sources_fts f JOIN sources s ON s.rowid = f.rowid WHERE sources_fts MATCH (SELECT m FROM q)
+) hits"
+# FullTextQuery.compile of one plain word is the word, lower-cased, in double quotes.
+SQL_SEARCH="WITH q(m) AS (SELECT '\"' || lower(?) || '\"'),
+ page AS (SELECT json_object('type', hits.type, 'id', hits.id, 'snippet', hits.snippet, 'source_id', hits.source_id) AS j
+          $HITS ORDER BY hits.rank, hits.type, hits.id LIMIT 20),
+ total(n) AS (SELECT count(*) $HITS)
+SELECT '{\"data\":[' || coalesce((SELECT group_concat(j, ',') FROM page), '') || '],\"meta\":'
+       || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$SEARCH_CURSOR") END) || '}'
+FROM total"
+
+# check NAME SQL PARAM URL: the SQL's answer (sqlite3 CLI) must be byte-identical to our server's.
+check() {
+    local ours theirs
+    ours=$(curl -fsS "$4")
+    theirs=$(sqlite3 -cmd ".parameter set ?1 $(sql_string "$3")" "$DB" "$2")
+    if [[ "$ours" == "$theirs" ]]; then echo "- $1: SQL answer byte-identical to ours (${#ours} chars)"
+    else echo "- $1: SQL answer DIFFERS from ours (ours ${#ours} chars, SQL ${#theirs})"
+        diff <(echo "$ours" | fold -w 120) <(echo "$theirs" | fold -w 120) | head -10
+    fi
+}
+
+echo "# bench-http: $(date -u +%FT%TZ), $(git rev-parse --short HEAD)"
+echo
+echo "- database: $DB ($(du -m "$DB" | cut -f1) MB; $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'"))"
+echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+check condition "$SQL_COND" "$COND" "$COND_URL"
+check study "$SQL_ITEM" "$STUDY_ID" "$BASE/v1/studies/$STUDY_ID"
+check search "$SQL_SEARCH" "$Q" "$SEARCH_URL"
+echo
+
+run() {   # run N TITLE SQL PARAM URL
+    [[ -n ${ONLY:-} && ${ONLY} != "$1" ]] && return 0
+    echo "## $1. $2"
+    echo
+    echo "- load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    "$PEERS/bench.sh" "$DB" "$3" "$4" "$5" 2>&1
+    echo
+}
+run 1 "/v1/studies?condition=vascular%20calcification" "$SQL_COND" "$COND" "$COND_URL"
+run 2 "/v1/studies/{id}" "$SQL_ITEM" "$STUDY_ID" "$BASE/v1/studies/$STUDY_ID"
+run 3 "/v1/search?q=$Q" "$SQL_SEARCH" "$Q" "$SEARCH_URL"
+echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

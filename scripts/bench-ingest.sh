@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# bench-ingest.sh: times `evidence ingest` on a generated corpus (scripts/gen-corpus), three ways:
+#   1. a fresh database (documents/s, MB/s of text, peak RSS, database size),
+#   2. the same corpus again, unchanged (must be much faster: hashes only),
+#   3. the corpus with 10% of its documents edited (about 10% `updated`).
+#
+#   scripts/bench-ingest.sh              # 10,000 documents
+#   scripts/bench-ingest.sh 100000       # 100,000 documents
+#   N=1000 scripts/bench-ingest.sh       # quick check
+#
+# Environment: WORK (/tmp/evidence-bench), EVIDENCE (a built binary; otherwise a release build in .build-bench),
+# SEED (42), CHANGE (0.1). The corpus is kept under WORK between runs (the 10k corpus is a prefix of the 100k one).
+# Memory is /usr/bin/time -v's "Maximum resident set size"; MB/s counts the documents' bytes (10^6 bytes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+N=${1:-${N:-10000}}
+SEED=${SEED:-42}
+CHANGE=${CHANGE:-0.1}
+WORK=${WORK:-/tmp/evidence-bench}
+mkdir -p "$WORK"
+
+if [[ -z "${EVIDENCE:-}" ]]; then
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do   # others edit Sources/ meanwhile: the tree may briefly not build
+        if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
+        echo "build failed (attempt $attempt), retrying in 30 s: $(grep -m1 'error:' "$WORK/build.log" || true)" >&2
+        sleep 30
+        [[ $attempt == 10 ]] && { tail -20 "$WORK/build.log"; exit 1; }
+    done
+    EVIDENCE=$ROOT/.build-bench/release/evidence
+fi
+
+CORPUS=$WORK/corpus-$N-s$SEED
+if [[ ! -f $CORPUS/.done ]]; then
+    rm -rf "$CORPUS"
+    python3 scripts/gen-corpus --count "$N" --seed "$SEED" --out "$CORPUS" >&2
+    touch "$CORPUS/.done"
+fi
+CHANGED=$WORK/corpus-$N-s$SEED-changed
+if [[ ! -f $CHANGED/.done ]]; then
+    rm -rf "$CHANGED"
+    cp -r "$CORPUS" "$CHANGED"
+    python3 scripts/gen-corpus --count "$N" --seed "$SEED" --out "$CHANGED" --change "$CHANGE" --variant 1 >&2
+    touch "$CHANGED/.done"
+fi
+BYTES=$(find "$CORPUS" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+DB=$WORK/ingest-$N.sqlite
+rm -f "$DB" "$DB-wal" "$DB-shm"
+
+# run LABEL DIR: one timed ingest into $DB; prints one Markdown row.
+run() {
+    local label=$1 dir=$2 log=$WORK/ingest-$N-$1.log
+    /usr/bin/time -v "$EVIDENCE" ingest --db "$DB" "$dir" >"$log.out" 2>"$log.time" || true
+    local wall rss summary
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log.time")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log.time")
+    summary=$(tail -1 "$log.out")
+    local size
+    size=$(du -b "$DB" | cut -f1)
+    awk -v l="$label" -v n="$N" -v b="$BYTES" -v w="$wall" -v r="$rss" -v s="$size" -v sum="$summary" 'BEGIN {
+        printf "| %s | %d | %.1f | %.2f | %.0f | %.2f | %d | %.0f | %s |\n", l, n, b/1e6, w, n/w, b/1e6/w, r, s/1e6, sum }'
+}
+
+echo "## bench-ingest: $N documents (seed $SEED), $(date -u +%FT%TZ)"
+echo
+echo "- machine: $(nproc) cores, $(uname -r); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- binary: $EVIDENCE ($(git rev-parse --short HEAD))"
+echo "- corpus: $CORPUS ($BYTES bytes)"
+echo
+echo "| run | documents | MB | wall s | docs/s | MB/s | peak RSS MiB | DB MB | summary line |"
+echo "|---|---|---|---|---|---|---|---|---|"
+run fresh "$CORPUS"
+run unchanged "$CORPUS"
+run changed-$CHANGE "$CHANGED"
+echo
+echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- rows: $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'")"
