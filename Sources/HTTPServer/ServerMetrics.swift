@@ -9,6 +9,8 @@ public final class ServerMetrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds.
     public static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
+    static let maxSeriesPerShard = 1000
+
     struct Key: Hashable, Sendable {
         var route: String
         var status: Int
@@ -33,7 +35,13 @@ public final class ServerMetrics: Sendable {
         let seconds = Double(durationNanos) / 1e9
         let bucket = Self.bucketBounds.firstIndex { seconds <= $0 }
         shards[shard % shards.count].withLock { s in
-            s.counts[Key(route: route, status: status), default: 0] += 1
+            var key = Key(route: route, status: status)
+            // Labels should be low-cardinality; if a caller passes raw paths, cap the
+            // series instead of growing memory and the scrape without bound.
+            if s.counts[key] == nil && s.counts.count >= Self.maxSeriesPerShard {
+                key.route = "overflow"
+            }
+            s.counts[key, default: 0] += 1
             if let bucket { s.buckets[bucket] += 1 }
             s.durationSum += seconds
             s.durationCount += 1

@@ -195,3 +195,26 @@ func waitUntil(timeout: TimeInterval = 3, _ condition: () -> Bool) throws {
         Thread.sleep(forTimeInterval: 0.01)
     }
 }
+
+@Suite struct MetricsTests {
+    @Test func routeSeriesAreCapped() {
+        let metrics = ServerMetrics(shardCount: 1)
+        for i in 0..<(ServerMetrics.maxSeriesPerShard + 50) {
+            metrics.record(shard: 0, route: "/raw/\(i)", status: 200, durationNanos: 1_000)
+        }
+        #expect(metrics.requestCount(route: "overflow", status: 200) == 50)
+        #expect(metrics.totalRequests == ServerMetrics.maxSeriesPerShard + 50)
+    }
+
+    @Test func labelsAreEscapedAndHistogramIsCumulative() {
+        let metrics = ServerMetrics(shardCount: 2)
+        metrics.record(shard: 0, route: "a\"b\\c\nd", status: 404, durationNanos: 2_000_000)      // 2 ms
+        metrics.record(shard: 1, route: "/x", status: 200, durationNanos: 20_000_000_000)         // 20 s
+        let text = metrics.prometheusText()
+        #expect(text.contains(#"http_requests_total{route="a\"b\\c\nd",status="404"} 1"#))
+        #expect(text.contains("http_request_duration_seconds_bucket{le=\"0.0025\"} 1\n"))
+        #expect(text.contains("http_request_duration_seconds_bucket{le=\"10.0\"} 1\n"))
+        #expect(text.contains("http_request_duration_seconds_bucket{le=\"+Inf\"} 2\n"))
+        #expect(text.contains("http_request_duration_seconds_count 2\n"))
+    }
+}
