@@ -97,17 +97,25 @@ import Testing
         """
         let result = try Structure.analyse(string)
         #expect(result.metadata.kind == .forumThread)
+        #expect(result.metadata.title == "Calcium score went up on statins?")
         #expect(result.metadata.author == "heartworried")
+        // On a forum the opening post is a post like the others.
         let comments = result.comments
-        #expect(comments.map(\.author) == ["Lipid_Larry", "Nora B", "SupplementShack"])
-        // 12/03/2019 has a field over 12: day first.
-        #expect(comments[0].date == "2019-03-13")
-        #expect(comments[1].date == "2019-03-14")
-        #expect(!result.text.slice(comments[0].span).hasPrefix("Re:"))
+        #expect(comments.map(\.author) == ["heartworried", "Lipid_Larry", "Nora B", "SupplementShack"])
+        #expect(comments.map(\.authorID) == ["heartworried", "lipid-larry", "nora-b", "supplementshack"])
+        // 12/03/2019 could be either reading: only the year; 13/03/2019 can only be day first.
+        #expect(comments[0].date == "2019")
+        #expect(result.metadata.published == "2019")
+        #expect(comments[1].date == "2019-03-13")
+        #expect(comments[2].date == "2019-03-14")
+        #expect(result.text.slice(comments[0].span).hasSuffix("Should I stop the statin?"))
+        #expect(result.text.slice(comments[1].span).hasPrefix("Quote from"))
         #expect(comments[1].replyToIndex == 0)
-        #expect(comments[2].isPromotional)
-        #expect(!comments[0].isPromotional && !comments[1].isPromotional)
-        #expect(comments[0].isQuestion == true)
+        #expect(comments[2].replyToIndex == 1)
+        #expect(comments[3].isPromotional)
+        #expect(!comments[1].isPromotional && !comments[2].isPromotional)
+        #expect(comments[0].isQuestion)
+        #expect(!comments[1].isQuestion)
     }
 
     @Test func nameOnDateAndPipeLayouts() throws {

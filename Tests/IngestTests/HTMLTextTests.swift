@@ -33,7 +33,7 @@ import Testing
         let lines = result.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Magnesium & Sleep | Example Health")
         #expect(result.contains("• Home\n• Shop"))
-        #expect(result.contains("\nMagnesium & Sleep\n"))
+        #expect(result.contains("\n# Magnesium & Sleep\n"))
         #expect(result.contains("By Mira Holt · March 3, 2021"))
         // A no-break space is a space to the later stages ("200 mg").
         #expect(result.contains("Magnesium glycinate is well tolerated at 200 mg.\nIt costs €5 – cheap."))
@@ -72,7 +72,7 @@ import Testing
     @Test func readerDecodesHTMLFiles() throws {
         let reader = DocumentReader()
         let file = LoadedFile(bytes: Array("<html><body><h2>Q</h2><p>A &gt; B</p></body></html>".utf8), sha256: "")
-        #expect(try reader.decode(file, format: .html) == "Q\n\nA > B\n")
+        #expect(try reader.decode(file, format: .html) == "## Q\n\nA > B\n")
     }
 
     @Test func htmlPageFlowsIntoRegionsAndSentences() throws {

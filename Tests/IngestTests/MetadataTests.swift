@@ -8,8 +8,9 @@ import Testing
             ("19th March 2007", "2007-03-19"), ("March 11, 2025", "2025-03-11"), ("11 March 2025", "2025-03-11"),
             ("2006-12-07", "2006-12-07"), ("Sept. 19th, 2025", "2025-09-19"), ("3rd of May, 2019", "2019-05-03"),
             ("Jan 3, 2019", "2019-01-03"), ("in April 2024", "2024-04"), ("2019/04/30", "2019-04-30"),
-            // Ambiguous numeric dates are read month first; a field over 12 decides; dots are day first.
-            ("12/07/2006", "2006-12-07"), ("25/07/2006", "2006-07-25"), ("07.12.2006", "2006-12-07"),
+            // Ambiguous numeric dates give only their year; a field over 12 decides; dots are day first.
+            ("12/07/2006", "2006"), ("25/07/2006", "2006-07-25"), ("07/25/2006", "2006-07-25"), ("07/07/2006", "2006-07-07"),
+            ("07.12.2006", "2006-12-07"),
             ("February 30, 2020", nil), ("may 5 patients", nil), ("2006-13-01", nil),
         ]
         for (string, expected) in cases {

@@ -242,4 +242,46 @@ import Testing
             }
         }
     }
+
+    /// Compares source metadata and comments with the expectations of the pipeline's fixture documents when
+    /// STRUCTURE_REPORT is set (those fixtures belong to the golden tests; this is a development aid).
+    @Test func reportOnFixtureDocuments() throws {
+        guard ProcessInfo.processInfo.environment["STRUCTURE_REPORT"] != nil else { return }
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/documents").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where !name.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name + ".expected.json"),
+                  let expected = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+            let raw = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let format: DocumentFormat = name.hasSuffix(".html") ? .html : name.hasSuffix(".md") ? .markdown : .text
+            let string = format == .html ? try HTMLText.visibleText(of: Array(raw.utf8)) : raw
+            let result = try Structure.analyse(string, format: format)
+            var problems: [String] = []
+            if let source = expected["source"] as? [String: Any] {
+                let m = result.metadata
+                let got: [String: String] = ["kind": m.kind.rawValue, "title": m.title ?? "nil", "published": m.published ?? "nil",
+                                             "author": m.author ?? "nil", "industry_sponsored": String(m.industrySponsored)]
+                for (key, value) in got {
+                    guard let want = source[key] else { continue }
+                    let wantString = want is NSNull ? "nil" : (want as? Bool).map { String($0) } ?? "\(want)"
+                    if wantString != value { problems.append("\(key): got \(value) want \(wantString)") }
+                }
+            }
+            let comments = expected["comments"] as? [[String: Any]] ?? []
+            if comments.count != result.comments.count { problems.append("comments: got \(result.comments.count) want \(comments.count)") }
+            for (want, got) in zip(comments, result.comments) {
+                let reply = got.replyToIndex.map { String(result.comments[$0].number) } ?? "nil"
+                let values: [String: String] = ["author": got.author, "author_id": got.authorID, "reply_to": reply,
+                                                "is_question": String(got.isQuestion), "is_promotional": String(got.isPromotional)]
+                for (key, value) in values {
+                    guard let w = want[key] else { continue }
+                    var wantString = w is NSNull ? "nil" : key == "reply_to" ? "\(w)" : (w as? Bool).map { String($0) } ?? "\(w)"
+                    if let list = w as? [Int] { wantString = list.map(String.init).joined(separator: "|") }
+                    let ok = wantString == value || wantString.split(separator: "|").contains { String($0) == value }
+                    if !ok { problems.append("comment \(got.number) \(key): got \(value) want \(wantString)") }
+                }
+            }
+            print("== \(name): " + (problems.isEmpty ? "ok" : problems.joined(separator: "; ")))
+        }
+    }
 }

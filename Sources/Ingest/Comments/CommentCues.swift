@@ -14,12 +14,17 @@ struct CommentCues: Sendable, Decodable {
     var promotionalCues: [String]
     var promotionalLinkWords: [String]
     var notNames: Set<String>
+    /// Openings of an answer ("Not really.", "Yes,"): after a question, the comment answers it.
+    var answerOpeners: [String]
+    /// What follows a name that opens a comment addressed to someone ("Helen, …", "Tom is right.").
+    var nameFollowers: [String]
 
     enum CodingKeys: String, CodingKey {
         case headerVerbs = "header_verbs", postPrefixes = "post_prefixes", separators, trailerLines = "trailer_lines"
         case profileLines = "profile_lines", greetings, thanksOpeners = "thanks_openers", quoteIntros = "quote_intros"
         case quoteVerbs = "quote_verbs", questionCues = "question_cues", promotionalCues = "promotional_cues"
-        case promotionalLinkWords = "promotional_link_words", notNames = "not_names"
+        case promotionalLinkWords = "promotional_link_words", notNames = "not_names", answerOpeners = "answer_openers"
+        case nameFollowers = "name_followers"
     }
 
     static func load(_ locator: ResourceLocator) throws -> CommentCues {

@@ -47,27 +47,49 @@ public struct CommentExtractor: Sendable {
                 date: draft.header.date ?? draft.date,
                 span: draft.span)
             comment.replyToIndex = replies.explicitTarget(of: body, lower: lower, earlier: comments, identity: identity)
-            let asks = flags.hasQuestionMark(body)
-            let cue = flags.hasQuestionCue(lower)
+            // A quoted question is someone else's.
+            let own = ownText(body)
+            let ownLower = own.lowercased()
+            var isQuestion = flags.hasQuestionMark(own) || flags.hasQuestionCue(ownLower)
             if let pageAuthorID, authorID == pageAuthorID {
-                // The page's author answering: questions in an answer are rhetorical ("So whats the deal with that?").
-                let previous = comments.last
-                let answers = comment.replyToIndex != nil
-                    || previous.map { $0.isQuestion && $0.authorID != authorID } ?? false
-                if comment.replyToIndex == nil, let previous, previous.isQuestion, previous.authorID != authorID {
+                // The page's author answering the question just before.
+                if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
                     comment.replyToIndex = comments.count - 1
                 }
-                comment.isQuestion = answers ? cue : asks || cue
-            } else {
-                comment.isQuestion = asks || cue
+                // Questions in an answer are rhetorical ("So whats the deal with that?"); only a cue phrase counts.
+                if let target = comment.replyToIndex, comments[target].isQuestion { isQuestion = flags.hasQuestionCue(ownLower) }
             }
+            comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {
-                comment.replyToIndex = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+                comment.replyToIndex = replies.answerTarget(of: lower, authorID: authorID, earlier: comments)
+                    ?? replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
             }
             comment.isPromotional = flags.isPromotional(lower)
             comments.append(comment)
         }
         return comments
+    }
+
+    /// The comment without quoted lines: "> …", and "Quote from: Name …" / "Name wrote:" with the line they
+    /// introduce.
+    func ownText(_ body: String) -> String {
+        var kept: [Substring] = []
+        var skipNext = false
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lower = Trim.chars(Trim.spaces(line.lowercased()), "*_")
+            if skipNext {
+                skipNext = false
+                if !lower.isEmpty { continue }
+            }
+            if lower.hasPrefix(">") { continue }
+            if cues.quoteIntros.contains(where: { lower.hasPrefix($0) }) || cues.quoteVerbs.contains(where: { lower.hasSuffix($0) }) {
+                // Inline quotes ("Quote from X: \"…\"") end on this line; otherwise the quote is the next line.
+                skipNext = !(lower.contains("\"") || lower.contains("\u{201C}"))
+                continue
+            }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
     }
 
     // MARK: Finding the comments
@@ -100,7 +122,9 @@ public struct CommentExtractor: Sendable {
             for line in lines where !line.isEmpty {
                 if line.length <= CommentHeaderParser.maxHeaderLength, let header = headers.parse(text.slice(line)) {
                     // A "Re: subject" line just before a header belongs to the new post.
-                    if let last = contentLines.last, text.slice(last).lowercased().hasPrefix("re:") { contentLines.removeLast() }
+                    if let last = contentLines.last, Trim.chars(text.slice(last).lowercased(), "*_# ").hasPrefix("re:") {
+                        contentLines.removeLast()
+                    }
                     close()
                     current = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
                     continue

@@ -24,15 +24,30 @@ struct CommentFlags: Sendable {
     /// Coupon codes, shop links, "$5 off", "buy from", sales pitches.
     func isPromotional(_ lower: String) -> Bool {
         if cues.promotionalCues.contains(where: { lower.contains($0) }) { return true }
-        if hasPriceOff(lower) { return true }
-        // A link to a shop.
-        for marker in ["http://", "https://", "www."] {
-            var searchStart = lower.startIndex
-            while let range = lower.range(of: marker, range: searchStart..<lower.endIndex) {
-                let url = lower[range.lowerBound...].prefix { !$0.isWhitespace }
-                if cues.promotionalLinkWords.contains(where: { url.contains($0) }) { return true }
-                searchStart = range.upperBound
-            }
+        if hasPriceOff(lower) || hasCouponCode(lower) { return true }
+        // A link to a shop: "https://…/shop", "k2shop.example".
+        for token in lower.split(whereSeparator: { $0.isWhitespace }) where token.contains(".") || token.contains("/") {
+            let bare = Trim.chars(String(token), ",;:!?()[]\"'")
+            guard isLink(bare) else { continue }
+            if cues.promotionalLinkWords.contains(where: { bare.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// "https://…", "www.…" or a bare domain ("k2shop.example").
+    private func isLink(_ token: String) -> Bool {
+        if token.hasPrefix("http://") || token.hasPrefix("https://") || token.hasPrefix("www.") { return true }
+        guard let dot = token.lastIndex(of: "."), dot != token.startIndex else { return false }
+        let tld = token[token.index(after: dot)...].prefix { $0.isLetter }
+        return tld.count >= 2 && token[..<dot].last?.isLetter == true
+    }
+
+    /// "code CAC10", "code: BAR967": a code of letters and digits after the word "code".
+    private func hasCouponCode(_ lower: String) -> Bool {
+        let words = lower.split(whereSeparator: { $0.isWhitespace }).map { Trim.chars(String($0), ",.;:!?()\"'") }
+        for (i, word) in words.enumerated() where word == "code" && i + 1 < words.count {
+            let code = words[i + 1]
+            if code.count >= 4, code.contains(where: \.isNumber), code.contains(where: \.isLetter) { return true }
         }
         return false
     }

@@ -20,7 +20,8 @@ struct CommentHeaderParser: Sendable {
     init(cues: CommentCues) { self.cues = cues }
 
     func parse(_ rawLine: String) -> CommentHeader? {
-        let line = Trim.spaces(rawLine)
+        // Markdown emphasis around names and labels ("**Deborah K.** on …") is no part of them.
+        let line = Trim.spaces(String(String.UnicodeScalarView(rawLine.unicodeScalars.filter { $0 != "*" })))
         let length = line.unicodeScalars.count
         guard length >= 2, length <= Self.maxHeaderLength else { return nil }
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
@@ -58,12 +59,17 @@ struct CommentHeaderParser: Sendable {
             var nameWords: [String] = []
             for word in rest {
                 let l = word.lowercased()
-                if cues.separators.contains(l) || word.unicodeScalars.contains(where: ScalarKind.isDigit) { break }
+                // Stop at a separator or a date ("kale_and_k2" is a name, "04/11/2022" is not).
+                if cues.separators.contains(l) || !word.unicodeScalars.contains(where: ScalarKind.isLetter) { break }
+                if months(l), nameWords.count >= 1 { break }
                 nameWords.append(word)
             }
             let name = Trim.chars(nameWords.joined(separator: " "), ",:")
             guard isName(name) else { return nil }
-            return CommentHeader(number: number, author: name, date: DateParser.dates(in: line).first?.iso)
+            let date = DateParser.dates(in: line).first?.iso
+            // A bare "by Name" is a header only with a date ("by tomw » 21 Jan 2024"); else it is a byline or prose.
+            if prefix == "by", date == nil { return nil }
+            return CommentHeader(number: number, author: name, date: date)
         }
 
         // "On March 3, 2019, Name wrote:".
@@ -127,6 +133,8 @@ struct CommentHeaderParser: Sendable {
         return nil
     }
 
+    private func months(_ word: String) -> Bool { DateParser.months[Trim.chars(word, ".,")] != nil }
+
     private func verbIndex(_ lower: [String], from: Int, within: Int) -> Int? {
         guard from < within else { return nil }
         for i in from..<within where cues.headerVerbs.contains(Trim.chars(lower[i], ":")) {
@@ -143,6 +151,10 @@ struct CommentHeaderParser: Sendable {
         guard (1...5).contains(words.count) else { return false }
         guard let first = words.first, !cues.notNames.contains(Trim.chars(first.lowercased(), ".,:")) else { return false }
         guard !cues.notNames.contains(name.lowercased()) else { return false }
+        // Byline words inside ("Written by Carla Mendes") make it a byline, not a name.
+        for word in words.dropFirst() where cues.notNames.contains(word.lowercased()) && word.count <= 7 {
+            if ["by", "written", "filed", "on", "in", "posted", "published", "updated", "via", "from"].contains(word.lowercased()) { return false }
+        }
         guard scalars.contains(where: ScalarKind.isLetter) else { return false }
         for scalar in scalars {
             switch scalar {

@@ -31,10 +31,13 @@ struct ReplyResolver: Sendable {
             if let target = latest(byNameAtStartOf: rest, earlier, identity) { return target }
             break
         }
-        // The first word is an earlier commenter's name followed by a comma: "Chuck, statins …".
-        if let comma = firstLine.firstIndex(of: ","), firstLine.distance(from: firstLine.startIndex, to: comma) <= 30 {
-            let name = Trim.spaces(String(firstLine[..<comma]))
-            if name.split(separator: " ").count <= 3, let target = latest(named: name, earlier, identity, exactOnly: true) { return target }
+        // A comment opening with an earlier commenter's name: "Helen, my unit …", "Tom is right."
+        let firstWord = String(firstLine.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        if firstWord.count >= 3, firstWord.first?.isUppercase == true, !cues.notNames.contains(firstWord.lowercased()) {
+            let after = firstLine.dropFirst(firstWord.count)
+            if cues.nameFollowers.contains(where: { after.hasPrefix($0) }), let target = latest(addressed: firstWord, earlier) {
+                return target
+            }
         }
         // An @name anywhere near the start.
         if let at = head.firstIndex(of: "@") {
@@ -49,6 +52,25 @@ struct ReplyResolver: Sendable {
         guard let previous = earlier.last, previous.authorID != authorID else { return nil }
         let start = lower.drop { $0.isWhitespace }
         return cues.thanksOpeners.contains { Phrase.hasPrefix(String(start.prefix(40)), $0) } ? earlier.count - 1 : nil
+    }
+
+    /// The latest earlier comment whose author a first name addresses: one of the author's name words
+    /// ("Helen" → "haemo_helen") or the start of a one-word handle ("Tom" → "tomw").
+    private func latest(addressed name: String, _ earlier: [ExtractedComment]) -> Int? {
+        let word = name.lowercased()
+        for index in stride(from: earlier.count - 1, through: 0, by: -1) {
+            let words = PersonName.words(earlier[index].author)
+            if words.contains(word) { return index }
+            if words.count == 1, let only = words.first, only.hasPrefix(word), only.count - word.count <= 2 { return index }
+        }
+        return nil
+    }
+
+    /// An answer ("Not really.", "Yes, …") right after someone else's question answers it.
+    func answerTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
+        guard let previous = earlier.last, previous.isQuestion, previous.authorID != authorID else { return nil }
+        let start = String(lower.drop { $0.isWhitespace }.prefix(30))
+        return cues.answerOpeners.contains { Phrase.hasPrefix(start, $0) } ? earlier.count - 1 : nil
     }
 
     /// The latest earlier comment by a name written at the start of `rest` (up to three words, ending at

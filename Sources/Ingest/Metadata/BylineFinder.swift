@@ -3,23 +3,30 @@
 struct BylineFinder: Sendable {
     let cues: MetadataCues.Author
 
-    func author(in line: String) -> String? {
+    /// The writer named in a byline.
+    func author(in line: String) -> String? { find(in: line, cueList: cues.cues, excluding: cues.notCues) }
+
+    /// The reviewer or answerer of a Q&A page ("Medically reviewed by …", "Answered by …").
+    func reviewer(in line: String) -> String? { find(in: line, cueList: cues.reviewerCues, excluding: []) }
+
+    private func find(in rawLine: String, cueList: [String], excluding: [String]) -> String? {
+        let line = String(String.UnicodeScalarView(rawLine.unicodeScalars.filter { $0 != "*" && $0 != "_" }))
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).map(String.init)
         guard tokens.count >= 2, tokens.count <= 60 else { return nil }
         let lower = tokens.map { $0.lowercased() }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard let cueLength = cueLength(at: i, lower) else { continue }
-            if isExcluded(at: i, lower) { continue }
+            guard let cueLength = cueLength(at: i, lower, cueList) else { continue }
+            if isExcluded(at: i, lower, excluding) { continue }
             if let name = name(from: i + cueLength, tokens, lower) { return name }
         }
         return nil
     }
 
     /// The number of tokens of the author cue starting at i ("written by" is two).
-    private func cueLength(at i: Int, _ lower: [String]) -> Int? {
-        for cue in cues.cues {
+    private func cueLength(at i: Int, _ lower: [String], _ cueList: [String]) -> Int? {
+        for cue in cueList {
             let parts = cue.split(separator: " ").map(String.init)
             guard i + parts.count <= lower.count else { continue }
             var matched = true
@@ -36,9 +43,9 @@ struct BylineFinder: Sendable {
         return nil
     }
 
-    private func isExcluded(at i: Int, _ lower: [String]) -> Bool {
+    private func isExcluded(at i: Int, _ lower: [String], _ excluding: [String]) -> Bool {
         guard i > 0 else { return false }
-        for cue in cues.notCues {
+        for cue in excluding {
             let parts = cue.split(separator: " ").map(String.init)
             guard parts.count >= 2, parts.last == "by", i + 1 >= parts.count - 1 else { continue }
             let before = parts.dropLast()
@@ -61,6 +68,11 @@ struct BylineFinder: Sendable {
             guard !bare.isEmpty, !cues.stopWords.contains(bareLower) else { break }
             guard !bare.unicodeScalars.contains(where: ScalarKind.isDigit) else { break }
             guard let first = bare.unicodeScalars.first else { break }
+            // "Dr. Rachel Stein": titles are no part of the name.
+            if words.isEmpty, cues.honorifics.contains(token.lowercased()) || cues.honorifics.contains(bareLower) {
+                j += 1
+                continue
+            }
             let isParticle = cues.particles.contains(bareLower) && !words.isEmpty
             guard ScalarKind.isUpper(first) || isParticle else { break }
             // Keep an initial's period ("J."), drop a sentence's comma.

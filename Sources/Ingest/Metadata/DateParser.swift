@@ -3,10 +3,11 @@
 /// Forms: "2006-12-07", "2006/12/07", "2006-12"; "19th March 2007", "11 Mar. 2025", "3rd of May, 2019";
 /// "March 11, 2025", "Sept. 19th 2025", "Jan 3, 2019"; "April 2024" → "2024-04"; "12/07/2006".
 ///
-/// Numeric dates with slashes or dashes are ambiguous. When one field is over 12 it decides; otherwise the
-/// American month-first reading is taken ("12/07/2006" → 2006-12-07), because most English-language health
-/// pages that write dates this way are American. Dates with dots ("07.12.2006") are read day-first, the
-/// European convention that uses dots.
+/// Numeric dates with slashes or dashes are ambiguous between the American month-first and the European
+/// day-first reading. When one field is over 12 (or both are equal) it decides; otherwise only the year is
+/// certain, and only the year is given ("12/07/2006" → "2006"): a date is written with the precision the text
+/// gives, and a guessed month would be a wrong fact half of the time. Dates with dots ("07.12.2006") are read
+/// day-first, the convention of the countries that write them so.
 struct FoundDate: Sendable, Hashable {
     var iso: String
     /// Scalar offsets of the date in the text.
@@ -150,10 +151,16 @@ enum DateParser {
             if second.kind == .number, second.digits <= 2, punct(tokens, t + 3, [sep]), adjacent(tokens, t + 2),
                adjacent(tokens, t + 3), isYear(tokens[t + 4]), !continuesNumber(tokens, t + 4) {
                 let a = first.value, b = second.value
+                let year = tokens[t + 4].value
+                let span = TextSpan(first.start, tokens[t + 4].end)
+                // Both readings possible: only the year is certain.
+                if sep != ".", a <= 12, b <= 12, a != b, a >= 1, b >= 1 {
+                    return (FoundDate(iso: String(year), span: span), t + 5)
+                }
                 var month = a, day = b
                 if sep == "." || a > 12 { month = b; day = a }
-                if let iso = iso(tokens[t + 4].value, month, day) {
-                    return (FoundDate(iso: iso, span: TextSpan(first.start, tokens[t + 4].end)), t + 5)
+                if let iso = iso(year, month, day) {
+                    return (FoundDate(iso: iso, span: span), t + 5)
                 }
             }
             return nil

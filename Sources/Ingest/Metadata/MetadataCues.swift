@@ -21,9 +21,13 @@ struct MetadataCues: Sendable, Decodable {
         var notCues: [String]
         var stopWords: Set<String>
         var particles: Set<String>
+        /// Reviewers and answerers: the author of a Q&A page when it names no writer.
+        var reviewerCues: [String]
+        var honorifics: Set<String>
 
         enum CodingKeys: String, CodingKey {
             case cues, notCues = "not_cues", stopWords = "stop_words", particles
+            case reviewerCues = "reviewer_cues", honorifics
         }
     }
 
@@ -54,4 +58,10 @@ struct MetadataCues: Sendable, Decodable {
     var dates: Dates
     var publisher: Publisher
     var sponsor: Sponsor
+    var titlePrefixes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case kinds, author, dates, publisher, sponsor
+        case titlePrefixes = "title_prefixes"
+    }
 }

@@ -27,7 +27,7 @@ public struct MetadataExtractor: Sendable {
 
     public func extract(_ text: SourceText, format: DocumentFormat, regions: [Region], sentences: [Sentence]) -> SourceMetadata {
         let window = sentences.filter { $0.span.start < Self.headWindow || $0.span.end > text.count - Self.tailWindow }
-            .map { (sentence: $0, lower: $0.text.lowercased()) }
+            .map { (sentence: $0, lower: Self.normalised($0.text)) }
         var (title, titlePublisher) = findTitle(text, format: format, regions: regions, sentences: sentences)
         let kind = classifier.classify(window: window, regions: regions, text: text, title: title)
         if kind == .medicalQA, !(title?.hasSuffix("?") ?? false),
@@ -38,7 +38,7 @@ public struct MetadataExtractor: Sendable {
         return SourceMetadata(
             kind: kind,
             title: title,
-            published: findDate(text, regions: regions, sentences: sentences),
+            published: findDate(text, regions: regions, sentences: sentences, kind: kind),
             author: findAuthor(text, regions: regions, sentences: sentences, kind: kind),
             publisher: findPublisher(window: window, kind: kind, sentences: sentences) ?? titlePublisher,
             industrySponsored: evidence != nil,
@@ -51,28 +51,44 @@ public struct MetadataExtractor: Sendable {
     /// the part before the separator is the headline, and the site is a publisher candidate.
     private func findTitle(_ text: SourceText, format: DocumentFormat, regions: [Region], sentences: [Sentence]) -> (String?, String?) {
         if let front = frontMatterValue("title", regions: regions, text: text) { return (front, nil) }
-        let titles = regions.filter { $0.kind == .title }.map { clean(text.slice($0.span)) }.filter { !$0.isEmpty }
-        guard var title = titles.first else {
+        let raws = regions.filter { $0.kind == .title }.map { Trim.spaces(text.slice($0.span)) }.filter { !$0.isEmpty }
+        guard !raws.isEmpty else {
             let first = sentences.first { $0.region == .body }?.text
             return (first.map { String($0.prefix(200)) }, nil)
         }
+        let titles = raws.map(clean)
+        // Which title region names the page: "Thread: …", a Markdown heading, an HTML page's <h1>, else the first.
+        var chosen = 0
+        if let named = titles.firstIndex(where: { title in cues.titlePrefixes.contains { title.lowercased().hasPrefix($0) } }) {
+            chosen = named
+        } else if let heading = raws.firstIndex(where: { $0.hasPrefix("#") }) {
+            chosen = heading
+        }
+        var title = titles[chosen]
+        for prefix in cues.titlePrefixes where title.lowercased().hasPrefix(prefix) {
+            title = Trim.spaces(String(title.dropFirst(prefix.count)))
+        }
+        // A breadcrumb ends with the page: "Community › Dialysis › Vitamin K2 on dialysis?".
+        for separator in [" \u{203A} ", " \u{BB} ", " > "] where title.contains(separator) {
+            title = Trim.spaces(title.components(separatedBy: separator).last ?? title)
+        }
         var publisher: String?
-        if titles.count > 1, title.hasPrefix(titles[1]), titles[1].count >= 8 {
-            publisher = siteName(after: titles[1], in: title)
-            title = titles[1]
-        } else {
+        if chosen > 0, titles[0].hasPrefix(title), title.count >= 8 {
+            publisher = siteName(after: title, in: titles[0])
+        } else if chosen == 0 || format == .html {
             for separator in [" | ", " :: ", " \u{2013} ", " \u{2014} ", " - "] {
                 guard format == .html || separator == " | " || separator == " :: " else { continue }
-                guard let range = title.range(of: separator, options: .backwards) else { continue }
-                let head = String(title[..<range.lowerBound]), tail = String(title[range.upperBound...])
+                let source = chosen == 0 ? title : titles[0]
+                guard let range = source.range(of: separator, options: .backwards) else { continue }
+                let head = String(source[..<range.lowerBound]), tail = String(source[range.upperBound...])
                 if tail.split(separator: " ").count <= 5, head.split(separator: " ").count >= 2 {
-                    title = head
+                    if chosen == 0 { title = head }
                     publisher = tail
                     break
                 }
             }
         }
-        return (title, publisher)
+        return (title.isEmpty ? nil : title, publisher)
     }
 
     private func siteName(after headline: String, in full: String) -> String? {
@@ -85,12 +101,18 @@ public struct MetadataExtractor: Sendable {
         Trim.spaces(Trim.chars(Trim.spaces(line), "#*=_"))
     }
 
+    /// Lower case without Markdown emphasis and heading marks, for cue matching.
+    static func normalised(_ sentence: String) -> String {
+        let lower = sentence.lowercased().unicodeScalars.filter { $0 != "*" && $0 != "`" }
+        return Trim.spaces(Trim.chars(String(String.UnicodeScalarView(lower)), "#> "))
+    }
+
     // MARK: Date
 
     /// The page's own date: one after a date cue ("Last updated:", "Posted on"), else the first date of the
     /// metadata lines (a byline's date comes before the date of a reposted release), else the first full date of
     /// the opening body sentences. Dates of things the page reports further down are not taken.
-    private func findDate(_ text: SourceText, regions: [Region], sentences: [Sentence]) -> String? {
+    private func findDate(_ text: SourceText, regions: [Region], sentences: [Sentence], kind: SourceKind) -> String? {
         if let front = frontMatterValue("date", regions: regions, text: text), let date = DateParser.dates(in: front).first {
             return date.iso
         }
@@ -100,6 +122,9 @@ public struct MetadataExtractor: Sendable {
             let dates = DateParser.dates(in: text.scalars, range: sentence.span)
             guard !dates.isEmpty else {
                 if let year = yearAfterCue(sentence) { return year }
+                if firstMetadataDate == nil, sentence.region == .metadata, let year = citationYear(sentence.text) {
+                    firstMetadataDate = year
+                }
                 continue
             }
             for date in dates {
@@ -109,6 +134,11 @@ public struct MetadataExtractor: Sendable {
             if firstMetadataDate == nil, sentence.region == .metadata { firstMetadataDate = dates.first?.iso }
         }
         if let date = firstMetadataDate { return date }
+        // A forum thread's date is its opening post's.
+        if kind == .forumThread, let first = sentences.first(where: { $0.region == .comments }),
+           let header = headers.parse(first.text), let date = header.date {
+            return date
+        }
         for sentence in sentences.lazy.filter({ $0.region == .body }).prefix(5) {
             if let date = DateParser.dates(in: text.scalars, range: sentence.span).first { return date.iso }
         }
@@ -130,19 +160,43 @@ public struct MetadataExtractor: Sendable {
         return nil
     }
 
+    /// The year of a journal citation: "Kidney Int Rep. 2021;6(4):955-964" → "2021".
+    private func citationYear(_ line: String) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        var i = 0
+        while i + 4 < scalars.count {
+            if (i == 0 || !ScalarKind.isDigit(scalars[i - 1])), scalars[i..<(i + 4)].allSatisfy(ScalarKind.isDigit),
+               scalars[i + 4] == ";" || scalars[i + 4] == ")" && i > 0 && scalars[i - 1] == "(" {
+                let year = String(String.UnicodeScalarView(scalars[i..<(i + 4)]))
+                if let value = Int(year), (1800...2199).contains(value) { return year }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     // MARK: Author
 
+    /// The writer of a byline; else a Q&A page's reviewer or answerer; else the first author of a paper's
+    /// author line; else a forum's opening poster; else a "By …" line at the top of the body.
     private func findAuthor(_ text: SourceText, regions: [Region], sentences: [Sentence], kind: SourceKind) -> String? {
         if let front = frontMatterValue("author", regions: regions, text: text) { return front }
-        let top = sentences.prefix(40).filter { $0.region == .metadata || $0.region == .title }
-        for sentence in top where sentence.region == .metadata {
-            // A forum's opening post header ("Posted by Name on …").
+        let metadata = sentences.prefix(60).filter { $0.region == .metadata }
+        for sentence in metadata {
             if let header = headers.parse(sentence.text) { return header.author }
             if let name = bylines.author(in: sentence.text) { return name }
         }
-        // A byline left in the body's first lines ("By Jane Roe" under the headline).
+        for sentence in metadata {
+            if let name = bylines.reviewer(in: sentence.text) { return name }
+        }
+        for sentence in metadata {
+            if let first = AuthorList.names(in: sentence.text).first { return first }
+        }
+        if kind == .forumThread, let first = sentences.first(where: { $0.region == .comments }), let header = headers.parse(first.text) {
+            return header.author
+        }
         for sentence in sentences.lazy.filter({ $0.region == .body }).prefix(3) where sentence.text.count <= 80 {
-            if sentence.text.lowercased().hasPrefix("by "), let name = bylines.author(in: sentence.text) { return name }
+            if Self.normalised(sentence.text).hasPrefix("by "), let name = bylines.author(in: sentence.text) { return name }
         }
         return nil
     }
@@ -166,8 +220,8 @@ public struct MetadataExtractor: Sendable {
             }
         }
         if kind == .pressRelease,
-           let about = sentences.first(where: { $0.region == .boilerplate && $0.text.lowercased().hasPrefix("about ") }) {
-            return organisation(in: String(about.text.dropFirst(6)))
+           let about = sentences.first(where: { $0.region == .boilerplate && Self.normalised($0.text).hasPrefix("about ") }) {
+            return organisation(in: String(Trim.chars(about.text, "#* ").dropFirst(6)))
         }
         return nil
     }

@@ -17,8 +17,8 @@ struct SourceKindClassifier: Sendable {
         }
         let hasComments = regions.contains { $0.kind == .comments }
         let hasAbout = regions.contains { region in
-            region.kind == .boilerplate && Trim.spaces(text.slice(TextSpan(region.span.start, min(region.span.end, region.span.start + 80))))
-                .lowercased().hasPrefix("about ")
+            region.kind == .boilerplate && MetadataExtractor.normalised(text.slice(TextSpan(region.span.start, min(region.span.end, region.span.start + 80))))
+                .hasPrefix("about ")
         }
         let saysHeaders = window.filter { $0.sentence.region == .comments && $0.lower.hasSuffix("says:") }.count
 
@@ -33,9 +33,12 @@ struct SourceKindClassifier: Sendable {
 
         var labels: Set<String> = []
         for entry in window where entry.sentence.region != .comments {
+            // "Background: …", "**Objective.** …", "## Abstract".
             let head = entry.lower.prefix(40)
-            let label = head.split(separator: ":", maxSplits: 1).first.map { Trim.spaces(String($0)) } ?? ""
-            if cues.abstractLabels.contains(label), head.contains(":") || entry.lower.count <= 40 { labels.insert(label) }
+            let label = head.split(whereSeparator: { $0 == ":" || $0 == "." }).first.map { Trim.spaces(String($0)) } ?? ""
+            if cues.abstractLabels.contains(label), head.contains(":") || head.contains(".") || entry.lower.count <= 40 {
+                labels.insert(label)
+            }
         }
         if labels.count >= 3 || labels.count >= 2 && labels.contains("abstract") { return .abstract }
 

@@ -32,7 +32,7 @@ struct SponsorshipFinder: Sendable {
     /// The first sentence after an "About <Company>" heading of a boilerplate region.
     private func aboutBoilerplate(_ sentences: [Sentence]) -> Sentence? {
         for (index, sentence) in sentences.enumerated() where sentence.region == .boilerplate {
-            guard sentence.text.lowercased().hasPrefix("about ") else { continue }
+            guard MetadataExtractor.normalised(sentence.text).hasPrefix("about ") else { continue }
             if index + 1 < sentences.count, sentences[index + 1].region == .boilerplate { return sentences[index + 1] }
             return sentence
         }

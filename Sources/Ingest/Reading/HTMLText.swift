@@ -5,6 +5,7 @@ import CLibXML2
 /// The tree is walked without recursion (parent pointers), so hostile nesting cannot exhaust the stack.
 /// Scripts, styles, templates, SVG, frames and the head are dropped, except the <title>, which becomes the
 /// first line. Block elements become line breaks (paragraph-like blocks a blank line), list items get a bullet,
+/// headings their Markdown mark ("# ", "## "),
 /// whitespace inside text is collapsed as a browser would (except in <pre>), and entities arrive decoded.
 enum HTMLText {
     /// Elements whose content is never shown.
@@ -106,6 +107,11 @@ enum HTMLText {
     private static func open(_ name: String, _ out: inout TextBuilder) {
         if paragraphs.contains(name) {
             out.breakLine(2)
+            // Headings keep their level as Markdown does ("# Headline"), so later stages can tell a page's
+            // headline from its <title> and section headings from prose.
+            if name.count == 2, name.hasPrefix("h"), let level = name.last?.wholeNumberValue, (1...6).contains(level) {
+                out.heading(level)
+            }
         } else if name == "li" {
             out.breakLine(1)
             out.bullet()
@@ -145,7 +151,8 @@ private struct TextBuilder {
     /// Line breaks owed before the next text (0, 1 or 2).
     var pendingBreaks = 0
     var pendingSpace = false
-    var pendingBullet = false
+    /// A bullet or heading mark owed before the next text of a list item or heading.
+    var pendingMark: String?
 
     mutating func breakLine(_ count: Int) { pendingBreaks = max(pendingBreaks, count) }
 
@@ -154,7 +161,8 @@ private struct TextBuilder {
         pendingBreaks = min(2, pendingBreaks + 1)
     }
 
-    mutating func bullet() { pendingBullet = true }
+    mutating func bullet() { pendingMark = "\u{2022} " }
+    mutating func heading(_ level: Int) { pendingMark = String(repeating: "#", count: level) + " " }
     mutating func space() { pendingSpace = true }
 
     mutating func append(_ string: String, preserve: Bool) {
@@ -204,10 +212,9 @@ private struct TextBuilder {
             if let last = text.last, last != " ", last != "\n" { text.append(" ") }
             pendingSpace = false
         }
-        if pendingBullet {
-            text.append("\u{2022}")
-            text.append(" ")
-            pendingBullet = false
+        if let mark = pendingMark {
+            text.append(contentsOf: mark.unicodeScalars)
+            pendingMark = nil
         }
     }
 

@@ -49,11 +49,13 @@ struct RegionCues: Sendable, Decodable {
     var commentSections: PhraseSet
     var metadata: Metadata
     var menuRun: Int
+    /// Lines that name a forum thread or question: "Thread: …", "Topic: …".
+    var titlePrefixes: [String]
 
     enum CodingKeys: String, CodingKey {
         case shortLine = "short_line", furniture, references, boilerplate
         case commentSections = "comment_sections", metadata
-        case menuRun = "menu_run"
+        case menuRun = "menu_run", titlePrefixes = "title_prefixes"
     }
 }
 

@@ -20,14 +20,14 @@ public struct RegionSegmenter: Sendable {
     public func segment(_ text: SourceText, format: DocumentFormat) -> [Region] {
         guard text.count > 0 else { return [] }
         let lines = TextLine.lines(of: text)
-        let kinds = classify(lines, text)
+        let kinds = classify(lines, text, format: format)
         return merge(lines, kinds, total: text.count)
     }
 
     /// Where the line-by-line reading stands.
     enum Mode { case top, body, references, boilerplate, comments, furniture }
 
-    func classify(_ lines: [TextLine], _ text: SourceText) -> [RegionKind?] {
+    func classify(_ lines: [TextLine], _ text: SourceText, format: DocumentFormat = .text) -> [RegionKind?] {
         var kinds = [RegionKind?](repeating: nil, count: lines.count)
         let menus = menuLines(lines)
         let headerLines = commentHeaderLines(lines, text)
@@ -37,9 +37,9 @@ public struct RegionSegmenter: Sendable {
             headersAfter[index] = headersAfter[index + 1] + (headerLines[index] ? 1 : 0)
         }
         var mode = Mode.top
-        var headerAtTop = false
         var title: String?
         var titleParts: [String]?
+        var titleIsHeading = false
         var bodyLines = 0
         var index = frontMatter(lines, &kinds)
 
@@ -57,7 +57,10 @@ public struct RegionSegmenter: Sendable {
                 continue
             }
             if mode == .comments {
-                if short, cues.furniture.startsSection(norm), !headerLines[index] {
+                // The comment form, or page furniture after the last comment ("Forum rules | Report post").
+                let afterLast = headersAfter[index] == 0
+                if short, !headerLines[index],
+                   cues.furniture.startsSection(norm) || afterLast && (isMenuBar(line) || cues.furniture.matches(norm, isShort: true)) {
                     mode = .furniture
                     kinds[index] = .furniture
                 } else {
@@ -65,20 +68,16 @@ public struct RegionSegmenter: Sendable {
                 }
                 continue
             }
-            if headerLines[index] {
-                if mode == .top {
-                    // A forum's opening post: its header is the page's byline.
-                    kinds[index] = .metadata
-                    headerAtTop = true
-                    continue
-                }
-                if headersAfter[index] >= (headerAtTop ? 1 : 2) {
-                    mode = .comments
-                    kinds[index] = .comments
-                    continue
-                }
+            // The first of several comment headers opens the comment section; on a forum that is the opening
+            // post's header, right under the title.
+            if headerLines[index], headersAfter[index] >= 2 {
+                mode = .comments
+                kinds[index] = .comments
+                continue
             }
-            if menus[index], mode == .top || mode == .furniture || !line.hasListMarker {
+            // Menus: runs of short links, bars of links ("Home | News | Shop"), breadcrumbs ("A › B › C").
+            if menus[index] && (mode == .top || mode == .furniture || !line.hasListMarker)
+                || short && isMenuBar(line) && !isMetadataLine(line, text) || mode == .top && !line.isHeading && isBreadcrumb(line) {
                 kinds[index] = .furniture
                 continue
             }
@@ -114,6 +113,15 @@ public struct RegionSegmenter: Sendable {
             if mode == .top, title == nil, line.length <= 300 {
                 title = norm
                 titleParts = Self.titleParts(norm)
+                titleIsHeading = line.isHeading
+                kinds[index] = .title
+                continue
+            }
+            // A better headline under a first title: a Markdown heading (an HTML page's <h1> under its <title>)
+            // or a forum's "Thread: …". The metadata stage chooses among title regions.
+            if mode == .top, title != nil, line.length <= 250, !line.endsSentence || norm.hasSuffix("?"),
+               line.isHeading && !titleIsHeading || cues.titlePrefixes.contains(where: { Phrase.hasPrefix(norm, $0) }) {
+                titleIsHeading = titleIsHeading || line.isHeading
                 kinds[index] = .title
                 continue
             }
@@ -149,6 +157,24 @@ public struct RegionSegmenter: Sendable {
             }
         }
         return kinds
+    }
+
+    /// A bar of links: "Home | News | Shop", "[Home](/) | [Research](/research)".
+    func isMenuBar(_ line: TextLine) -> Bool {
+        guard line.length <= 300 else { return false }
+        let segments = line.norm.components(separatedBy: " | ")
+        guard segments.count >= 3 else { return false }
+        return segments.allSatisfy { $0.split(separator: " ").count <= 5 }
+    }
+
+    /// A breadcrumb trail: "Forums › Heart Health › Statins", "Home > News".
+    func isBreadcrumb(_ line: TextLine) -> Bool {
+        guard line.length <= 200, !line.endsSentence else { return false }
+        for separator in [" \u{203A} ", " > ", " \u{BB} ", " / "] {
+            let segments = line.norm.components(separatedBy: separator)
+            if segments.count >= 2, segments.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 6 }) { return true }
+        }
+        return false
     }
 
     /// "Headline | Site" → ["headline", "site"].
@@ -188,7 +214,9 @@ public struct RegionSegmenter: Sendable {
         if cues.boilerplate.aboutExceptions.contains(where: { Phrase.hasPrefix(rest, $0) }) { return false }
         // The company's name is capitalised: "About PL Thomas", not "About how it works".
         let s = text.scalars
-        var i = line.content.start + about.unicodeScalars.count
+        var i = line.content.start
+        while i < line.content.end, s[i] == "#" || s[i] == "*" || ScalarKind.isSpace(s[i]) { i += 1 }
+        i += about.unicodeScalars.count
         while i < line.content.end, ScalarKind.isSpace(s[i]) { i += 1 }
         return i < line.content.end && (ScalarKind.isUpper(s[i]) || ScalarKind.isDigit(s[i]))
     }
@@ -198,6 +226,7 @@ public struct RegionSegmenter: Sendable {
     func isMetadataLine(_ line: TextLine, _ text: SourceText) -> Bool {
         guard line.length <= cues.metadata.maxLength else { return false }
         let norm = line.norm
+        if isCitationLine(norm) || isAuthorList(line, text) { return true }
         let cue = cues.metadata.prefixes.contains { Phrase.hasPrefix(norm, $0) }
         let dates = line.hasDigit ? DateParser.dates(in: text.scalars, range: line.content) : []
         if let first = dates.first {
@@ -211,6 +240,32 @@ public struct RegionSegmenter: Sendable {
         guard cue, !line.endsSentence, line.wordCount <= 12 else { return false }
         // "By Jane Roe": the words after the cue are capitalised names.
         return bylineNameFollows(line, text)
+    }
+
+    /// A journal citation at the top of an abstract: "Kidney Int Rep. 2021;6(4):955-964. doi:…".
+    private func isCitationLine(_ norm: String) -> Bool {
+        if norm.contains("doi:") || norm.contains("doi.org/") || norm.hasPrefix("pmid") { return true }
+        // "2021;6(4)": a year, a semicolon and a volume.
+        let scalars = Array(norm.unicodeScalars)
+        var digits = 0
+        for (i, scalar) in scalars.enumerated() {
+            if ScalarKind.isDigit(scalar) {
+                digits += 1
+            } else {
+                if digits == 4, scalar == ";", i + 1 < scalars.count, ScalarKind.isDigit(scalars[i + 1]) { return true }
+                digits = 0
+            }
+        }
+        return false
+    }
+
+    /// The authors of a paper: "Amaya Ruiz, Jonas Berg, Mei Chen" (superscript affiliation numbers allowed).
+    func isAuthorList(_ line: TextLine, _ text: SourceText) -> Bool {
+        guard !line.endsSentence, line.length <= 300 else { return false }
+        let raw = text.slice(line.content)
+        guard raw.contains(",") || raw.contains(" and ") else { return false }
+        let names = AuthorList.names(in: raw)
+        return names.count >= 2
     }
 
     private func bylineNameFollows(_ line: TextLine, _ text: SourceText) -> Bool {

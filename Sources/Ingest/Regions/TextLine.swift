@@ -13,6 +13,8 @@ struct TextLine: Sendable {
     var endsSentence: Bool
     var startsUpper: Bool
     var hasListMarker: Bool
+    /// A Markdown heading ("# Title", "## Section").
+    var isHeading: Bool
     var wordCount: Int
     var hasDigit: Bool
 
@@ -49,6 +51,11 @@ struct TextLine: Sendable {
         while i < content.end {
             let c = s[i]
             if ScalarKind.isDigit(c) { hasDigit = true }
+            // Markdown emphasis and code marks say nothing about what a line is ("**Subscribe** to …").
+            if c == "*" || c == "`" {
+                i += 1
+                continue
+            }
             if ScalarKind.isWhitespace(c) {
                 inWord = false
                 if !lastWasSpace, normCount < normLimit { norm.append(" "); normCount += 1 }
@@ -76,7 +83,8 @@ struct TextLine: Sendable {
         let endsSentence = e >= content.start && !content.isEmpty && ScalarKind.isTerminal(s[e])
         let startsUpper = from < content.end && ScalarKind.isUpper(s[from])
         return TextLine(full: full, content: content, norm: String(norm), endsSentence: endsSentence,
-                        startsUpper: startsUpper, hasListMarker: marker != nil, wordCount: words, hasDigit: hasDigit)
+                        startsUpper: startsUpper, hasListMarker: marker != nil,
+                        isHeading: marker != nil && s[content.start] == "#", wordCount: words, hasDigit: hasDigit)
     }
 
     /// The norm with digit runs and small number words written "#": "16 responses to" → "# responses to".
