@@ -1,5 +1,7 @@
 -- The evidence schema. Applied by `evidence` itself (see Sources/Ingest/Storing/Schema.swift), which records
 -- the version in PRAGMA user_version and upgrades older files step by step.
+-- In WITHOUT ROWID tables the primary-key columns come first: SQLite 3.40's integrity_check misreports
+-- NOT NULL columns declared between key columns (seen with Debian 12's 3.40.1).
 -- Every fact carries its provenance: the source it came from, its offsets (Unicode scalars, end exclusive)
 -- and the quote.
 
@@ -17,9 +19,9 @@ CREATE INDEX concepts_type ON concepts (type, id);
 -- Every name a concept goes by, with its lower-cased key for case-insensitive lookup.
 CREATE TABLE concept_terms (
     concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
-    term       TEXT NOT NULL,
     term_key   TEXT NOT NULL,
     kind       TEXT NOT NULL CHECK (kind IN ('name', 'synonym', 'abbreviation', 'misspelling', 'brand')),
+    term       TEXT NOT NULL,
     PRIMARY KEY (concept_id, term_key, kind)
 ) WITHOUT ROWID;
 CREATE INDEX concept_terms_key ON concept_terms (term_key, concept_id);
@@ -65,8 +67,8 @@ CREATE INDEX sources_kind ON sources (kind, id);
 -- Regions of each source (body, references, comments, furniture...), for provenance and debugging.
 CREATE TABLE regions (
     source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
-    kind      TEXT NOT NULL,
     start     INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
     "end"     INTEGER NOT NULL,
     PRIMARY KEY (source_id, start)
 ) WITHOUT ROWID;
@@ -75,8 +77,8 @@ CREATE TABLE regions (
 CREATE TABLE mentions (
     source_id  TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     start      INTEGER NOT NULL,
-    "end"      INTEGER NOT NULL,
     concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    "end"      INTEGER NOT NULL,
     quote      TEXT NOT NULL,
     fuzzy      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (source_id, start, concept_id)

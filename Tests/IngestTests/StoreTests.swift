@@ -1,0 +1,107 @@
+import Foundation
+import SQLiteDB
+import Testing
+@testable import Ingest
+
+/// The storing stage against real SQLite files: one transaction per document, replacement, stable ids.
+@Suite struct StoreTests {
+    let folder: String
+    let lexicon: Lexicon
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "evidence-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        lexicon = try Lexicon.load()
+    }
+
+    func extraction(file: String, text: String, sha: String, studyKey: String = "k1") -> Extraction {
+        let source = SourceText(text)
+        let study = ExtractedStudy(identityKey: studyKey, design: .rct, conditionIDs: ["calciphylaxis"],
+                                   interventions: [StudyIntervention(conceptID: "vitamin-k2", formID: "mk-7")],
+                                   direction: .benefit, mentions: [TextSpan(0, 5)])
+        let claim = ExtractedClaim(span: TextSpan(0, source.count), kind: .efficacy, studyIndex: 0,
+                                   conditionIDs: ["calciphylaxis"], interventionIDs: ["vitamin-k2"])
+        return Extraction(source: ExtractedSource(file: file, text: source, sha256: sha, kind: .newsArticle),
+                          studies: [study], claims: [claim])
+    }
+
+    func count(_ db: Database, _ table: String) throws -> Int {
+        // Table names come from this test's own literals.
+        try db.queryFirst("SELECT count(*) FROM " + table) { $0.int(0) } ?? -1
+    }
+
+    @Test func sameBytesChangeNothingAndIdsAreStable() throws {
+        let store = try EvidenceStore(path: folder + "/a.sqlite", lexicon: lexicon)
+        #expect(try store.write(extraction(file: "a.txt", text: "Study one about K2.", sha: "s1")) == .added)
+        let ids = try store.db.query("SELECT id FROM studies UNION ALL SELECT id FROM claims UNION ALL SELECT id FROM sources") { $0.text(0) }
+        #expect(try store.write(extraction(file: "a.txt", text: "Study one about K2.", sha: "s1")) == .unchanged)
+        // A changed file whose extracted facts are the same keeps the same ids.
+        #expect(try store.write(extraction(file: "a.txt", text: "Study one about K2.", sha: "s2")) == .updated)
+        let after = try store.db.query("SELECT id FROM studies UNION ALL SELECT id FROM claims UNION ALL SELECT id FROM sources") { $0.text(0) }
+        #expect(ids == after)
+    }
+
+    @Test func anUpdatedFileReplacesItsOldRows() throws {
+        let store = try EvidenceStore(path: folder + "/b.sqlite", lexicon: lexicon)
+        try store.write(extraction(file: "b.txt", text: "First version, first study.", sha: "v1", studyKey: "old"))
+        try store.write(extraction(file: "b.txt", text: "Second version, another study.", sha: "v2", studyKey: "new"))
+        #expect(try count(store.db, "sources") == 1)
+        #expect(try count(store.db, "studies") == 1)
+        #expect(try count(store.db, "claims") == 1)
+        #expect(try store.db.queryFirst("SELECT identity_key FROM studies") { $0.text(0) } == "new")
+        #expect(try store.db.queryFirst("SELECT text FROM claims") { $0.text(0) } == "Second version, another study.")
+        #expect(try count(store.db, "claims_fts") == 1)
+        #expect(try count(store.db, "studies_fts") == 1)
+        #expect(try store.db.queryFirst("SELECT study_count FROM concepts WHERE id = 'calciphylaxis'") { $0.int(0) } == 1)
+        #expect(try store.db.queryFirst("SELECT study_count FROM concepts WHERE id = 'vascular-calcification'") { $0.int(0) } == 1)
+    }
+
+    @Test func aStudyInTwoDocumentsIsOneStudyUntilBothAreGone() throws {
+        let store = try EvidenceStore(path: folder + "/c.sqlite", lexicon: lexicon)
+        try store.write(extraction(file: "one.txt", text: "Shared trial text one.", sha: "1", studyKey: "shared"))
+        try store.write(extraction(file: "two.txt", text: "Shared trial text two.", sha: "2", studyKey: "shared"))
+        #expect(try count(store.db, "studies") == 1)
+        #expect(try count(store.db, "study_mentions") == 2)
+        try store.write(extraction(file: "two.txt", text: "Now about something else.", sha: "3", studyKey: "other"))
+        #expect(try count(store.db, "studies") == 2)
+        #expect(try store.db.queryFirst("SELECT count(*) FROM study_mentions WHERE study_id = (SELECT id FROM studies WHERE identity_key = 'shared')") { $0.int(0) } == 1)
+    }
+
+    @Test func countsMatchAFullRecount() throws {
+        let store = try EvidenceStore(path: folder + "/d.sqlite", lexicon: lexicon)
+        for index in 0..<6 {
+            try store.write(extraction(file: "f\(index % 3).txt", text: "Text number \(index).", sha: "h\(index)", studyKey: "k\(index % 2)"))
+        }
+        let mismatches = try store.db.query("""
+            SELECT c.id FROM concepts c
+            WHERE c.study_count <> (SELECT count(*) FROM study_concept_index i WHERE i.concept_id = c.id)
+               OR c.claim_count <> (SELECT count(*) FROM claim_concept_index i WHERE i.concept_id = c.id)
+            """) { $0.text(0) }
+        #expect(mismatches.isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesThePreviousVersionWhole() throws {
+        let store = try EvidenceStore(path: folder + "/e.sqlite", lexicon: lexicon)
+        try store.write(extraction(file: "e.txt", text: "The good version.", sha: "good"))
+        // A claim span outside the text is skipped, but a study with a key SQLite must reject is not: simulate a
+        // failure mid-document with a disk that fills up.
+        let pages = try store.db.queryFirst("PRAGMA page_count") { $0.int(0) } ?? 0
+        try store.db.execute("PRAGMA max_page_count = " + String(pages))
+        let big = String(repeating: "calcification and vitamin K2. ", count: 20_000)
+        #expect(throws: SQLiteError.self) { try store.write(extraction(file: "e.txt", text: big, sha: "bad")) }
+        try store.db.execute("PRAGMA max_page_count = 1073741823")
+        #expect(try store.db.queryFirst("SELECT sha256 FROM sources WHERE file = 'e.txt'") { $0.text(0) } == "good")
+        #expect(try count(store.db, "claims") == 1)
+        let integrity = try store.db.integrityCheck()
+        #expect(integrity == "ok", "\(integrity)")
+    }
+
+    @Test func schemaIsVersionedAndANewerDatabaseIsRefused() throws {
+        let path = folder + "/f.sqlite"
+        _ = try EvidenceStore(path: path, lexicon: lexicon)
+        let db = try Database(path: path)
+        #expect(try db.userVersion() == Schema.currentVersion)
+        try db.setUserVersion(Schema.currentVersion + 1)
+        #expect(throws: SchemaError.self) { try EvidenceStore(path: path, lexicon: lexicon) }
+    }
+}
