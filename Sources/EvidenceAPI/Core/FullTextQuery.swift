@@ -9,11 +9,10 @@ enum FullTextQuery {
             if first.properties.isWhitespace { scalars.removeFirst(); continue }
             if first == "\"" {
                 scalars.removeFirst()
-                guard let close = scalars.firstIndex(of: "\"") else {
-                    throw .badRequest("parameter 'q' has an unbalanced double quote")
-                }
+                // An unclosed quote runs to the end, as search boxes usually treat it.
+                let close = scalars.firstIndex(of: "\"") ?? scalars.endIndex
                 let words = tokens(scalars[..<close])
-                scalars = scalars[(close + 1)...]
+                scalars = close == scalars.endIndex ? scalars[close...] : scalars[(close + 1)...]
                 if !words.isEmpty { terms.append("\"" + words.joined(separator: " ") + "\"") }
                 continue
             }

@@ -12,6 +12,9 @@ struct ParameterSpec: Sendable {
     var kind: Kind
     var description: String
     var required = false
+    /// A regular expression the value must contain a match of, for the OpenAPI document (the handler checks
+    /// the same rule itself, with a clearer message).
+    var pattern: String? = nil
 
     static func text(_ name: String, _ description: String, required: Bool = false) -> ParameterSpec {
         ParameterSpec(name: name, kind: .text, description: description, required: required)
@@ -29,7 +32,8 @@ struct ParameterSpec: Sendable {
     static let limit = integer("limit", 1...100, "Items per page, 1 to 100 (default 20).")
     static let cursor = text("cursor", "The opaque `next_cursor` of the previous page.")
     static let format = choice("format", ["json", "csv"], "`csv` answers the page as CSV (as does `Accept: text/csv`).")
-    static let q = text("q", "Full-text search: plain words, \"quoted phrases\", prefix* and OR.")
+    static let q = ParameterSpec(name: "q", kind: .text, description: "Full-text search: plain words, \"quoted phrases\", prefix* and OR.",
+                                 pattern: "[A-Za-z0-9]")
 }
 
 /// The validated parameters of one request.

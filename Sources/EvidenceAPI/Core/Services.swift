@@ -23,12 +23,9 @@ final class Services: Sendable {
         return fresh
     }
 
-    /// Resolves a `condition=` or `intervention=` value, or explains that nothing matches.
-    func concept(_ input: String, type: String, parameter: String, db: Database) throws -> String {
-        guard let id = try conceptResolver(db).resolve(input, type: type) else {
-            throw APIError.badRequest("parameter '\(parameter)': no \(type) is named '\(Parameters.printable(input))'; "
-                                      + "see /v1/\(type == "condition" ? "conditions" : "interventions")?q=… for the names")
-        }
-        return id
+    /// Resolves a `condition=` or `intervention=` value. A name that matches no concept is not an error: like
+    /// any filter that matches nothing, it gives an empty list (`/v1/conditions?q=` lists the names).
+    func concept(_ input: String, type: String, db: Database) throws -> String? {
+        try conceptResolver(db).resolve(input, type: type)
     }
 }

@@ -36,8 +36,10 @@ enum OpenAPIDocument {
             }
         }
         for spec in route.parameters {
+            var schema = schema(for: spec)
+            if let pattern = spec.pattern { schema["pattern"] = pattern }
             parameters.append(["name": spec.name, "in": "query", "required": spec.required,
-                               "description": spec.description, "schema": schema(for: spec)])
+                               "description": spec.description, "schema": schema])
         }
         let okSchema: [String: Any] = route.isList
             ? ["$ref": "#/components/schemas/\(route.schema)List"]

@@ -19,6 +19,12 @@ struct ListQuery {
         values.append(contentsOf: bound)
     }
 
+    /// Filters on a concept index: `table` joined on `key` = the item's id, for a resolved concept id, or no
+    /// rows at all when the name resolved to nothing.
+    mutating func conceptFilter(_ join: String, _ conceptID: String?) {
+        if let conceptID { self.join(join, [conceptID]) } else { conditions.append("0") }
+    }
+
     /// Adds a join that filters (such as a concept index or a full-text match), with its own values.
     mutating func join(_ clause: String, _ bound: [any SQLiteBindable]) {
         from += " " + clause

@@ -19,12 +19,12 @@ enum ClaimRoutes {
             var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
             let p = context.parameters
             if let condition = p["condition"] {
-                let id = try context.services.concept(condition, type: "condition", parameter: "condition", db: db)
-                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", [id])
+                query.conceptFilter("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?",
+                                    try context.services.concept(condition, type: "condition", db: db))
             }
             if let intervention = p["intervention"] {
-                let id = try context.services.concept(intervention, type: "intervention", parameter: "intervention", db: db)
-                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", [id])
+                query.conceptFilter("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?",
+                                    try context.services.concept(intervention, type: "intervention", db: db))
             }
             if let kind = p["kind"] { query.filter("c.kind = ?", [kind]) }
             if let source = p["source"] { query.filter("c.source_id = ?", [source]) }

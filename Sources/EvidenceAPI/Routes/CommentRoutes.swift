@@ -19,12 +19,12 @@ enum CommentRoutes {
             var query = ListQuery(from: "FROM comments m", order: ["m.source_id", "m.start", "m.id"], json: "m.json")
             let p = context.parameters
             if let condition = p["condition"] {
-                let id = try context.services.concept(condition, type: "condition", parameter: "condition", db: db)
-                query.join("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?", [id])
+                query.conceptFilter("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?",
+                                    try context.services.concept(condition, type: "condition", db: db))
             }
             if let intervention = p["intervention"] {
-                let id = try context.services.concept(intervention, type: "intervention", parameter: "intervention", db: db)
-                query.join("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?", [id])
+                query.conceptFilter("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?",
+                                    try context.services.concept(intervention, type: "intervention", db: db))
             }
             if let source = p["source"] { query.filter("m.source_id = ?", [source]) }
             if let author = p["author"] { query.filter("(m.author_id = ? OR m.author = ? COLLATE NOCASE)", [author, author]) }

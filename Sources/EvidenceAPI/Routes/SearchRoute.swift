@@ -22,7 +22,8 @@ enum SearchRoute {
 
     static let route = Route(
         path: "/v1/search", summary: "Full-text search across studies, claims, comments and sources, with snippets.",
-        parameters: [.text("q", "What to search for: plain words, \"quoted phrases\", prefix* and OR.", required: true),
+        parameters: [ParameterSpec(name: "q", kind: .text, description: "What to search for: plain words, \"quoted phrases\", prefix* and OR.",
+                                   required: true, pattern: "[A-Za-z0-9]"),
                      .limit, .cursor, .format],
         isList: true, schema: "SearchHit"
     ) { context in

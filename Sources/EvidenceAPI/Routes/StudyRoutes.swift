@@ -25,12 +25,12 @@ enum StudyRoutes {
             var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: "s.json")
             let p = context.parameters
             if let condition = p["condition"] {
-                let id = try context.services.concept(condition, type: "condition", parameter: "condition", db: db)
-                query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", [id])
+                query.conceptFilter("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?",
+                                    try context.services.concept(condition, type: "condition", db: db))
             }
             if let intervention = p["intervention"] {
-                let id = try context.services.concept(intervention, type: "intervention", parameter: "intervention", db: db)
-                query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", [id])
+                query.conceptFilter("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?",
+                                    try context.services.concept(intervention, type: "intervention", db: db))
             }
             if let design = p["design"] { query.filter("s.design = ?", [design]) }
             if let species = p["species"] { query.filter("s.species = ?", [species]) }
