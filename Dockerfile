@@ -36,10 +36,10 @@ RUN swift build -c release --static-swift-stdlib --product evidence \
 COPY schema.sql /out/app/schema.sql
 COPY lexicon /out/app/lexicon
 COPY seeds /out/app/seeds
-RUN EVIDENCE_HOME=/out/app /out/usr/local/bin/evidence ingest --db /out/app/db/evidence.sqlite /out/app/seeds \
+RUN mkdir -p /out/app/db /out/data \
+ && EVIDENCE_HOME=/out/app /out/usr/local/bin/evidence ingest --db /out/app/db/evidence.sqlite /out/app/seeds \
  && sqlite3 /out/app/db/evidence.sqlite 'PRAGMA journal_mode = DELETE;' 'PRAGMA integrity_check;' \
- && chmod 0444 /out/app/db/evidence.sqlite \
- && mkdir -p /out/data
+ && chmod 0444 /out/app/db/evidence.sqlite
 
 
 FROM debian:bookworm-slim

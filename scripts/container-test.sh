@@ -8,9 +8,11 @@
 #
 # Environment:
 #   IMAGE=evidence:test     the tag to build and test
+#   BUILD_LOG=path          keep the build's output there
 #   KEEP_IMAGE=1            keep the image afterwards (scripts/replicas-test.sh can then reuse it)
 #   MAX_IMAGE_MB=300        fail when the image is bigger
 #   SKIP_BUILD=1            test an image that is already built
+#   NO_CACHE=1              build every layer again (podman build --no-cache): the time of a first build
 # Exit 0: every check passed, or podman is missing and CI=true (it then says SKIPPED). Exit 1: a check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,7 +72,8 @@ wait_healthy() {
 if [ -z "${SKIP_BUILD:-}" ]; then
     say "== build: podman build --pull=never --format docker -t $IMAGE ."
     started=$(date +%s.%N)
-    if ! podman build --pull=never --format docker \
+    cache_flag=(); [ -n "${NO_CACHE:-}" ] && cache_flag=(--no-cache)
+    if ! podman build --pull=never --format docker "${cache_flag[@]}" \
             --build-arg VERSION="$(git describe --always --dirty 2>/dev/null || echo dev)" \
             --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
             --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
@@ -80,7 +83,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
         exit 1
     fi
     build_seconds=$(python3 -c "import time; print(f'{time.time() - $started:.0f}')")
-    say "build time: ${build_seconds} s"
+    cached=$(grep -c '^--> Using cache' "$WORK/build.log" || true)
+    say "build time: ${build_seconds} s ($cached layers taken from the build cache; NO_CACHE=1 builds all)"
+    [ -n "${BUILD_LOG:-}" ] && cp "$WORK/build.log" "$BUILD_LOG"
     say "binary links (ldd in the build stage):"
     sed -n '/^evidence links:/,/^STEP\|^-->/p' "$WORK/build.log" | grep '=>\|ld-linux' | sed 's/^/    /' || true
 fi
