@@ -10,7 +10,7 @@
 #   ONLY=2 scripts/bench-http.sh          # one query
 #
 # Environment: WORK (/tmp/evidence-bench), DOCS (10000), SEED (42), PORT (18190), EVIDENCE (a built binary;
-# otherwise a release build in .build-bench), FRESH=1 rebuilds the database, Q (menaquinone), plus bench.sh's
+# otherwise a release build of HEAD, see bench-lib.sh), FRESH=1 rebuilds the database, Q (menaquinone), plus bench.sh's
 # own knobs (DURATION, ROUNDS, CONNECTIONS, WARMUP, BASE_PORT, KEEP_WORK).
 #
 # Equivalence notes. The peers run one SQL statement per request; ours runs the page query and a count(*)
@@ -29,15 +29,8 @@ Q=${Q:-menaquinone}
 PEERS=${PEERS:-$ROOT/../shared/peers}
 mkdir -p "$WORK"
 
-if [[ -z "${EVIDENCE:-}" ]]; then
-    for attempt in 1 2 3 4 5 6 7 8 9 10; do   # others edit Sources/ meanwhile: the tree may briefly not build
-        if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
-        echo "build failed (attempt $attempt), retrying in 30 s: $(grep -m1 'error:' "$WORK/build.log" || true)" >&2
-        sleep 30
-        [[ $attempt == 10 ]] && { tail -20 "$WORK/build.log"; exit 1; }
-    done
-    EVIDENCE=$ROOT/.build-bench/release/evidence
-fi
+source scripts/bench-lib.sh
+evidence_binary
 
 DB=$WORK/http-$DOCS.sqlite
 if [[ ! -f $DB || ${FRESH:-0} == 1 ]]; then
@@ -68,8 +61,8 @@ sql_string() { printf "'%s'" "${1//\'/\'\'}"; }
 COND="vascular calcification"
 COND_URL="$BASE/v1/studies?condition=vascular%20calcification"
 COND_CURSOR=$(cursor_of "$COND_URL")
-CONCEPT="(SELECT t.concept_id FROM concept_terms t JOIN concepts k ON k.id = t.concept_id
-          WHERE t.term_key = replace(replace(lower(?), ' ', ''), '-', '') AND k.type = 'condition' LIMIT 1)"
+CONCEPT="SELECT t.concept_id FROM concept_terms t JOIN concepts k ON k.id = t.concept_id
+          WHERE t.term_key = replace(replace(lower(?), ' ', ''), '-', '') AND k.type = 'condition' LIMIT 1"
 SQL_COND="WITH c(id) AS ($CONCEPT),
  page AS (SELECT s.json FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id
           WHERE ci.concept_id = (SELECT id FROM c) ORDER BY s.id LIMIT 20),

@@ -8,7 +8,7 @@
 #   scripts/bench-ingest.sh 100000       # 100,000 documents
 #   N=1000 scripts/bench-ingest.sh       # quick check
 #
-# Environment: WORK (/tmp/evidence-bench), EVIDENCE (a built binary; otherwise a release build in .build-bench),
+# Environment: WORK (/tmp/evidence-bench), EVIDENCE (a built binary; otherwise a release build of HEAD, see bench-lib.sh),
 # SEED (42), CHANGE (0.1). The corpus is kept under WORK between runs (the 10k corpus is a prefix of the 100k one).
 # Memory is /usr/bin/time -v's "Maximum resident set size"; MB/s counts the documents' bytes (10^6 bytes).
 set -euo pipefail
@@ -20,15 +20,8 @@ CHANGE=${CHANGE:-0.1}
 WORK=${WORK:-/tmp/evidence-bench}
 mkdir -p "$WORK"
 
-if [[ -z "${EVIDENCE:-}" ]]; then
-    for attempt in 1 2 3 4 5 6 7 8 9 10; do   # others edit Sources/ meanwhile: the tree may briefly not build
-        if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
-        echo "build failed (attempt $attempt), retrying in 30 s: $(grep -m1 'error:' "$WORK/build.log" || true)" >&2
-        sleep 30
-        [[ $attempt == 10 ]] && { tail -20 "$WORK/build.log"; exit 1; }
-    done
-    EVIDENCE=$ROOT/.build-bench/release/evidence
-fi
+source scripts/bench-lib.sh
+evidence_binary
 
 CORPUS=$WORK/corpus-$N-s$SEED
 if [[ ! -f $CORPUS/.done ]]; then

@@ -15,7 +15,8 @@
 #      - wrk -t1 -c1 -d5s --latency: req/s, p50, p99 at one connection.
 # 3. Prints EXPLAIN QUERY PLAN for every hot query and flags full scans.
 #
-# Environment: WORK (/tmp/evidence-bench), STUDIES (1000000), CLAIMS (300000), PORT (18191), EVIDENCE, FRESH=1.
+# Environment: WORK (/tmp/evidence-bench), STUDIES (1000000), CLAIMS (300000), PORT (18191), EVIDENCE, FRESH=1,
+# BASE_DB (a database `evidence ingest` made, used instead of ingesting seeds + 1,000 documents).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,15 +26,8 @@ CLAIMS=${CLAIMS:-300000}
 PORT=${PORT:-18191}
 mkdir -p "$WORK"
 
-if [[ -z "${EVIDENCE:-}" ]]; then
-    for attempt in 1 2 3 4 5 6 7 8 9 10; do   # others edit Sources/ meanwhile: the tree may briefly not build
-        if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
-        echo "build failed (attempt $attempt), retrying in 30 s: $(grep -m1 'error:' "$WORK/build.log" || true)" >&2
-        sleep 30
-        [[ $attempt == 10 ]] && { tail -20 "$WORK/build.log"; exit 1; }
-    done
-    EVIDENCE=$ROOT/.build-bench/release/evidence
-fi
+source scripts/bench-lib.sh
+evidence_binary
 
 DB=$WORK/scale-$STUDIES.sqlite
 if [[ ! -f $DB.done || ${FRESH:-0} == 1 ]]; then
@@ -42,7 +36,7 @@ if [[ ! -f $DB.done || ${FRESH:-0} == 1 ]]; then
     if [[ ! -f $CORPUS/.done ]]; then
         rm -rf "$CORPUS"; python3 scripts/gen-corpus --count 1000 --out "$CORPUS" >&2; touch "$CORPUS/.done"
     fi
-    "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2
+    if [[ -n ${BASE_DB:-} ]]; then cp "$BASE_DB" "$DB"; else "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2; fi
     python3 scripts/gen-scale-db.py "$DB" --studies "$STUDIES" --claims "$CLAIMS"
     touch "$DB.done"
 fi
