@@ -1,0 +1,95 @@
+import Foundation
+import HTTPServer
+import Ingest
+import Synchronization
+import Testing
+@testable import EvidenceAPI
+
+final class MetricsBox: Sendable {
+    let server = Mutex<HTTPServer?>(nil)
+    func text() -> String { server.withLock { $0?.metrics.prometheusText() } ?? "" }
+}
+
+/// The API behind the real HTTP server over real sockets on 127.0.0.1.
+@Suite struct LiveServerTests {
+    let corpus: TestCorpus
+    let server: HTTPServer
+    let port: Int
+
+    init() throws {
+        let corpus = try TestCorpus()
+        let box = MetricsBox()
+        let api = EvidenceAPI(databasePath: corpus.path) { box.text() }
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.accessLog = false
+        let server = HTTPServer(configuration: configuration) { request in api.handle(request) }
+        box.server.withLock { $0 = server }
+        self.port = try server.start()
+        self.corpus = corpus
+        self.server = server
+    }
+
+    /// Sends raw bytes and reads until the server closes (each request asks for Connection: close).
+    func exchange(_ request: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        _ = request.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    func get(_ target: String, method: String = "GET", extra: String = "") throws -> (head: String, body: String) {
+        let reply = try exchange("\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\(extra)\r\n")
+        let parts = reply.components(separatedBy: "\r\n\r\n")
+        return (parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    @Test func getAndHeadAgreeOnHeadersAndHeadHasNoBody() throws {
+        defer { server.shutdown(grace: 1) }
+        let full = try get("/v1/studies?condition=vascular%20calcification")
+        #expect(full.head.hasPrefix("HTTP/1.1 200"))
+        #expect(full.body.contains("\"total\":4"))
+        let head = try get("/v1/studies?condition=vascular%20calcification", method: "HEAD")
+        #expect(head.head.hasPrefix("HTTP/1.1 200"))
+        #expect(head.body.isEmpty)
+        let length = { (text: String) in text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") } }
+        #expect(length(full.head) != nil && length(full.head) == length(head.head))
+        #expect(full.head.contains("ETag: "))
+    }
+
+    @Test func errorsAndMetricsOverTheWire() throws {
+        defer { server.shutdown(grace: 1) }
+        #expect(try get("/v1/studies?limit=0").head.hasPrefix("HTTP/1.1 400"))
+        #expect(try get("/nowhere").head.hasPrefix("HTTP/1.1 404"))
+        let post = try get("/v1/studies", method: "POST", extra: "Content-Length: 0\r\n")
+        #expect(post.head.hasPrefix("HTTP/1.1 405") && post.head.contains("Allow: GET, HEAD, OPTIONS"))
+        let metrics = try get("/metrics").body
+        #expect(metrics.contains("/v1/studies"))
+    }
+
+    @Test func aNewIngestIsServedWhileRunning() throws {
+        defer { server.shutdown(grace: 1) }
+        #expect(try get("/health").body.contains("\"documents\":3"))
+        let store = try corpus.store()
+        try store.write(Extraction(source: ExtractedSource(file: "late.txt", text: SourceText("Magnesium and arterial stiffness."),
+                                                           sha256: "x", kind: .other)))
+        #expect(try get("/health").body.contains("\"documents\":4"))
+    }
+}
