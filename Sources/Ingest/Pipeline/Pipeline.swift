@@ -38,11 +38,13 @@ public struct Pipeline: Sendable {
         // Furniture never yields facts, so it is not analysed at all.
         for region in regionList where region.kind != .furniture {
             mentions += concepts.mentions(in: text, span: region.span)
-            doses += quantities.doses(in: text, span: region.span)
-            durations += quantities.durations(in: text, span: region.span)
-            sizes += quantities.sampleSizes(in: text, span: region.span)
-            ages += quantities.ages(in: text, span: region.span)
-            effects += quantities.effects(in: text, span: region.span)
+            // One tokenisation of the region for all five kinds of quantity.
+            let found = quantities.all(in: text, span: region.span)
+            doses += found.doses
+            durations += found.durations
+            sizes += found.sampleSizes
+            ages += found.ages
+            effects += found.effects
         }
         return AnalyzedDocument(text: text, format: format, regions: regionList, sentences: sentenceList,
                                 metadata: meta, concepts: mentions, doses: doses, durations: durations,
