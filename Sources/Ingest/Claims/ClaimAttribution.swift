@@ -29,7 +29,7 @@ struct ClaimAttribution: Sendable {
             var sentenceSpeakers: [Int: String] = [:]
             for member in members {
                 let tokens = WordTokenizer.tokens(sentences[member].text, base: 0)
-                if let name = taggedName(tokens) {
+                if let name = taggedName(tokens, known: knownNames) {
                     let full = expand(name, knownNames)
                     if !knownNames.contains(full) { knownNames.append(full) }
                     tagSpeaker = tagSpeaker ?? full
@@ -83,7 +83,7 @@ struct ClaimAttribution: Sendable {
 
     /// "said Dr. Helen Okafor", "stated Kimmo Makinen", "continued Schurgers", "According to Schurgers",
     /// "Keller said".
-    private func taggedName(_ tokens: [WordToken]) -> String? {
+    private func taggedName(_ tokens: [WordToken], known: [String]) -> String? {
         for (index, token) in tokens.enumerated() where cues.speechVerbs.contains(token.lower) {
             var position = index + 1
             if token.lower == "according" {
@@ -91,7 +91,7 @@ struct ClaimAttribution: Sendable {
                 position += 1
             }
             if let name = nameAfter(tokens, position) { return name }
-            if token.lower != "according", let name = nameBefore(tokens, index) { return name }
+            if token.lower != "according", let name = nameBefore(tokens, index, known: known) { return name }
         }
         return nil
     }
@@ -107,21 +107,26 @@ struct ClaimAttribution: Sendable {
         }
         var words: [String] = []
         while position < tokens.count, tokens[position].isCapitalized, words.count < 4 {
-            if !cues.nameTitles.contains(tokens[position].lower) { words.append(tokens[position].text) }
+            let isTitle = cues.nameTitles.contains(tokens[position].lower)
+            if !isTitle { words.append(tokens[position].text) }
             position += 1
+            // A name ends at punctuation ("Kimmo Makinen, Gnosis …", "Schurgers, “The …"); "Dr. X" goes on.
+            if !isTitle, position < tokens.count, tokens[position].start - tokens[position - 1].end > 1 { break }
         }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    private func nameBefore(_ tokens: [WordToken], _ verb: Int) -> String? {
+    private func nameBefore(_ tokens: [WordToken], _ verb: Int, known: [String]) -> String? {
         var position = verb - 1
         var words: [String] = []
         while position >= 0, tokens[position].isCapitalized, words.count < 3 {
             if !cues.nameTitles.contains(tokens[position].lower) { words.insert(tokens[position].text, at: 0) }
             position -= 1
         }
-        // A capitalised word that opens the sentence ("The", "However") is not a name on its own.
-        guard !words.isEmpty, position >= 0 || words.count >= 2 else { return nil }
+        // One capitalised word before "said" is a name only when it is a known speaker's surname
+        // ("Schurgers said"); "K1 continued" or "However said" are not speakers.
+        guard !words.isEmpty, words.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" } }) else { return nil }
+        if words.count == 1 && !known.contains(where: { $0.hasSuffix(" " + words[0]) }) { return nil }
         return words.joined(separator: " ")
     }
 

@@ -16,12 +16,16 @@ struct ClaimCues: Sendable {
         var speakerStopWords: [String]
         var weakKindsFrom: Int
         var dosageWithQuantity: [String]
+        var imperatives: [String]
+        var nonClaimLabels: [String]
+        var methodVerbs: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", dosageWithQuantity = "dosage_with_quantity"
+            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
         }
     }
 
@@ -36,6 +40,11 @@ struct ClaimCues: Sendable {
     let clauseBreaks: [String]
     let speakerStopWords: Set<String>
     let dosageWithQuantity: PhraseSet
+    let imperatives: Set<String>
+    /// "Keywords:", "Funding:": labelled lines that list or declare, never assert.
+    let nonClaimLabels: PhraseSet
+    /// Verbs of a method description ("researchers exposed …", "rats were divided …").
+    let methodVerbs: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/claims.json")
@@ -52,5 +61,8 @@ struct ClaimCues: Sendable {
         clauseBreaks = file.clauseBreaks
         speakerStopWords = Set(file.speakerStopWords)
         dosageWithQuantity = PhraseSet(file.dosageWithQuantity)
+        imperatives = Set(file.imperatives)
+        nonClaimLabels = PhraseSet(file.nonClaimLabels)
+        methodVerbs = Set(file.methodVerbs)
     }
 }

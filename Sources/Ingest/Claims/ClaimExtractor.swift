@@ -9,11 +9,13 @@ public struct ClaimExtractor: Sendable {
     let cues: ClaimCues
     let classifier: ClaimKindClassifier
     let attribution: ClaimAttribution
+    let journals: JournalFinder
 
     public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         self.lexicon = lexicon
         let cues = try ClaimCues(locator: locator)
         self.cues = cues
+        journals = JournalFinder(cues: try StudyCues(locator: locator))
         classifier = ClaimKindClassifier(cues: cues)
         attribution = ClaimAttribution(cues: cues)
     }
@@ -23,22 +25,38 @@ public struct ClaimExtractor: Sendable {
         let speakers = attribution.speakers(document.sentences, text: document.text)
         var claims: [ExtractedClaim] = []
         var heading: [WordToken]?
+        var inAboutSection = false
+        let title = document.metadata.title.flatMap(StudyIdentity.normalise)
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = WordTokenizer.tokens(sentence.text, base: sentence.span.start)
             if ClaimSentence.isHeading(sentence, document.text, tokens) {
                 heading = tokens
+                // "About <company>" opens boilerplate, even where the region stage did not mark it.
+                inAboutSection = tokens.first?.lower == "about" && tokens.count <= 5
                 continue
             }
-            guard ClaimSentence.isCandidate(sentence, tokens) else { continue }
+            guard !inAboutSection, ClaimSentence.isCandidate(sentence, tokens) else { continue }
+            // The headline repeated in the body, and labelled lines ("Keywords: …"), are not claims.
+            if let title, StudyIdentity.normalise(sentence.text) == title { continue }
+            if cues.nonClaimLabels.contains(in: tokens, from: 0, to: min(tokens.count, 1)),
+               sentence.text.prefix(40).contains(":") { continue }
+            // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
+            let citation = journals.find(in: tokens)?.journal
             for span in clauses(sentence.span, studies) {
-                let mentions = context.concepts.inside(span).filter { context.type($0) == .condition || context.type($0) == .intervention }
+                let mentions = context.concepts.inside(span).filter { mention in
+                    (context.type(mention) == .condition || context.type(mention) == .intervention)
+                        && !(citation?.overlaps(mention.span) ?? false)
+                }
                 guard !mentions.isEmpty else { continue }
                 let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let hasDose = !context.doses.inside(span).isEmpty
-                var claim = ExtractedClaim(span: document.text.trimmed(span),
-                                           kind: classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading),
+                let kind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
+                let studyIndex = study(for: span, studies)
+                // A study's method description ("researchers exposed cells to …") reports no finding.
+                if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
+                var claim = ExtractedClaim(span: document.text.trimmed(span), kind: kind,
                                            hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
-                claim.studyIndex = study(for: span, studies)
+                claim.studyIndex = studyIndex
                 claim.conditionIDs = context.conceptIDs([span], type: .condition)
                 claim.interventionIDs = context.conceptIDs([span], type: .intervention)
                 claims.append(claim)

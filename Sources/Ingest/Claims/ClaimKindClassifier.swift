@@ -9,6 +9,8 @@ struct ClaimKindClassifier: Sendable {
 
     func kind(_ sentence: String, tokens: [WordToken], hasDose: Bool, heading: [WordToken]?) -> ClaimKind {
         if hasDose, cues.dosageWithQuantity.contains(in: tokens) { return .dosage }
+        // An imperative ("Avoid …", "Do not stop …", "Ask the cardiologist …") recommends.
+        if let first = tokens.first, first.isCapitalized, cues.imperatives.contains(first.lower) { return .recommendation }
         let main = mainClause(sentence, tokens)
         for (position, entry) in cues.kinds.enumerated() where position < cues.weakKindsFrom {
             if entry.1.contains(in: main) { return adjusted(entry.0, heading) }
@@ -20,7 +22,11 @@ struct ClaimKindClassifier: Sendable {
     /// Hedged: "may", "might", "suggest", "insufficient evidence", … ("May" the month does not count).
     func isHedged(_ tokens: [WordToken]) -> Bool {
         cues.hedges.matches(in: tokens).contains { range in
-            !(tokens[range.lowerBound].text == "May" && range.count == 1 && range.lowerBound > 0)
+            let first = tokens[range.lowerBound]
+            // "May 2024" is a month; "could not tolerate" reports a fact.
+            if first.text == "May" && range.count == 1 && range.lowerBound > 0 { return false }
+            if first.lower == "could", range.upperBound < tokens.count, tokens[range.upperBound].lower == "not" { return false }
+            return true
         }
     }
 

@@ -135,7 +135,8 @@ struct StudyAttributeReader: Sendable {
         context.sizes.inside(span).first { size in
             let words = WordTokenizer.tokens(size.population, base: 0).map(\.lower)
             // "32 randomized trials" counts trials, not people.
-            return !words.contains { $0.hasPrefix("trial") || $0.hasPrefix("stud") || $0 == "groups" || $0 == "times" } && size.size > 0
+            let units = ["trial", "stud", "report", "case", "review", "analys", "group", "time", "year", "week", "month", "day"]
+            return !words.contains { word in units.contains { word.hasPrefix($0) } } && size.size > 0
         }
     }
 

@@ -22,7 +22,7 @@ struct StudyCoreference: Sendable {
             let anchors = detector.anchors(in: tokens)
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
             if anchors.isEmpty && citation == nil {
-                if cues.vague.contains(in: tokens) && !cues.attached.contains(in: tokens) {
+                if cues.vagueReferences.contains(in: tokens) && !cues.attached.contains(in: tokens) {
                     previousAttached = false
                     continue
                 }

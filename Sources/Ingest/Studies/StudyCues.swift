@@ -53,6 +53,8 @@ struct StudyCues: Sendable {
         var mainStudyModifiers: [String]
         var journalConnectors: [String]
         var months: [String]
+        var vagueReferences: [String]
+        var contextConditions: [String]
 
         enum CodingKeys: String, CodingKey {
             case heads, designs, direction, connectors
@@ -63,6 +65,7 @@ struct StudyCues: Sendable {
             case journalTriggers = "journal_triggers", referenceHeadings = "reference_headings"
             case referenceLabels = "reference_labels", modifierWords = "modifier_words"
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
+            case vagueReferences = "vague_references", contextConditions = "context_conditions"
         }
     }
 
@@ -92,6 +95,11 @@ struct StudyCues: Sendable {
     let mainStudyModifiers: Set<String>
     let journalConnectors: Set<String>
     let months: Set<String>
+    /// "previous studies have …", "it is well established": a sentence about other studies.
+    let vagueReferences: PhraseSet
+    /// Conditions that describe a population or an outcome ("hemodialysis", "mortality") rather than the
+    /// disease studied; a study with only these takes the page's topic condition.
+    let contextConditions: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/studies.json")
@@ -130,5 +138,7 @@ struct StudyCues: Sendable {
         mainStudyModifiers = lowerSet(file.mainStudyModifiers)
         journalConnectors = lowerSet(file.journalConnectors)
         months = lowerSet(file.months)
+        vagueReferences = PhraseSet(file.vagueReferences)
+        contextConditions = Set(file.contextConditions)
     }
 }

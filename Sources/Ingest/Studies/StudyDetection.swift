@@ -37,7 +37,10 @@ struct StudyDetector: Sendable {
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
-            if index + 1 < tokens.count, cues.heads.contains(Self.headForm(tokens[index + 1].lower)) { continue }
+            // (Only when nothing but a space separates them: "the study, scientists at …" has two phrases.)
+            if index + 1 < tokens.count, tokens[index + 1].start - tokens[index].end == 1,
+               cues.heads.contains(Self.headForm(tokens[index + 1].lower)),
+               !cues.definiteOnlyHeads.contains(Self.headForm(tokens[index + 1].lower)) { continue }
             if let anchor = anchor(tokens, headIndex: index, head: head) {
                 found.append(anchor)
             }

@@ -15,5 +15,5 @@ struct StudyDraft: Sendable {
     /// The anchor phrases' text, for design cues that belong to the anchor ("case report", "mouse study").
     var anchorPhrases: [String] = []
 
-    var mentions: [TextSpan] { (explicit + attached).sorted() }
+    var mentions: [TextSpan] { (explicit + attached + (reference.map { [$0.span] } ?? [])).sorted() }
 }

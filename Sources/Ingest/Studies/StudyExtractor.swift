@@ -57,11 +57,27 @@ public struct StudyExtractor: Sendable {
                 }
             }
         }
+        addTopicConditions(&studies, drafts, document, context)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
            studies[main].title == nil {
             studies[main].title = title
             studies[main].identityKey = StudyIdentity.key(studies[main])
         }
         return studies
+    }
+
+    /// On a question page or an abstract, the title names the topic: a study whose text gives only its
+    /// population ("53 hemodialysis patients") or an outcome ("no survival advantage") is about that topic.
+    private func addTopicConditions(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ document: AnalyzedDocument,
+                                    _ context: StudyContext) {
+        guard document.metadata.kind == .medicalQA || document.metadata.kind == .abstract else { return }
+        let titleSpans = document.sentences.filter { $0.region == .title }.map(\.span)
+        let topic = context.conceptIDs(titleSpans, type: .condition).filter { !cues.contextConditions.contains($0) }
+        guard !topic.isEmpty else { return }
+        for index in studies.indices where drafts[index].reference == nil && !drafts[index].isGroup {
+            guard studies[index].conditionIDs.allSatisfy(cues.contextConditions.contains) else { continue }
+            studies[index].conditionIDs += topic.filter { !studies[index].conditionIDs.contains($0) }
+            studies[index].identityKey = StudyIdentity.key(studies[index])
+        }
     }
 }
