@@ -57,7 +57,8 @@ struct ReferenceParser: Sendable {
         let span = TextSpan(lines.first?.start ?? 0, lines.last?.end ?? 0)
         var entry = ReferenceEntry(span: span, label: label)
         let lastWords = WordTokenizer.tokens(text.slice(lines.last ?? span), base: 0)
-        entry.year = lastWords.compactMap { JournalFinder.year($0) }.first
+        // The year of publication closes the entry ("… Guideline 2020 … Circulation. 2021.").
+        entry.year = lastWords.compactMap { JournalFinder.year($0) }.last
         if lines.count >= 2 {
             // Title line, then "Journal, year".
             entry.title = Self.clean(text.slice(lines[0]))

@@ -13,14 +13,13 @@ struct StudyAttributeReader: Sendable {
         // Attached sentences count for results when they speak of the subjects or of the study's substances.
         let relevantAttached = draft.attached.filter { span in
             let tokens = context.tokens(span)
-            return cues.attached.contains(in: tokens) || !context.substances(span).isDisjoint(with: interventionSubstances)
-                || (interventionSubstances.isEmpty && !context.substances(span).isEmpty)
+            return cues.attached.contains(in: tokens) || !context.substances(span).isEmpty
         }
         let evidence = explicitSpans + relevantAttached
         var study = ExtractedStudy(identityKey: "", mentions: draft.mentions)
         study.name = draft.name
         study.design = design(draft, context)
-        study.species = species(study.design, evidence, context, isReference: draft.reference != nil)
+        study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
         study.conditionIDs = context.conceptIDs(evidence, type: .condition)
         study.interventions = interventions(evidence, context)
         if let size = (explicitSpans + relevantAttached).lazy.compactMap({ self.size(in: $0, context) }).first {
@@ -29,7 +28,7 @@ struct StudyAttributeReader: Sendable {
         } else if study.design == .caseReport {
             study.populationSize = 1
         }
-        study.duration = duration(explicitSpans, relevantAttached, context)
+        study.duration = duration(explicitSpans, draft.attached, context)
         study.direction = direction(evidence, primary: study.interventions.first?.conceptID, context)
         study.effect = evidence.lazy.compactMap { context.effects.inside($0).first?.text }.first
         study.comparator = comparator(evidence, text)
@@ -39,11 +38,13 @@ struct StudyAttributeReader: Sendable {
             study.year = reference.year
         } else {
             study.title = quotedTitle(draft.explicit, text)
+            // The first journal named; its year may be written at a later mention ("… issues of Blood in 2007").
             for span in draft.explicit + draft.attached {
                 guard let citation = journals.find(in: context.tokens(span)) else { continue }
-                study.journal = text.slice(citation.journal)
-                study.year = citation.year
-                break
+                let journal = text.slice(citation.journal)
+                if study.journal == nil { study.journal = journal }
+                if journal == study.journal, study.year == nil { study.year = citation.year }
+                if study.year != nil { break }
             }
             if study.journal == nil, let citation = documentCitation {
                 study.journal = citation.journal
@@ -117,11 +118,24 @@ struct StudyAttributeReader: Sendable {
                 let nearest = mentions.min { distance($0.span, dose.span) < distance($1.span, dose.span) }
                 guard let nearest else { continue }
                 let position = index(of: context.lexicon.substance(of: nearest.conceptID))
-                if result[position].dose == nil || result[position].dose?.mcgPerDay == nil && dose.mcgPerDay != nil {
-                    result[position].dose = dose
+                let daily = dailyDose(dose, context.document.text)
+                if result[position].dose == nil || result[position].dose?.mcgPerDay == nil && daily.mcgPerDay != nil {
+                    result[position].dose = daily
                 }
             }
         }
+        return result
+    }
+
+    /// "45 mg of menatetrenone (MK-4) daily": when the frequency is written after the substance, the
+    /// quantity stage may leave the dose per administration only; "daily" close behind makes it per day.
+    private func dailyDose(_ dose: Dose, _ text: SourceText) -> Dose {
+        guard dose.mcgPerDay == nil, let amount = dose.mcgPerAdministration else { return dose }
+        let after = text.slice(TextSpan(dose.span.end, min(text.count, dose.span.end + 40))).lowercased()
+        let clause = after.prefix { !".;,".contains($0) }
+        guard ["daily", "per day", "a day", "each day", "every day"].contains(where: { clause.contains($0) }) else { return dose }
+        var result = dose
+        result.mcgPerDay = amount
         return result
     }
 

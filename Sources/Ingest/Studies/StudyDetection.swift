@@ -73,8 +73,11 @@ struct StudyDetector: Sendable {
 
         // Future and vague references are claims, not studies.
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
-        if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
-        if start > 0, cues.vague.contains(in: tokens, from: start - 1, to: start + 1) { return nil }
+        // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
+        if isPlural || !isDeterminer(determiner) {
+            if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
+            if start > 0, cues.vague.contains(in: tokens, from: start - 1, to: start + 1) { return nil }
+        }
 
         if isPlural {
             // "of 32 randomized trials" is the material of a meta-analysis, not a group of its own.
