@@ -24,13 +24,27 @@ enum StudyRoutes {
         try context.services.pool.read { db in
             var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: "s.json")
             let p = context.parameters
+            // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
+            var indexOrder: String?
+            var onlyConcept: String?
             if let condition = p["condition"] {
-                query.conceptFilter("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?",
-                                    try context.services.concept(condition, type: "condition", db: db))
+                let id = try context.services.concept(condition, type: "condition", db: db)
+                query.conceptFilter("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", id)
+                indexOrder = "ci.study_id"
+                onlyConcept = id
             }
             if let intervention = p["intervention"] {
-                query.conceptFilter("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?",
-                                    try context.services.concept(intervention, type: "intervention", db: db))
+                let id = try context.services.concept(intervention, type: "intervention", db: db)
+                query.conceptFilter("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", id)
+                indexOrder = indexOrder ?? "ii.study_id"
+                onlyConcept = p["condition"] == nil ? id : nil
+            }
+            // One concept and nothing else: its precomputed count is the total, without counting the index range.
+            let filters = context.request.queryItems.filter { !["limit", "cursor", "format", "sort"].contains($0.name) }
+            if filters.count == 1, let concept = onlyConcept {
+                query.knownTotal = { db in
+                    try db.queryFirst("SELECT study_count FROM concepts WHERE id = ?", [concept]) { $0.int(0) } ?? 0
+                }
             }
             if let design = p["design"] { query.filter("s.design = ?", [design]) }
             if let species = p["species"] { query.filter("s.species = ?", [species]) }
@@ -43,6 +57,7 @@ enum StudyRoutes {
             if let q = p["q"] {
                 query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", [try FullTextQuery.compile(q)])
             }
+            if let indexOrder { query.order = [indexOrder] }
             switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
             case "relevance":
                 guard p["q"] != nil else { throw APIError.badRequest("sort=relevance needs a q to rank by") }
