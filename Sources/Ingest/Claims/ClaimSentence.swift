@@ -5,7 +5,14 @@ enum ClaimSentence {
         let trimmed = sentence.text.trimmingCharactersInSpaces()
         guard let last = trimmed.unicodeScalars.last else { return false }
         if last == "?" { return false }
-        if last == ":" && !isListItem(trimmed) { return false }
+        // A lead-in ("Vitamin K2 functions by:") is unfinished; "… not associated with toxicity:" is not.
+        if last == ":" && !isListItem(trimmed) {
+            let words = trimmed.split(separator: " ")
+            let before = words.last.map { String($0.dropLast()).lowercased() } ?? ""
+            if ["by", "include", "includes", "including", "following", "are", "is", "as", "to", "of", "for", "with", "these", "below", "follows"].contains(before) || words.count <= 3 {
+                return false
+            }
+        }
         return true
     }
 

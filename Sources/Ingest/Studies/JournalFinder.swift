@@ -47,7 +47,9 @@ struct JournalFinder: Sendable {
         guard last >= first, first < tokens.count else { return nil }
         let words = tokens[first...last]
         // A single capitalised word is a journal only after the word "journal" ("journal Blood").
-        if words.count == 1 && !(first > 0 && tokens[first - 1].lower == "journal") { return nil }
+        // (Or after "issues of", "edition of": "the print issues of Blood".)
+        if words.count == 1 && !(first > 0 && tokens[first - 1].lower == "journal")
+            && !(first > 1 && ["issues", "issue", "edition"].contains(tokens[first - 2].lower)) { return nil }
         var year: Int?
         for next in (last + 1)..<min(tokens.count, last + 5) {
             if let found = Self.year(tokens[next]) { year = found; break }

@@ -85,8 +85,18 @@ struct StudyAttributeReader: Sendable {
     private func species(_ design: StudyDesign, _ spans: [TextSpan], _ context: StudyContext, isReference: Bool) -> Species? {
         if design == .inVitro { return .cell }
         if isReference || design == .guideline || design == .review { return nil }
-        let found = context.conceptIDs(spans, type: .species).compactMap(Self.species(of:))
-        if design == .animal { return found.first { $0 != .human && $0 != .cell } ?? .other }
+        var found = context.conceptIDs(spans, type: .species).compactMap(Self.species(of:))
+        if design == .animal, !found.contains(where: { $0 != .human && $0 != .cell && $0 != .other }) {
+            // The species written as a plain word when the lexicon matcher left it out.
+            let words = Set(spans.flatMap { context.tokens($0).map(\.lower) })
+            for (word, animal) in [("rats", Species.rat), ("rat", .rat), ("mice", .mouse), ("mouse", .mouse), ("rabbits", .rabbit), ("pigs", .pig), ("dogs", .dog)]
+            where words.contains(word) {
+                found.insert(animal, at: 0)
+                break
+            }
+        }
+        // A named animal ("rats") beats the generic "animal model".
+        if design == .animal { return found.first { $0 != .human && $0 != .cell && $0 != .other } ?? .other }
         if let animal = found.first(where: { $0 != .human && $0 != .cell }), design == .unspecified { return animal }
         return .human
     }
@@ -183,7 +193,9 @@ struct StudyAttributeReader: Sendable {
             let tokens = context.tokens(span)
             polarities += directions.polarities(tokens) { clause in
                 // A clause about another substance only ("whereas K1 had no correlation") is not this result.
-                guard let primary, clause.count > 0 else { return false }
+                // Only a contrasting clause ("whereas …", "while …") can be about something else.
+                guard let primary, clause.count > 0, ["whereas", "while", "but", "although"].contains(tokens[clause.lowerBound].lower)
+                else { return false }
                 let clauseSpan = TextSpan(tokens[clause.lowerBound].start, tokens[clause.upperBound - 1].end)
                 let substances = context.substances(clauseSpan)
                 return !substances.isEmpty && !substances.contains(primary)
