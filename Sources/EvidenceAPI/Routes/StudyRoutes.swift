@@ -30,13 +30,13 @@ enum StudyRoutes {
             if let condition = p["condition"] {
                 let id = try context.services.concept(condition, type: "condition", db: db)
                 query.conceptFilter("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", id)
-                indexOrder = "ci.study_id"
+                if id != nil { indexOrder = "ci.study_id" }
                 onlyConcept = id
             }
             if let intervention = p["intervention"] {
                 let id = try context.services.concept(intervention, type: "intervention", db: db)
                 query.conceptFilter("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", id)
-                indexOrder = indexOrder ?? "ii.study_id"
+                if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
                 onlyConcept = p["condition"] == nil ? id : nil
             }
             // One concept and nothing else: its precomputed count is the total, without counting the index range.
