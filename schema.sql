@@ -174,6 +174,30 @@ CREATE TABLE study_concept_index (
 ) WITHOUT ROWID;
 CREATE INDEX study_concept_index_study ON study_concept_index (study_id);
 
+-- The evidence matrix, kept up to date as studies change: one cell per (condition or broader condition,
+-- intervention substance, study), and the counts of cells by design, direction and level, so that
+-- /v1/conditions/{id}/evidence reads a few rows however many studies there are.
+CREATE TABLE evidence_cells (
+    condition_id    TEXT NOT NULL,
+    intervention_id TEXT NOT NULL,
+    study_id        TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    design          TEXT NOT NULL,
+    direction       TEXT NOT NULL,
+    evidence_level  INTEGER,
+    PRIMARY KEY (condition_id, intervention_id, study_id)
+) WITHOUT ROWID;
+CREATE INDEX evidence_cells_study ON evidence_cells (study_id);
+
+CREATE TABLE evidence_counts (
+    condition_id    TEXT NOT NULL,
+    intervention_id TEXT NOT NULL,
+    design          TEXT NOT NULL,
+    direction       TEXT NOT NULL,
+    level           INTEGER NOT NULL,   -- evidence level, 9 when unknown
+    studies         INTEGER NOT NULL,
+    PRIMARY KEY (condition_id, intervention_id, design, direction, level)
+) WITHOUT ROWID;
+
 CREATE TABLE claims (
     id            TEXT PRIMARY KEY,
     source_id     TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,

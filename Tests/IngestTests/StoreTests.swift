@@ -78,6 +78,16 @@ import Testing
                OR c.claim_count <> (SELECT count(*) FROM claim_concept_index i WHERE i.concept_id = c.id)
             """) { $0.text(0) }
         #expect(mismatches.isEmpty)
+        // The evidence matrix's counts are the cells, counted.
+        let matrix = try store.db.query("""
+            SELECT count(*) FROM (
+                SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9) AS level, count(*) AS n
+                FROM evidence_cells GROUP BY 1, 2, 3, 4, 5) cells
+            FULL JOIN evidence_counts e USING (condition_id, intervention_id, design, direction, level)
+            WHERE cells.n IS NOT e.studies
+            """) { $0.int(0) }
+        #expect(matrix == [0])
+        #expect(try count(store.db, "evidence_counts") > 0)
     }
 
     @Test func aFailedWriteLeavesThePreviousVersionWhole() throws {

@@ -78,6 +78,7 @@ enum OpenAPISchemas {
                 "by_direction": ["type": "object", "additionalProperties": ["type": "integer"]],
                 "best_evidence_level": nullable("integer"),
                 "study_ids": ["type": "array", "items": ["type": "string"]],
+                "study_ids_complete": ["type": "boolean"],
             ])],
             "meta": object(["total": ["type": "integer"]]),
         ]),

@@ -2,7 +2,7 @@ import Ingest
 import SQLiteDB
 
 /// GET /v1/conditions/{id}/evidence: for one condition (and its narrower conditions), one row per intervention
-/// with study counts by design and by direction, the best evidence level, and the study ids.
+/// with study counts by design and by direction, the best evidence level, and the study ids (up to 100).
 enum EvidenceMatrixRoute {
     static let route = Route(
         path: "/v1/conditions/{id}/evidence",
@@ -12,25 +12,28 @@ enum EvidenceMatrixRoute {
         try context.services.pool.read { db in
             let id = try ConceptRoutes.resolve(context.pathValues[0], type: "condition", context: context, db: db)
             let name = try db.queryFirst("SELECT name FROM concepts WHERE id = ?", [id]) { $0.text(0) } ?? id
-            // Each study counts once per intervention substance, however many forms or sources name it.
-            let rows = try db.query("""
-                SELECT DISTINCT r.concept_id, c.name, s.id, s.design, s.direction, s.evidence_level
-                FROM study_concept_index ci
-                JOIN studies s ON s.id = ci.study_id
-                JOIN study_report_concepts r ON r.study_id = s.id AND r.role = 'intervention'
-                JOIN concepts c ON c.id = r.concept_id
-                WHERE ci.concept_id = ?
-                ORDER BY r.concept_id, s.id
+            // Counts are kept by the store per (intervention, design, direction, level): a few rows per condition.
+            let counts = try db.query("""
+                SELECT e.intervention_id, c.name, e.design, e.direction, e.level, e.studies
+                FROM evidence_counts e JOIN concepts c ON c.id = e.intervention_id
+                WHERE e.condition_id = ? ORDER BY e.intervention_id
                 """, [id]) { row in
-                (intervention: row.text(0), name: row.text(1), study: row.text(2), design: row.text(3),
-                 direction: row.text(4), level: row.optionalInt(5))
+                (intervention: row.text(0), name: row.text(1), design: row.text(2), direction: row.text(3),
+                 level: row.int(4), studies: row.int(5))
             }
-            var groups: [(id: String, name: String, rows: [(design: String, direction: String, level: Int?, study: String)])] = []
-            for row in rows {
-                if groups.last?.id != row.intervention { groups.append((row.intervention, row.name, [])) }
-                groups[groups.count - 1].rows.append((row.design, row.direction, row.level, row.study))
+            var groups: [MatrixRow] = []
+            for count in counts {
+                if groups.last?.id != count.intervention { groups.append(MatrixRow(id: count.intervention, name: count.name)) }
+                groups[groups.count - 1].add(design: count.design, direction: count.direction, level: count.level,
+                                             studies: count.studies)
             }
-            groups.sort { $0.rows.count != $1.rows.count ? $0.rows.count > $1.rows.count : $0.id < $1.id }
+            for index in groups.indices {
+                groups[index].studyIDs = try db.query("""
+                    SELECT study_id FROM evidence_cells WHERE condition_id = ? AND intervention_id = ?
+                    ORDER BY study_id LIMIT ?
+                    """, [id, groups[index].id, maxStudyIDs]) { $0.text(0) }
+            }
+            groups.sort { $0.studyCount != $1.studyCount ? $0.studyCount > $1.studyCount : $0.id < $1.id }
             var json = JSONBuffer()
             json.object { top in
                 top.nested("condition") { $0.object { $0.field("id", id); $0.field("name", name) } }
@@ -38,11 +41,12 @@ enum EvidenceMatrixRoute {
                     data.array(groups) { out, group in
                         out.object { row in
                             row.nested("intervention") { $0.object { $0.field("id", group.id); $0.field("name", group.name) } }
-                            row.field("study_count", group.rows.count)
-                            row.nested("by_design") { out in counts(StudyDesign.allCases.map(\.rawValue), group.rows.map(\.design), &out) }
-                            row.nested("by_direction") { out in counts(Direction.allCases.map(\.rawValue), group.rows.map(\.direction), &out) }
-                            row.field("best_evidence_level", group.rows.compactMap(\.level).min())
-                            row.stringArray("study_ids", group.rows.map(\.study))
+                            row.field("study_count", group.studyCount)
+                            row.nested("by_design") { out in ordered(StudyDesign.allCases.map(\.rawValue), group.byDesign, &out) }
+                            row.nested("by_direction") { out in ordered(Direction.allCases.map(\.rawValue), group.byDirection, &out) }
+                            row.field("best_evidence_level", group.bestLevel)
+                            row.stringArray("study_ids", group.studyIDs)
+                            row.field("study_ids_complete", group.studyIDs.count == group.studyCount)
                         }
                     }
                 }
@@ -52,10 +56,35 @@ enum EvidenceMatrixRoute {
         }
     }
 
-    /// Counts of each value that occurs, in the enumeration's order (values that never occur are left out).
-    private static func counts(_ order: [String], _ values: [String], _ out: inout JSONBuffer) {
-        var tally: [String: Int] = [:]
-        for value in values { tally[value, default: 0] += 1 }
+    /// At most this many study ids per row; `study_ids_complete` says whether they are all there, and
+    /// /v1/studies?condition=…&intervention=… pages through the rest.
+    static let maxStudyIDs = 100
+
+    struct MatrixRow {
+        var id: String
+        var name: String
+        var studyCount = 0
+        var byDesign: [String: Int] = [:]
+        var byDirection: [String: Int] = [:]
+        var bestLevel: Int?
+        var studyIDs: [String] = []
+
+        init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+
+        /// Each study has one design, direction and level, so the counts of one intervention add up per study.
+        mutating func add(design: String, direction: String, level: Int, studies: Int) {
+            studyCount += studies
+            byDesign[design, default: 0] += studies
+            byDirection[direction, default: 0] += studies
+            if level < 9 { bestLevel = min(bestLevel ?? level, level) }
+        }
+    }
+
+    /// Counts in the enumeration's order (values that never occur are left out).
+    private static func ordered(_ order: [String], _ tally: [String: Int], _ out: inout JSONBuffer) {
         out.object { object in
             for key in order { if let count = tally[key] { object.field(key, count) } }
         }

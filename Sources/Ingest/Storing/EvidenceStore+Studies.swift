@@ -55,6 +55,7 @@ extension EvidenceStore {
         let hasReports = try db.queryFirst("SELECT 1 FROM study_reports WHERE study_id = ? LIMIT 1", [id]) { _ in true } ?? false
         try db.run("DELETE FROM studies_fts WHERE rowid = (SELECT rowid FROM studies WHERE id = ?)", [id])
         guard hasReports else {
+            try refreshEvidenceCells(id)   // the study has no cells left: its counts go
             let citing = try db.query("SELECT id FROM claims WHERE study_id = ?", [id]) { $0.text(0) }
             try db.run("DELETE FROM studies WHERE id = ?", [id])
             // The foreign key cleared claims.study_id; their rendered JSON must say so too.
@@ -71,6 +72,7 @@ extension EvidenceStore {
             WHERE r.study_id = ?
             """, [id])
         try db.run(RenderedJSON.study, [id])
+        try refreshEvidenceCells(id)
         let after = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })
         for concept in after.subtracting(before) { counts.studies[concept, default: 0] += 1 }
         for concept in before.subtracting(after) { counts.studies[concept, default: 0] -= 1 }

@@ -1,0 +1,54 @@
+import SQLiteDB
+
+extension EvidenceStore {
+    /// Brings a study's cells of the evidence matrix up to date and adjusts the counts by the difference.
+    /// A cell pairs each condition of the study (with its broader conditions) with each intervention substance.
+    func refreshEvidenceCells(_ studyID: String) throws {
+        let old = try db.query("""
+            SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9)
+            FROM evidence_cells WHERE study_id = ?
+            """, [studyID]) { Cell(row: $0) }
+        try db.run("DELETE FROM evidence_cells WHERE study_id = ?", [studyID])
+        try db.run("""
+            INSERT OR IGNORE INTO evidence_cells (condition_id, intervention_id, study_id, design, direction, evidence_level)
+            SELECT ci.concept_id, r.concept_id, s.id, s.design, s.direction, s.evidence_level
+            FROM studies s
+            JOIN study_concept_index ci ON ci.study_id = s.id
+            JOIN concepts c ON c.id = ci.concept_id AND c.type = 'condition'
+            JOIN study_report_concepts r ON r.study_id = s.id AND r.role = 'intervention'
+            WHERE s.id = ?
+            """, [studyID])
+        let new = try db.query("""
+            SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9)
+            FROM evidence_cells WHERE study_id = ?
+            """, [studyID]) { Cell(row: $0) }
+        let before = Set(old), after = Set(new)
+        for cell in before.subtracting(after) { try adjust(cell, by: -1) }
+        for cell in after.subtracting(before) { try adjust(cell, by: 1) }
+    }
+
+    private func adjust(_ cell: Cell, by delta: Int) throws {
+        try db.run("""
+            INSERT INTO evidence_counts (condition_id, intervention_id, design, direction, level, studies)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET studies = studies + excluded.studies
+            """, [cell.condition, cell.intervention, cell.design, cell.direction, cell.level, delta])
+        try db.run("""
+            DELETE FROM evidence_counts WHERE condition_id = ? AND intervention_id = ? AND design = ? AND direction = ?
+              AND level = ? AND studies <= 0
+            """, [cell.condition, cell.intervention, cell.design, cell.direction, cell.level])
+    }
+
+    private struct Cell: Hashable {
+        var condition, intervention, design, direction: String
+        var level: Int
+
+        init(row: Row) {
+            condition = row.text(0)
+            intervention = row.text(1)
+            design = row.text(2)
+            direction = row.text(3)
+            level = row.int(4)
+        }
+    }
+}
