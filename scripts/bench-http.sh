@@ -10,7 +10,8 @@
 #   ONLY=2 scripts/bench-http.sh          # one query
 #
 # Environment: WORK (/tmp/evidence-bench), DOCS (10000), SEED (42), PORT (18190), EVIDENCE (a built binary;
-# otherwise a release build of HEAD, see bench-lib.sh), FRESH=1 rebuilds the database, Q (menaquinone), plus bench.sh's
+# otherwise a release build of HEAD, see bench-lib.sh), FRESH=1 rebuilds the database (from bench-ingest.sh's
+# database of the same corpus when there is one, unless FRESH_INGEST=1), Q (menaquinone), plus bench.sh's
 # own knobs (DURATION, ROUNDS, CONNECTIONS, WARMUP, BASE_PORT, KEEP_WORK).
 #
 # Equivalence notes. The peers run one SQL statement per request; ours runs the page query and a count(*)
@@ -39,8 +40,15 @@ if [[ ! -f $DB || ${FRESH:-0} == 1 ]]; then
     if [[ ! -f $CORPUS/.done ]]; then
         rm -rf "$CORPUS"; python3 scripts/gen-corpus --count "$DOCS" --seed "$SEED" --out "$CORPUS" >&2; touch "$CORPUS/.done"
     fi
-    echo "ingesting seeds + $DOCS documents into $DB ..." >&2
-    "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2
+    if [[ -f $WORK/ingest-$DOCS.sqlite && -z ${FRESH_INGEST:-} ]]; then
+        # bench-ingest.sh's database of the same corpus: copy it and add the seeds (the corpus part is unchanged).
+        sqlite3 "$WORK/ingest-$DOCS.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+        cp "$WORK/ingest-$DOCS.sqlite" "$DB"
+        "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2
+    else
+        echo "ingesting seeds + $DOCS documents into $DB ..." >&2
+        "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2
+    fi
 fi
 # The peers open the file immutable: fold the WAL in first.
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null

@@ -44,27 +44,39 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 run() {
     local label=$1 dir=$2 log=$WORK/ingest-$N-$1.log
     /usr/bin/time -v "$EVIDENCE" ingest --db "$DB" "$dir" >"$log.out" 2>"$log.time" || true
-    local wall rss summary
+    local wall rss summary cpu
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log.time")
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log.time")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log.time")
     summary=$(tail -1 "$log.out")
     local size
     size=$(du -b "$DB" | cut -f1)
-    awk -v l="$label" -v n="$N" -v b="$BYTES" -v w="$wall" -v r="$rss" -v s="$size" -v sum="$summary" 'BEGIN {
-        printf "| %s | %d | %.1f | %.2f | %.0f | %.2f | %d | %.0f | %s |\n", l, n, b/1e6, w, n/w, b/1e6/w, r, s/1e6, sum }'
+    awk -v l="$label" -v n="$N" -v b="$BYTES" -v w="$wall" -v c="$cpu" -v r="$rss" -v s="$size" -v sum="$summary" 'BEGIN {
+        printf "| %s | %d | %.1f | %.2f | %.2f | %.0f | %.3f | %.3f | %d | %.0f | %s |\n", l, n, b/1e6, w, c, n/w, b/1e6/w, b/1e6/c, r, s/1e6, sum }'
 }
 
 echo "## bench-ingest: $N documents (seed $SEED), $(date -u +%FT%TZ)"
 echo
 echo "- machine: $(nproc) cores, $(uname -r); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- binary: $EVIDENCE ($(git rev-parse --short HEAD))"
+echo "- binary: $EVIDENCE (checkout HEAD: $(git rev-parse --short HEAD))"
 echo "- corpus: $CORPUS ($BYTES bytes)"
 echo
-echo "| run | documents | MB | wall s | docs/s | MB/s | peak RSS MiB | DB MB | summary line |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| run | documents | MB | wall s | CPU s (user+sys) | docs/s | MB/s (wall) | MB per CPU-s | peak RSS MiB | DB MB | summary line |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 run fresh "$CORPUS"
 run unchanged "$CORPUS"
 run changed-$CHANGE "$CHANGED"
+# Flatness: 1,000 more new documents into the full database, against 1,000 into an empty one.
+EXTRA=$WORK/corpus-extra-$N-s$SEED
+if [[ ! -f $EXTRA/.done ]]; then
+    rm -rf "$EXTRA"; python3 scripts/gen-corpus --count 1000 --start "$((N + 1000000))" --seed "$SEED" --out "$EXTRA" >&2; touch "$EXTRA/.done"
+fi
+BYTES_ALL=$BYTES; N_ALL=$N
+BYTES=$(find "$EXTRA" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'); N=1000
+run "+1000 new into full DB" "$EXTRA"
+FULL_DB=$DB; DB=$WORK/ingest-empty-1000.sqlite; rm -f "$DB" "$DB-wal" "$DB-shm"
+run "same 1000 into empty DB" "$EXTRA"
+DB=$FULL_DB; N=$N_ALL; BYTES=$BYTES_ALL
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- rows: $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'")"
