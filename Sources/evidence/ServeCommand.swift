@@ -50,10 +50,10 @@ struct ServeCommand: ParsableCommand {
             printError("\(path) does not exist and \(error)")
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data("\(path) does not exist: building it from \(seeds)\n".utf8))
+        Diagnostics.logger.info("building the database from the bundled seeds", metadata: ["database": "\(path)", "seeds": "\(seeds)"])
         do {
             let summary = try IngestRunner.run(paths: [seeds], databasePath: path, json: false, followSymlinks: false, quiet: true)
-            FileHandle.standardError.write(Data("ingested \(summary.added) seed documents (\(summary.failed) failed)\n".utf8))
+            Diagnostics.logger.info("seeds ingested", metadata: ["added": "\(summary.added)", "failed": "\(summary.failed)"])
         } catch {
             printError("cannot build \(path) from the seeds: \(error)")
             throw ExitCode(1)

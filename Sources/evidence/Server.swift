@@ -29,8 +29,10 @@ enum Server {
             printError("cannot listen on \(host):\(port): \(error)")
             throw ExitCode.failure
         }
-        FileHandle.standardError.write(Data("evidence serving \(databasePath) on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\n".utf8))
+        let shown = host.contains(":") ? "[\(host)]" : host
+        Diagnostics.logger.info("serving", metadata: ["database": "\(databasePath)", "url": "http://\(shown):\(bound)"])
         server.runUntilSignalled()
+        Diagnostics.logger.info("stopped")
     }
 }
 
