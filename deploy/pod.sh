@@ -14,6 +14,9 @@
 #
 # Environment: IMAGE (default evidence:latest), POD (evidence-pod), PORT (host loopback port, 8080).
 set -euo pipefail
+# Without systemd, podman cannot schedule the image's periodic health checks and says so on every run, start
+# and stop; the checks are run on demand here (podman healthcheck run). Only that message is dropped.
+podman() { command podman "$@" 2> >(grep -v 'systemd connection' >&2); }
 here=$(cd "$(dirname "$0")" && pwd)
 
 IMAGE=${IMAGE:-evidence:latest}
