@@ -16,13 +16,13 @@ DEBUG=$SCRATCH/debug
 test -f "$DEBUG/Modules/EvidenceAPI.swiftmodule" || { echo "module build failed" >&2; exit 1; }
 
 # Every object of the libraries and their dependencies (not the CLI, not tests).
-mapfile -t OBJECTS < <(find "$DEBUG" -path '*/evidence.build/*' -prune -o -path '*Tests.build/*' -prune -o \
+mapfile -t OBJECTS < <(find "$DEBUG/" -path '*/evidence.build/*' -prune -o -path '*Tests.build/*' -prune -o \
     -path '*/ArgumentParser*' -prune -o -path '*/Logging.build/*' -prune -o -name '*.o' -print | sort)
 
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -g -Onone
        -I "$DEBUG/Modules" -I "$DEBUG"
        -I Sources/CSQLite -I Sources/CLibXML2 -I Sources/CLinuxShims -Xcc -I/usr/include/libxml2)
-for mm in $(find "$DEBUG" "$SCRATCH/checkouts" -name module.modulemap 2>/dev/null); do FLAGS+=(-Xcc -fmodule-map-file="$mm"); done
+for mm in $(find "$SCRATCH/checkouts/swift-crypto" -name module.modulemap 2>/dev/null); do FLAGS+=(-Xcc -fmodule-map-file="$mm"); done
 for inc in $(find "$SCRATCH/checkouts" -type d -name include 2>/dev/null); do FLAGS+=(-Xcc -I"$inc"); done
 LIBS=(-lsqlite3 -lxml2 -lstdc++)
 

@@ -4,7 +4,7 @@
 # ingest of the same file (no half documents). Finally a second ingest completes the rest and the database
 # equals the clean one.   Usage: scripts/reliability/crash-safety.sh [KILLS] [DOCS]
 source "$(dirname "$0")/lib.sh"
-KILLS=${1:-20}; DOCS=${2:-600}
+KILLS=${1:-20}; DOCS=${2:-200}
 BIN=$(evidence_bin)
 WORK=$(mktemp -d /tmp/evidence-crash.XXXXXX); trap 'rm -rf "$WORK"' EXIT
 make_corpus "$DOCS" "$WORK/docs"
@@ -15,10 +15,16 @@ start=$(date +%s.%N)
 clean_s=$(echo "$(date +%s.%N) - $start" | bc)
 sqlite3 "$WORK/clean.sqlite" "$COUNTS_SQL" > "$WORK/clean.counts"
 echo "clean ingest: $(wc -l < "$WORK/clean.counts") documents in ${clean_s}s"
-max_ms=$(python3 -c "print(max(200, int(float('$clean_s') * 1000)))")
+max_ms=$(python3 -c "print(max(200, int(float('$clean_s') * 900)))")
+total=$(wc -l < "$WORK/clean.counts")
 
 killed=0; bad=0
 for k in $(seq 1 "$KILLS"); do
+    # Start again from an empty file once a round got to the end, so that every kill lands mid-ingest; otherwise
+    # the next ingest resumes a killed one (which is the "second ingest completes the rest" case, killed again).
+    if [ -f "$WORK/crash.sqlite" ] && [ "$(sqlite3 "$WORK/crash.sqlite" 'SELECT count(*) FROM sources')" = "$total" ]; then
+        rm -f "$WORK"/crash.sqlite*
+    fi
     "$BIN" ingest --db "$WORK/crash.sqlite" "$WORK/docs" >/dev/null 2>&1 &
     pid=$!
     delay=$(python3 -c "import random; print(random.randint(20, $max_ms) / 1000)")

@@ -197,7 +197,7 @@ def fd_phase(binary, db, env):
     port = int(sh("free_port"))
     log = open(os.path.join(os.path.dirname(db), "fd.log"), "w")
     server = subprocess.Popen(["bash", "-c", f"ulimit -n 256; exec {binary} serve --db {db} --port {port}"],
-                              stderr=log, env=env)
+                              stdout=subprocess.DEVNULL, stderr=log, env=env)
     try:
         for _ in range(300):
             if one_shot(port, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n") == 200:
@@ -244,7 +244,7 @@ def main():
         db = f"{work}/e.sqlite"
         subprocess.run([binary, "ingest", "--db", db, f"{ROOT}/seeds"], check=True, capture_output=True, env=env)
         port = int(sh("free_port"))
-        server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stderr=subprocess.DEVNULL, env=env)
+        server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         for _ in range(300):
             if one_shot(port, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n") == 200:
                 break

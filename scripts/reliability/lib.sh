@@ -20,7 +20,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # start_server DB PORT LOG -> sets SERVER_PID; waits until /health answers (up to 30 s).
 start_server() {
     local db=$1 port=$2 log=$3
-    "$BIN" serve --db "$db" --host 127.0.0.1 --port "$port" 2>"$log" &
+    "$BIN" serve --db "$db" --host 127.0.0.1 --port "$port" >/dev/null 2>"$log" &
     SERVER_PID=$!
     for _ in $(seq 1 300); do
         if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then return 0; fi

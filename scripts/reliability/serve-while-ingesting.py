@@ -38,7 +38,7 @@ def main():
         db = f"{work}/e.sqlite"
         subprocess.run([binary, "ingest", "--db", db, f"{ROOT}/seeds"], check=True, capture_output=True, env=env)
         port = int(sh("free_port"))
-        server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stderr=subprocess.DEVNULL, env=env)
+        server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         for _ in range(300):
             try:
                 get(port, "/health"); break

@@ -75,7 +75,7 @@ def main():
         subprocess.run([binary, "ingest", "--db", db, f"{ROOT}/seeds"], check=True, capture_output=True, env=env)
         for r in range(args.rounds):
             port = int(sh("free_port"))
-            server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stderr=subprocess.DEVNULL, env=env)
+            server = subprocess.Popen([binary, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
             for _ in range(300):
                 try:
                     socket.create_connection(("127.0.0.1", port), timeout=1).close(); break
