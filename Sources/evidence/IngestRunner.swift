@@ -19,7 +19,7 @@ enum IngestRunner {
         let started = Date()
         var summary = IngestSummary()
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-        _ = job.run(paths) { report, done, total in
+        let outcome = job.run(paths) { report, done, total in
             switch report.status {
             case .added: summary.added += 1
             case .updated: summary.updated += 1
@@ -34,6 +34,7 @@ enum IngestRunner {
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
         summary.seconds = Date().timeIntervalSince(started)
+        if let reason = outcome.abortReason { printError("stopped: \(reason)") }
         if !quiet { emitSummary(summary, json: json) }
         return summary
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import SQLiteDB
 import Foundation
 
 /// The result of ingesting one document.
@@ -43,14 +44,31 @@ public struct IngestJob {
     }
 
     /// Ingests everything under `paths`, calling `report` after each document (on the calling thread).
-    public func run(_ paths: [String], report: (DocumentReport, _ done: Int, _ total: Int) -> Void) -> [DocumentReport] {
+    ///
+    /// When the database itself fails (locked by another writer, read-only, full or corrupt), every later
+    /// document would fail the same way after its own wait: the run stops, reports the rest as not attempted,
+    /// and returns the reason as `abortReason`.
+    public func run(_ paths: [String], report: (DocumentReport, _ done: Int, _ total: Int) -> Void)
+        -> (reports: [DocumentReport], abortReason: String?) {
         let found = discovery.discover(paths)
         var reports: [DocumentReport] = []
         var pending: [DiscoveredDocument] = []
+        var abortReason: String?
         func flush() {
-            for item in process(pending) {
+            if let reason = abortReason {
+                for document in pending {
+                    let item = DocumentReport(file: document.identity, status: .failed("not attempted: \(reason)"),
+                                              bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0)
+                    reports.append(item)
+                    report(item, reports.count, found.count)
+                }
+                pending.removeAll()
+                return
+            }
+            for (item, fatal) in process(pending) {
                 reports.append(item)
                 report(item, reports.count, found.count)
+                if let fatal, abortReason == nil { abortReason = fatal }
             }
             pending.removeAll()
         }
@@ -58,7 +76,7 @@ public struct IngestJob {
             switch entry {
             case .success(let document):
                 pending.append(document)
-                if pending.count >= batchSize { flush() }
+                if pending.count >= batchSize || abortReason != nil { flush() }
             case .failure(let failure):
                 flush()
                 let item = DocumentReport(file: failure.identity, status: .failed(failure.reason.description),
@@ -68,11 +86,11 @@ public struct IngestJob {
             }
         }
         flush()
-        return reports
+        return (reports, abortReason)
     }
 
     /// One batch: read and hash serially (cheap), extract changed documents in parallel, store in order.
-    private func process(_ batch: [DiscoveredDocument]) -> [DocumentReport] {
+    private func process(_ batch: [DiscoveredDocument]) -> [(DocumentReport, fatal: String?)] {
         guard !batch.isEmpty else { return [] }
         let started = DispatchTime.now()
         var prepared: [Prepared] = batch.map { prepare($0) }
@@ -89,7 +107,17 @@ public struct IngestJob {
             if let extraction = results.get(position) { prepared[index].stage = .extracted(extraction) }
         }
         let batchMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-        return prepared.map { store($0, milliseconds: batchMilliseconds / Double(batch.count)) }
+        var stored: [(DocumentReport, fatal: String?)] = []
+        for item in prepared {
+            // After a fatal database error the rest of the batch is not attempted either.
+            if let fatal = stored.last?.fatal {
+                stored.append((DocumentReport(file: item.document.identity, status: .failed("not attempted: \(fatal)"),
+                                              bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0), fatal))
+                continue
+            }
+            stored.append(store(item, milliseconds: batchMilliseconds / Double(batch.count)))
+        }
+        return stored
     }
 
     private struct Prepared {
@@ -119,7 +147,7 @@ public struct IngestJob {
         }
     }
 
-    private func store(_ item: Prepared, milliseconds: Double) -> DocumentReport {
+    private func store(_ item: Prepared, milliseconds: Double) -> (DocumentReport, fatal: String?) {
         var report = DocumentReport(file: item.document.identity, status: .unchanged, bytes: item.bytes,
                                     studies: 0, claims: 0, comments: 0, milliseconds: milliseconds)
         switch item.stage {
@@ -136,11 +164,23 @@ public struct IngestJob {
                 report.studies = Set(extraction.studies.map(\.identityKey)).count
                 report.claims = extraction.claims.count
                 report.comments = extraction.comments.count
+            } catch let error as SQLiteError where error.isBusy || error.isReadOnly || error.isFull || error.isCorrupt {
+                let reason = Self.databaseProblem(error)
+                report.status = .failed("cannot store: \(reason)")
+                return (report, reason)
             } catch {
                 report.status = .failed("cannot store: \(error)")
             }
         }
-        return report
+        return (report, nil)
+    }
+
+    /// A database failure in words a user can act on.
+    static func databaseProblem(_ error: SQLiteError) -> String {
+        if error.isBusy { return "the database is locked by another process (another ingest?); try again when it ends" }
+        if error.isReadOnly { return "the database is read-only (check the file's and folder's permissions)" }
+        if error.isFull { return "the disk is full (or the database reached its size limit)" }
+        return "the database file is corrupt (\(error.message)); restore it or ingest into a new file"
     }
 }
 
