@@ -182,4 +182,61 @@ import Testing
         let result = try Structure.analyse("A Title\n\nJust an article. Dr. Lee says: eat greens.\n")
         #expect(result.comments.isEmpty)
     }
+
+    /// Random text made of the characters the stages care about: no stage may crash, loop or break offsets.
+    @Test func randomTextNeverCrashesAnyStage() throws {
+        let pieces = ["a", "Word", " ", "\n", "\n\n", ".", "?", "!", "…", "...", "“", "”", "\"", "'", "’", ":", "|", "#", "##", "•", "-",
+                      "1.", "12)", "#3", "@", "Dr.", "e.g.", "Says:", "says:", "on", "by", "Posted by", "Re:", "Quote from:",
+                      "About Acme", "References", "16 Responses to", "Reply", "2019-03-04", "12/07/2006", "March 3, 2019",
+                      "19th", "»", "›", " > ", "\t", "\r\n", "é", "👩‍⚕️", "\u{2028}", "\u{00A0}", "$5 off", "code X1Y2", "?!"]
+        var generator = SystemRandomNumberGenerator()
+        let segmenter = try RegionSegmenter()
+        let splitter = try SentenceSplitter()
+        let metadataExtractor = try MetadataExtractor(lexicon: Lexicon(concepts: []))
+        let commentExtractor = try CommentExtractor()
+        for _ in 0..<300 {
+            var string = ""
+            for _ in 0..<Int.random(in: 0...400, using: &generator) {
+                string += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }
+            let text = SourceText(string)
+            let regions = segmenter.segment(text, format: .text)
+            if text.count > 0 {
+                #expect(regions.first?.span.start == 0 && regions.last?.span.end == text.count)
+            }
+            let sentences = splitter.split(text, regions: regions)
+            for sentence in sentences { #expect(text.slice(sentence.span) == sentence.text) }
+            let metadata = metadataExtractor.extract(text, format: .text, regions: regions, sentences: sentences)
+            let comments = commentExtractor.extract(text, regions: regions, metadata: metadata)
+            for (index, comment) in comments.enumerated() {
+                #expect(comment.span.end <= text.count)
+                if let target = comment.replyToIndex { #expect(target < index) }
+            }
+        }
+    }
+
+    /// Throughput of the text stages on about 5 MB, printed when STRUCTURE_BENCH is set (run in release).
+    @Test func throughput() throws {
+        guard ProcessInfo.processInfo.environment["STRUCTURE_BENCH"] != nil else { return }
+        var string = ""
+        let seeds = try ["000", "001", "003"].map { try Structure.seed($0) }.joined(separator: "\n\n")
+        while string.utf8.count < 5_000_000 { string += seeds + "\n\n" }
+        let clock = ContinuousClock()
+        let text = SourceText(string)
+        let segmenter = try RegionSegmenter()
+        let splitter = try SentenceSplitter()
+        let metadataExtractor = try MetadataExtractor(lexicon: Lexicon(concepts: []))
+        let commentExtractor = try CommentExtractor()
+        var regions: [Region] = []
+        var sentences: [Sentence] = []
+        var metadata = SourceMetadata()
+        let r = clock.measure { regions = segmenter.segment(text, format: .text) }
+        let s = clock.measure { sentences = splitter.split(text, regions: regions) }
+        let m = clock.measure { metadata = metadataExtractor.extract(text, format: .text, regions: regions, sentences: sentences) }
+        var count = 0
+        let c = clock.measure { count = commentExtractor.extract(text, regions: regions, metadata: metadata).count }
+        let html = "<html><body>" + String(repeating: "<div><p>Some <b>text</b> here &amp; there.</p><ul><li>item</li></ul></div>", count: 60_000) + "</body></html>"
+        let h = try clock.measure { _ = try HTMLText.visibleText(of: Array(html.utf8)) }
+        print("bytes \(string.utf8.count): regions \(r) sentences \(s) (\(sentences.count)) metadata \(m) comments \(c) (\(count)); html \(html.utf8.count) bytes \(h)")
+    }
 }

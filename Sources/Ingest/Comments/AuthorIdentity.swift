@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives one id to one person's spellings on a page: "Arrow Durfee", "ArrowDurfee", "arrow durfee" and — when
 /// only one full name on the page starts with it — "Arrow". The page's own author (a blog's byline) takes
 /// part, so the author answering in the comments gets the same id.
@@ -38,13 +40,24 @@ struct AuthorIdentity: Sendable {
         return idByCompact[compact] ?? PersonName.slug(name)
     }
 
-    /// Whether a name as written in a comment ("Chuck", "@chuck", "Arrow") refers to the person with `id`.
-    func refers(_ name: String, to id: String) -> Bool {
+    /// A name as written in a comment ("Chuck", "@chuck", "Arrow"), prepared for comparing with many authors.
+    struct Reference {
+        let id: String
+        let single: String?
+    }
+
+    func reference(_ name: String) -> Reference? {
         let words = PersonName.words(name)
-        guard !words.isEmpty else { return false }
-        if self.id(for: name) == id { return true }
-        let idWords = id.split(separator: "-").map(String.init)
-        // A first name alone, or the run-together form of a handle.
-        return words.count == 1 && (idWords.first == words[0] || idWords.joined() == words[0])
+        guard !words.isEmpty else { return nil }
+        return Reference(id: id(for: name), single: words.count == 1 ? words[0] : nil)
+    }
+
+    /// Whether the reference names the person with `id`: the same id, a first name alone, or the run-together
+    /// form of a handle.
+    func refers(_ reference: Reference, to id: String) -> Bool {
+        if reference.id == id { return true }
+        guard let single = reference.single else { return false }
+        if id.hasPrefix(single), id.count == single.count || id.dropFirst(single.count).first == "-" { return true }
+        return id.unicodeScalars.count > single.unicodeScalars.count && id.replacingOccurrences(of: "-", with: "") == single
     }
 }

@@ -10,12 +10,15 @@ public struct CommentExtractor: Sendable {
     let headers: CommentHeaderParser
     let flags: CommentFlags
     let replies: ReplyResolver
+    /// Any of these means the comment may quote someone.
+    let quoteMarks: PhraseMatcher
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
         headers = CommentHeaderParser(cues: cues)
         flags = CommentFlags(cues: cues)
         replies = ReplyResolver(cues: cues)
+        quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -37,8 +40,10 @@ public struct CommentExtractor: Sendable {
         var comments: [ExtractedComment] = []
         comments.reserveCapacity(drafts.count)
         for (index, draft) in drafts.enumerated() {
-            let body = text.slice(draft.span)
-            let lower = body.lowercased()
+            let body = ScalarText.string(text.scalars, draft.span)
+            let lowerScalars = ScalarText.lowered(text.scalars, draft.span)
+            // Reply cues sit at the start of a comment.
+            let lower = ScalarText.string(lowerScalars, TextSpan(0, min(lowerScalars.count, 400)))
             let authorID = identity.id(for: draft.header.author)
             var comment = ExtractedComment(
                 number: draft.header.number ?? index + 1,
@@ -48,9 +53,9 @@ public struct CommentExtractor: Sendable {
                 span: draft.span)
             comment.replyToIndex = replies.explicitTarget(of: body, lower: lower, earlier: comments, identity: identity)
             // A quoted question is someone else's.
-            let own = ownText(body)
-            let ownLower = own.lowercased()
-            var isQuestion = flags.hasQuestionMark(own) || flags.hasQuestionCue(ownLower)
+            let own = ownText(body, lowerScalars)
+            let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
+            var isQuestion = flags.hasQuestionMark(own ?? body) || flags.hasQuestionCue(ownLower)
             if let pageAuthorID, authorID == pageAuthorID {
                 // The page's author answering the question just before.
                 if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
@@ -64,7 +69,7 @@ public struct CommentExtractor: Sendable {
                 comment.replyToIndex = replies.answerTarget(of: lower, authorID: authorID, earlier: comments)
                     ?? replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
             }
-            comment.isPromotional = flags.isPromotional(lower)
+            comment.isPromotional = flags.isPromotional(lowerScalars)
             comments.append(comment)
         }
         return comments
@@ -72,7 +77,9 @@ public struct CommentExtractor: Sendable {
 
     /// The comment without quoted lines: "> …", and "Quote from: Name …" / "Name wrote:" with the line they
     /// introduce.
-    func ownText(_ body: String) -> String {
+    /// Nil when the comment quotes nobody.
+    func ownText(_ body: String, _ lower: [Unicode.Scalar]) -> String? {
+        guard quoteMarks.occurs(in: lower) else { return nil }
         var kept: [Substring] = []
         var skipNext = false
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -120,7 +127,7 @@ public struct CommentExtractor: Sendable {
                 contentLines = []
             }
             for line in lines where !line.isEmpty {
-                if line.length <= CommentHeaderParser.maxHeaderLength, let header = headers.parse(text.slice(line)) {
+                if headers.mayBeHeader(s, line), !endsSentenceWithoutDigits(s, line), let header = headers.parse(ScalarText.string(s, line)) {
                     // A "Re: subject" line just before a header belongs to the new post.
                     if let last = contentLines.last, Trim.chars(text.slice(last).lowercased(), "*_# ").hasPrefix("re:") {
                         contentLines.removeLast()
@@ -130,7 +137,7 @@ public struct CommentExtractor: Sendable {
                     continue
                 }
                 guard current != nil else { continue }
-                let lineText = text.slice(line)
+                let lineText = ScalarText.string(s, line)
                 if contentLines.isEmpty, current?.date == nil, current?.header.date == nil, let date = dateOnly(lineText, line, text) {
                     current?.date = date
                     continue
@@ -143,10 +150,16 @@ public struct CommentExtractor: Sendable {
         return drafts
     }
 
+    /// A line ending in "." "?" "!" without a digit is prose; headers end in a name, a colon or a date.
+    private func endsSentenceWithoutDigits(_ s: [Unicode.Scalar], _ line: TextSpan) -> Bool {
+        guard line.end > line.start, ScalarKind.isTerminal(s[line.end - 1]) else { return false }
+        return !s[line.start..<line.end].contains(where: ScalarKind.isDigit)
+    }
+
     /// The comment's text: its content lines without trailing link lines ("Reply", "Quote", "Report").
     private func span(of lines: [TextSpan], _ text: SourceText) -> TextSpan? {
         var lines = lines
-        while let last = lines.last, isTrailer(text.slice(last)) { lines.removeLast() }
+        while let last = lines.last, last.length <= 40, isTrailer(ScalarText.string(text.scalars, last)) { lines.removeLast() }
         guard let first = lines.first, let last = lines.last else { return nil }
         return TextSpan(first.start, last.end)
     }

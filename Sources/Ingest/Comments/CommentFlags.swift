@@ -1,10 +1,26 @@
 /// Whether a comment asks something and whether it sells something, from `lexicon/comments.json`.
 struct CommentFlags: Sendable {
     let cues: CommentCues
+    let questionCues: PhraseMatcher
+    let promotionalCues: PhraseMatcher
+
+    let linkWords: PhraseMatcher
+    private let codeWord = PhraseMatcher(["code"])
+
+    init(cues: CommentCues) {
+        self.cues = cues
+        questionCues = PhraseMatcher(cues.questionCues)
+        promotionalCues = PhraseMatcher(cues.promotionalCues)
+        linkWords = PhraseMatcher(cues.promotionalLinkWords)
+    }
 
     /// A cue phrase of an indirect question ("Help me understand …", "I am wondering if …").
     func hasQuestionCue(_ lower: String) -> Bool {
-        cues.questionCues.contains { lower.contains($0) }
+        questionCues.occurs(in: lower)
+    }
+
+    func hasQuestionCue(_ lower: [Unicode.Scalar]) -> Bool {
+        questionCues.occurs(in: lower)
     }
 
     /// A question mark that ends a sentence (not one inside a URL or a quoted title).
@@ -22,14 +38,23 @@ struct CommentFlags: Sendable {
     }
 
     /// Coupon codes, shop links, "$5 off", "buy from", sales pitches.
-    func isPromotional(_ lower: String) -> Bool {
-        if cues.promotionalCues.contains(where: { lower.contains($0) }) { return true }
-        if hasPriceOff(lower) || hasCouponCode(lower) { return true }
+    func isPromotional(_ lower: String) -> Bool { isPromotional(Array(lower.unicodeScalars)) }
+
+    func isPromotional(_ scalars: [Unicode.Scalar]) -> Bool {
+        if promotionalCues.occurs(in: scalars) { return true }
+        if hasPriceOff(scalars) || hasCouponCode(scalars) { return true }
         // A link to a shop: "https://…/shop", "k2shop.example".
-        for token in lower.split(whereSeparator: { $0.isWhitespace }) where token.contains(".") || token.contains("/") {
-            let bare = Trim.chars(String(token), ",;:!?()[]\"'")
-            guard isLink(bare) else { continue }
-            if cues.promotionalLinkWords.contains(where: { bare.contains($0) }) { return true }
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i] == "." || scalars[i] == "/" else { i += 1; continue }
+            // The token around this dot or slash.
+            var start = i
+            while start > 0, !ScalarKind.isWhitespace(scalars[start - 1]) { start -= 1 }
+            var end = i
+            while end < scalars.count, !ScalarKind.isWhitespace(scalars[end]) { end += 1 }
+            let token = Trim.chars(ScalarText.string(scalars, TextSpan(start, end)), ",;:!?()[]\"'")
+            if isLink(token), linkWords.occurs(in: token) { return true }
+            i = end
         }
         return false
     }
@@ -43,18 +68,25 @@ struct CommentFlags: Sendable {
     }
 
     /// "code CAC10", "code: BAR967": a code of letters and digits after the word "code".
-    private func hasCouponCode(_ lower: String) -> Bool {
-        let words = lower.split(whereSeparator: { $0.isWhitespace }).map { Trim.chars(String($0), ",.;:!?()\"'") }
-        for (i, word) in words.enumerated() where word == "code" && i + 1 < words.count {
-            let code = words[i + 1]
-            if code.count >= 4, code.contains(where: \.isNumber), code.contains(where: \.isLetter) { return true }
+    private func hasCouponCode(_ s: [Unicode.Scalar]) -> Bool {
+        var from = 0
+        while let at = codeWord.firstOccurrence(in: s, from: from) {
+            from = at + 4
+            guard at == 0 || !ScalarKind.isLetter(s[at - 1]) else { continue }
+            var i = at + 4
+            while i < s.count, s[i] == ":" || ScalarKind.isSpace(s[i]) { i += 1 }
+            var letters = 0, digits = 0
+            while i < s.count, ScalarKind.isAlphanumeric(s[i]) {
+                if ScalarKind.isDigit(s[i]) { digits += 1 } else { letters += 1 }
+                i += 1
+            }
+            if letters > 0, digits > 0, letters + digits >= 4 { return true }
         }
         return false
     }
 
     /// "$5 off", "€10 off" ("20% off" is a cue phrase).
-    private func hasPriceOff(_ lower: String) -> Bool {
-        let scalars = Array(lower.unicodeScalars)
+    private func hasPriceOff(_ scalars: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i + 3 < scalars.count {
             if scalars[i] == " ", scalars[i + 1] == "o", scalars[i + 2] == "f", scalars[i + 3] == "f",

@@ -17,7 +17,27 @@ struct CommentHeaderParser: Sendable {
     let cues: CommentCues
     static let maxHeaderLength = 160
 
-    init(cues: CommentCues) { self.cues = cues }
+    private let cueWords: PhraseMatcher
+
+    init(cues: CommentCues) {
+        self.cues = cues
+        cueWords = PhraseMatcher(["say", "said", "wrot", "writ", "post", "by", "repl", "comment", "answer", "ask", "respon", "start",
+                                  "#", "\u{BB}"])
+    }
+
+    /// A cheap test that rules out most lines before `parse`: a header is short and carries a digit (a date,
+    /// a number), a "#", or one of the words headers are made of.
+    func mayBeHeader(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Bool {
+        guard span.length >= 2, span.length <= Self.maxHeaderLength, span.end <= scalars.count else { return false }
+        var lower: [Unicode.Scalar] = []
+        lower.reserveCapacity(span.length)
+        for i in span.start..<span.end {
+            let c = scalars[i]
+            if ScalarKind.isDigit(c) { return true }
+            lower.append(ScalarKind.lowerASCII(c))
+        }
+        return cueWords.occurs(in: lower)
+    }
 
     func parse(_ rawLine: String) -> CommentHeader? {
         // Markdown emphasis around names and labels ("**Deborah K.** on …") is no part of them.

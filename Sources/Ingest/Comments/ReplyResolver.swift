@@ -6,6 +6,16 @@
 /// handled by the extractor, which knows the page's author.
 struct ReplyResolver: Sendable {
     let cues: CommentCues
+    /// How far back a reply is looked for: a greeting answers a recent comment, and the bound keeps pages with
+    /// thousands of comments linear.
+    static let lookback = 200
+    /// Longest first, so that "thank you" wins over "thanks".
+    let greetings: [String]
+
+    init(cues: CommentCues) {
+        self.cues = cues
+        greetings = cues.greetings.sorted { $0.count > $1.count }
+    }
 
     func explicitTarget(of body: String, lower: String, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
         guard !earlier.isEmpty else { return nil }
@@ -26,7 +36,7 @@ struct ReplyResolver: Sendable {
             }
         }
         // A greeting by name: "Hi Chuck,", "Dear Dr. Lee", "Thanks Maria!".
-        for greeting in cues.greetings.sorted(by: { $0.count > $1.count }) where Phrase.hasPrefix(headLower, greeting) {
+        for greeting in greetings where Phrase.hasPrefix(headLower, greeting) {
             let rest = String(firstLine.dropFirst(greeting.count))
             if let target = latest(byNameAtStartOf: rest, earlier, identity) { return target }
             break
@@ -58,7 +68,7 @@ struct ReplyResolver: Sendable {
     /// ("Helen" → "haemo_helen") or the start of a one-word handle ("Tom" → "tomw").
     private func latest(addressed name: String, _ earlier: [ExtractedComment]) -> Int? {
         let word = name.lowercased()
-        for index in stride(from: earlier.count - 1, through: 0, by: -1) {
+        for index in stride(from: earlier.count - 1, through: max(0, earlier.count - Self.lookback), by: -1) {
             let words = PersonName.words(earlier[index].author)
             if words.contains(word) { return index }
             if words.count == 1, let only = words.first, only.hasPrefix(word), only.count - word.count <= 2 { return index }
@@ -93,14 +103,10 @@ struct ReplyResolver: Sendable {
         return nil
     }
 
-    private func latest(named name: String, _ earlier: [ExtractedComment], _ identity: AuthorIdentity, exactOnly: Bool = false) -> Int? {
-        guard !name.isEmpty, !cues.notNames.contains(name.lowercased()) else { return nil }
-        for index in stride(from: earlier.count - 1, through: 0, by: -1) {
-            let comment = earlier[index]
-            let matches = exactOnly
-                ? PersonName.compact(comment.author) == PersonName.compact(name)
-                : identity.refers(name, to: comment.authorID)
-            if matches { return index }
+    private func latest(named name: String, _ earlier: [ExtractedComment], _ identity: AuthorIdentity) -> Int? {
+        guard !name.isEmpty, !cues.notNames.contains(name.lowercased()), let reference = identity.reference(name) else { return nil }
+        for index in stride(from: earlier.count - 1, through: max(0, earlier.count - Self.lookback), by: -1) {
+            if identity.refers(reference, to: earlier[index].authorID) { return index }
         }
         return nil
     }

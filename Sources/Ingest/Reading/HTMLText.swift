@@ -147,7 +147,8 @@ enum HTMLText {
 
 /// Collects visible text, collapsing whitespace and turning block boundaries into at most one blank line.
 private struct TextBuilder {
-    var text = String.UnicodeScalarView()
+    /// Scalars, not a String: appending to a String's scalar view copies it on Linux, which made pages quadratic.
+    var text: [Unicode.Scalar] = []
     /// Line breaks owed before the next text (0, 1 or 2).
     var pendingBreaks = 0
     var pendingSpace = false
@@ -167,7 +168,7 @@ private struct TextBuilder {
 
     mutating func append(_ string: String, preserve: Bool) {
         for scalar in string.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = ScalarKind.isWhitespace(scalar)
             if preserve {
                 if scalar == "\n" {
                     text.append("\n")
@@ -197,13 +198,7 @@ private struct TextBuilder {
                 // Remove trailing spaces of the line being closed.
                 while let last = text.last, last == " " || last == "\t" { text.removeLast() }
                 var existing = 0
-                var index = text.endIndex
-                while index > text.startIndex, existing < 2 {
-                    let before = text.index(before: index)
-                    guard text[before] == "\n" else { break }
-                    existing += 1
-                    index = before
-                }
+                while existing < 2, existing < text.count, text[text.count - 1 - existing] == "\n" { existing += 1 }
                 for _ in existing..<max(existing, pendingBreaks) { text.append("\n") }
             }
             pendingBreaks = 0
@@ -221,6 +216,9 @@ private struct TextBuilder {
     mutating func finish() -> String {
         while let last = text.last, last.properties.isWhitespace { text.removeLast() }
         text.append("\n")
-        return String(text)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(text.count)
+        for scalar in text { UTF8.encode(scalar) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

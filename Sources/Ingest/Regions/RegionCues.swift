@@ -6,6 +6,9 @@ struct RegionCues: Sendable, Decodable {
         var prefixes: [String]
         var contains: [String]
         var sectionPrefixes: [String]
+        let prefixMatcher: PhraseMatcher
+        let containsMatcher: PhraseMatcher
+        let sectionMatcher: PhraseMatcher
 
         enum CodingKeys: String, CodingKey {
             case equals, prefixes, contains
@@ -18,6 +21,9 @@ struct RegionCues: Sendable, Decodable {
             prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? []
             contains = try c.decodeIfPresent([String].self, forKey: .contains) ?? []
             sectionPrefixes = try c.decodeIfPresent([String].self, forKey: .sectionPrefixes) ?? []
+            prefixMatcher = PhraseMatcher(prefixes)
+            containsMatcher = PhraseMatcher(contains)
+            sectionMatcher = PhraseMatcher(sectionPrefixes)
         }
     }
 
@@ -62,15 +68,15 @@ struct RegionCues: Sendable, Decodable {
 extension RegionCues.PhraseSet {
     /// Whether a normalised line matches: equal to a phrase, starting with one (at a word boundary), or — for a
     /// short line — containing one.
-    func matches(_ line: String, isShort: Bool) -> Bool {
-        if equals.contains(line) { return true }
-        if prefixes.contains(where: { Phrase.hasPrefix(line, $0) }) { return true }
-        if isShort, contains.contains(where: { line.contains($0) }) { return true }
+    func matches(_ line: TextLine, isShort: Bool) -> Bool {
+        if equals.contains(line.norm) { return true }
+        if prefixMatcher.isPrefix(of: line.normScalars) { return true }
+        if isShort, containsMatcher.occurs(in: line.normScalars) { return true }
         return false
     }
 
-    func startsSection(_ line: String) -> Bool {
-        sectionPrefixes.contains(where: { Phrase.hasPrefix(line, $0) })
+    func startsSection(_ line: TextLine) -> Bool {
+        sectionMatcher.isPrefix(of: line.normScalars)
     }
 }
 

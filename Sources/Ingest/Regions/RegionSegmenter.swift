@@ -11,9 +11,18 @@ public struct RegionSegmenter: Sendable {
     let cues: RegionCues
     let headers: CommentHeaderParser
 
+    let boilerplatePrefixes: PhraseMatcher
+    let metadataPrefixes: PhraseMatcher
+    let titlePrefixes: PhraseMatcher
+    private let byWord = PhraseMatcher([" by "])
+    private let doiMark = PhraseMatcher(["doi:", "doi.org/", "pmid:", "pmid "])
+
     public init(locator: ResourceLocator = .standard) throws {
         cues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
         headers = CommentHeaderParser(cues: try CommentCues.load(locator))
+        boilerplatePrefixes = PhraseMatcher(cues.boilerplate.prefixes)
+        metadataPrefixes = PhraseMatcher(cues.metadata.prefixes)
+        titlePrefixes = PhraseMatcher(cues.titlePrefixes)
     }
 
     /// Regions in text order, covering the text.
@@ -60,7 +69,7 @@ public struct RegionSegmenter: Sendable {
                 // The comment form, or page furniture after the last comment ("Forum rules | Report post").
                 let afterLast = headersAfter[index] == 0
                 if short, !headerLines[index],
-                   cues.furniture.startsSection(norm) || afterLast && (isMenuBar(line) || cues.furniture.matches(norm, isShort: true)) {
+                   cues.furniture.startsSection(line) || afterLast && (isMenuBar(line) || cues.furniture.matches(line, isShort: true)) {
                     mode = .furniture
                     kinds[index] = .furniture
                 } else {
@@ -96,12 +105,12 @@ public struct RegionSegmenter: Sendable {
                 kinds[index] = .boilerplate
                 continue
             }
-            if short, cues.furniture.startsSection(norm) {
+            if short, cues.furniture.startsSection(line) {
                 mode = .furniture
                 kinds[index] = .furniture
                 continue
             }
-            if short && cues.furniture.matches(norm, isShort: line.length <= 100) {
+            if short && cues.furniture.matches(line, isShort: line.length <= cues.shortLine) {
                 // A date line that also carries a widget ("Last updated: … View editorial policy") is metadata.
                 kinds[index] = mode != .references && isMetadataLine(line, text) ? .metadata : .furniture
                 continue
@@ -120,7 +129,7 @@ public struct RegionSegmenter: Sendable {
             // A better headline under a first title: a Markdown heading (an HTML page's <h1> under its <title>)
             // or a forum's "Thread: …". The metadata stage chooses among title regions.
             if mode == .top, title != nil, line.length <= 250, !line.endsSentence || norm.hasSuffix("?"),
-               line.isHeading && !titleIsHeading || cues.titlePrefixes.contains(where: { Phrase.hasPrefix(norm, $0) }) {
+               line.isHeading && !titleIsHeading || titlePrefixes.isPrefix(of: line.normScalars) {
                 titleIsHeading = titleIsHeading || line.isHeading
                 kinds[index] = .title
                 continue
@@ -207,7 +216,7 @@ public struct RegionSegmenter: Sendable {
     private func isBoilerplateStart(_ line: TextLine, _ text: SourceText) -> Bool {
         let norm = line.norm
         if cues.boilerplate.lines.contains(norm) { return true }
-        if cues.boilerplate.prefixes.contains(where: { Phrase.hasPrefix(norm, $0) }) { return true }
+        if boilerplatePrefixes.isPrefix(of: line.normScalars) { return true }
         let about = cues.boilerplate.aboutPrefix
         guard line.length <= 60, !line.endsSentence, line.wordCount <= 7, norm.hasPrefix(about) else { return false }
         let rest = String(norm.dropFirst(about.count))
@@ -227,14 +236,14 @@ public struct RegionSegmenter: Sendable {
         guard line.length <= cues.metadata.maxLength else { return false }
         let norm = line.norm
         if isCitationLine(norm) || isAuthorList(line, text) { return true }
-        let cue = cues.metadata.prefixes.contains { Phrase.hasPrefix(norm, $0) }
+        let cue = metadataPrefixes.isPrefix(of: line.normScalars)
         let dates = line.hasDigit ? DateParser.dates(in: text.scalars, range: line.content) : []
         if let first = dates.first {
             if cue { return true }
             // A line that starts with its date, or a short line around a date, is a dateline.
             if first.span.start - line.content.start <= 2 { return !line.endsSentence || line.length <= 80 }
             if line.length <= 80, !line.endsSentence { return true }
-            if norm.contains(" by ") && !line.endsSentence { return true }
+            if !line.endsSentence, byWord.occurs(in: line.normScalars) { return true }
             return false
         }
         guard cue, !line.endsSentence, line.wordCount <= 12 else { return false }
@@ -244,7 +253,7 @@ public struct RegionSegmenter: Sendable {
 
     /// A journal citation at the top of an abstract: "Kidney Int Rep. 2021;6(4):955-964. doi:…".
     private func isCitationLine(_ norm: String) -> Bool {
-        if norm.contains("doi:") || norm.contains("doi.org/") || norm.hasPrefix("pmid") { return true }
+        if doiMark.occurs(in: Array(norm.unicodeScalars)) { return true }
         // "2021;6(4)": a year, a semicolon and a volume.
         let scalars = Array(norm.unicodeScalars)
         var digits = 0
@@ -304,12 +313,8 @@ public struct RegionSegmenter: Sendable {
     /// Only strong headers count here: "Name said:" alone may introduce a quote in an article.
     private func commentHeaderLines(_ lines: [TextLine], _ text: SourceText) -> [Bool] {
         lines.map { line in
-            guard !line.isBlank, line.length <= CommentHeaderParser.maxHeaderLength, !line.endsSentence || line.hasDigit else { return false }
-            let norm = line.norm
-            guard line.hasDigit || norm.contains("say") || norm.contains("said") || norm.contains("wrote")
-                    || norm.contains("writes") || norm.contains("post") || norm.contains("repl") || norm.contains("comment")
-                    || norm.contains("answer") || norm.contains("ask") else { return false }
-            return headers.parse(text.slice(line.content))?.isStrong ?? false
+            guard !line.isBlank, !line.endsSentence || line.hasDigit, headers.mayBeHeader(text.scalars, line.content) else { return false }
+            return headers.parse(ScalarText.string(text.scalars, line.content))?.isStrong ?? false
         }
     }
 
@@ -321,7 +326,7 @@ public struct RegionSegmenter: Sendable {
         while next < lines.count, lines[next].isBlank { next += 1 }
         guard next < lines.count else { return false }
         let following = lines[next]
-        return following.length > 80 && following.endsSentence && !cues.furniture.matches(following.norm, isShort: false)
+        return following.length > 80 && following.endsSentence && !cues.furniture.matches(following, isShort: false)
     }
 
     /// Turns line kinds into regions that cover the text: blank lines join the region before them.

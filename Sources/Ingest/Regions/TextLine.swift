@@ -7,6 +7,7 @@ struct TextLine: Sendable {
     /// Lower-cased, spaces collapsed, a leading list marker and a trailing ":" or "|" dropped; at most
     /// `normLimit` scalars, so long lines cost no more than short ones.
     var norm: String
+    var normScalars: [Unicode.Scalar]
     var length: Int { content.length }
     var isBlank: Bool { content.isEmpty }
     /// The line ends in ".", "!", "?" or an ellipsis (closing quotes aside).
@@ -82,7 +83,7 @@ struct TextLine: Sendable {
         while e > content.start, ScalarKind.isCloser(s[e]) { e -= 1 }
         let endsSentence = e >= content.start && !content.isEmpty && ScalarKind.isTerminal(s[e])
         let startsUpper = from < content.end && ScalarKind.isUpper(s[from])
-        return TextLine(full: full, content: content, norm: String(norm), endsSentence: endsSentence,
+        return TextLine(full: full, content: content, norm: String(norm), normScalars: Array(norm), endsSentence: endsSentence,
                         startsUpper: startsUpper, hasListMarker: marker != nil,
                         isHeading: marker != nil && s[content.start] == "#", wordCount: words, hasDigit: hasDigit)
     }

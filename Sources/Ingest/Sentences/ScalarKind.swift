@@ -50,3 +50,35 @@ enum ScalarKind {
         return s
     }
 }
+
+/// Strings from scalar arrays. Building a String through its scalar view is slow on Linux (each append may
+/// copy); encoding UTF-8 into a byte array first is linear and several times faster.
+enum ScalarText {
+    static func string(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
+        let start = max(0, min(span.start, scalars.count))
+        let end = max(start, min(span.end, scalars.count))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
+        for i in start..<end { UTF8.encode(scalars[i]) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalars of `span`, lower-cased (ASCII directly, other scripts through their Unicode mapping).
+    static func lowered(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> [Unicode.Scalar] {
+        let start = max(0, min(span.start, scalars.count))
+        let end = max(start, min(span.end, scalars.count))
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(end - start)
+        for i in start..<end {
+            let c = scalars[i]
+            if c.value < 128 {
+                out.append(ScalarKind.lowerASCII(c))
+            } else if c.properties.changesWhenLowercased {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

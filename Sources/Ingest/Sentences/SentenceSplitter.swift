@@ -47,7 +47,7 @@ public struct SentenceSplitter: Sendable {
             let piece = text.trimmed(TextSpan(start, to))
             guard !piece.isEmpty, s[piece.start..<piece.end].contains(where: ScalarKind.isAlphanumeric) else { return }
             if state.newParagraph { state.paragraph += 1; state.newParagraph = false }
-            state.sentences.append(Sentence(span: piece, text: text.slice(piece), region: kind, paragraph: state.paragraph))
+            state.sentences.append(Sentence(span: piece, text: ScalarText.string(s, piece), region: kind, paragraph: state.paragraph))
         }
 
         while i < end {
