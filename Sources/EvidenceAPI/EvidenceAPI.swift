@@ -76,6 +76,10 @@ public final class EvidenceAPI: Sendable {
             return Negotiation.response(for: reply, csv: wantsCSV, request: request)
         } catch let error as APIError {
             return error.response
+        } catch let error as SQLiteError where error.isInterrupted {
+            ErrorLog.write(request: request, error: error)
+            return APIError.unavailable("the query took longer than \(Int(ReadPool.queryTimeLimit)) s and was stopped; "
+                                        + "narrow it with more specific words or filters").response
         } catch let error as SQLiteError {
             if error.isBusy || error.isCorrupt || error.code == 14 /* SQLITE_CANTOPEN */ || error.code == 10 /* IOERR */ {
                 ErrorLog.write(request: request, error: error)

@@ -19,6 +19,8 @@ public final class Database {
     public let mode: OpenMode
     let handle: OpaquePointer
     private var statementCache: [String: Statement] = [:]
+    /// Owned here so that the progress handler's context pointer lives as long as the connection.
+    let deadlineState = QueryDeadline()
 
     public init(path: String, mode: OpenMode = .readWrite(create: true), busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
         self.path = path
@@ -39,6 +41,7 @@ public final class Database {
         self.handle = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        installProgressHandler(deadlineState)
         do {
             try execute("PRAGMA foreign_keys = ON")
             if case .readWrite = mode {

@@ -114,3 +114,15 @@ import Testing
         #expect(!db.isInTransaction)
     }
 }
+
+@Suite struct DeadlineTests {
+    @Test func aStatementPastItsTimeLimitIsInterruptedAndTheConnectionStaysUsable() throws {
+        let db = try Database(path: ":memory:")
+        let endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+        let error = try #require(throws: SQLiteError.self) {
+            try db.withTimeLimit(0.05) { _ = try db.queryFirst(endless) { $0.int(0) } }
+        }
+        #expect(error.isInterrupted)
+        #expect(try db.queryFirst("SELECT 42") { $0.int(0) } == 42)
+    }
+}

@@ -50,7 +50,12 @@ final class ReadPool: Sendable {
     /// a document written meanwhile is seen entirely or not at all.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try withConnection { connection in
-            try connection.db.transaction(.deferred) { try body(connection.db) }
+            try connection.db.withTimeLimit(Self.queryTimeLimit) {
+                try connection.db.transaction(.deferred) { try body(connection.db) }
+            }
         }
     }
+
+    /// Handlers run on the server's event loops, so one request's queries must not hold a loop for long.
+    static let queryTimeLimit = 2.0
 }
