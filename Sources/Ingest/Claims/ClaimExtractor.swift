@@ -23,6 +23,8 @@ public struct ClaimExtractor: Sendable {
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
         let context = StudyContext(document, lexicon: lexicon)
         let speakers = attribution.speakers(document.sentences, text: document.text)
+        // Every study mention, indexed by position, so that each sentence finds its studies by binary search.
+        let mentionIndex = SpanLookup(studies.enumerated().flatMap { index, study in study.mentions.map { (span: $0, study: index) } }) { $0.span }
         var claims: [ExtractedClaim] = []
         var heading: [WordToken]?
         var inAboutSection = false
@@ -42,7 +44,8 @@ public struct ClaimExtractor: Sendable {
                sentence.text.prefix(40).contains(":") { continue }
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
-            for span in clauses(sentence.span, studies) {
+            let inSentence = mentionIndex.inside(sentence.span)
+            for span in clauses(sentence.span, inSentence) {
                 let mentions = context.concepts.inside(span).filter { mention in
                     (context.type(mention) == .condition || context.type(mention) == .intervention)
                         && !(citation?.overlaps(mention.span) ?? false)
@@ -51,7 +54,7 @@ public struct ClaimExtractor: Sendable {
                 let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let hasDose = !context.doses.inside(span).isEmpty
                 let kind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
-                let studyIndex = study(for: span, studies)
+                let studyIndex = study(for: span, inSentence)
                 // A study's method description ("researchers exposed cells to …") reports no finding.
                 if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: document.text.trimmed(span), kind: kind,
@@ -66,25 +69,21 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The sentence, or its study clauses when it reports several studies.
-    private func clauses(_ sentence: TextSpan, _ studies: [ExtractedStudy]) -> [TextSpan] {
+    private func clauses(_ sentence: TextSpan, _ mentions: [(span: TextSpan, study: Int)]) -> [TextSpan] {
         var inner: [TextSpan] = []
-        for study in studies {
-            for mention in study.mentions where sentence.contains(mention) && mention != sentence && !inner.contains(mention) {
-                inner.append(mention)
-            }
+        for mention in mentions where mention.span != sentence && !inner.contains(mention.span) {
+            inner.append(mention.span)
         }
         guard inner.count >= 2 else { return [sentence] }
         return inner.sorted()
     }
 
     /// The study whose mention overlaps the claim most.
-    private func study(for span: TextSpan, _ studies: [ExtractedStudy]) -> Int? {
+    private func study(for span: TextSpan, _ mentions: [(span: TextSpan, study: Int)]) -> Int? {
         var best: (index: Int, overlap: Int)?
-        for (index, study) in studies.enumerated() {
-            for mention in study.mentions where mention.overlaps(span) {
-                let overlap = min(mention.end, span.end) - max(mention.start, span.start)
-                if best == nil || overlap > (best?.overlap ?? 0) { best = (index, overlap) }
-            }
+        for mention in mentions where mention.span.overlaps(span) {
+            let overlap = min(mention.span.end, span.end) - max(mention.span.start, span.start)
+            if best == nil || overlap > (best?.overlap ?? 0) { best = (mention.study, overlap) }
         }
         return best?.index
     }

@@ -10,7 +10,11 @@ struct ClaimKindClassifier: Sendable {
     func kind(_ sentence: String, tokens: [WordToken], hasDose: Bool, heading: [WordToken]?) -> ClaimKind {
         if hasDose, cues.dosageWithQuantity.contains(in: tokens) { return .dosage }
         // An imperative ("Avoid …", "Do not stop …", "Ask the cardiologist …") recommends.
-        if let first = tokens.first, first.isCapitalized, cues.imperatives.contains(first.lower) { return .recommendation }
+        // ("Avoid … while taking warfarin" is still an interaction.)
+        if let first = tokens.first, first.isCapitalized, cues.imperatives.contains(first.lower) {
+            let interaction = cues.kinds.first { $0.0 == .interaction }?.1
+            return interaction?.contains(in: tokens) == true ? .interaction : .recommendation
+        }
         let main = mainClause(sentence, tokens)
         for (position, entry) in cues.kinds.enumerated() where position < cues.weakKindsFrom {
             if entry.1.contains(in: main) { return adjusted(entry.0, heading) }

@@ -95,7 +95,7 @@ struct StudyCoreference: Sendable {
                     }
                 }
                 let clause = anchors.count > 1 ? clauses[number] : sentence.span
-                if !drafts[target].explicit.contains(clause) { drafts[target].explicit.append(clause) }
+                if drafts[target].explicit.last != clause { drafts[target].explicit.append(clause) }
                 drafts[target].anchorHeads.append(anchor.head)
                 let phrase = tokens[anchor.tokens].map(\.text).joined(separator: " ")
                 drafts[target].anchorPhrases.append(phrase)

@@ -43,7 +43,14 @@ struct StudyDirectionReader: Sendable {
         var masked = Set<Int>()
         for range in cues.notNegations.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }
         for range in cues.comparatorMasks.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }
-        let lowExposure = cues.lowExposure.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        var lowExposure = cues.lowExposure.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        // "the lowest vitamin D levels": a low word, a few words, then levels/intake/status.
+        for index in clause where ["low", "lowest", "lower"].contains(tokens[index].lower) {
+            let window = (index + 1)..<min(clause.upperBound, index + 5)
+            if let end = window.first(where: { ["levels", "level", "intake", "status", "concentrations", "concentration"].contains(tokens[$0].lower) }) {
+                lowExposure.append(index..<(end + 1))
+            }
+        }
         for range in lowExposure { masked.formUnion(range) }
         func found(_ set: PhraseSet) -> [Range<Int>] {
             set.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).filter { range in !range.contains(where: masked.contains) }

@@ -39,8 +39,12 @@ public struct StudyExtractor: Sendable {
         while merged && rounds < 8 {
             merged = false
             rounds += 1
-            search: for first in studies.indices {
-                for second in studies.indices where second > first && StudyIdentity.sameStudy(studies[first], studies[second]) {
+            // Only studies with a title or a daily dose can merge: few, so the pairwise search stays cheap.
+            let candidates = studies.indices.filter { index in
+                studies[index].title != nil || studies[index].interventions.contains { $0.dose?.mcgPerDay != nil }
+            }.prefix(300)
+            search: for first in candidates {
+                for second in candidates where second > first && StudyIdentity.sameStudy(studies[first], studies[second]) {
                     var draft = drafts[first]
                     draft.explicit += drafts[second].explicit
                     draft.attached += drafts[second].attached.filter { !draft.attached.contains($0) }
