@@ -131,6 +131,8 @@ CREATE TABLE study_reports (
     comparator             TEXT,
     duration_text          TEXT,
     duration_days          REAL,
+    duration_start         INTEGER,   -- where this source states the duration
+    duration_end           INTEGER,
     direction              TEXT NOT NULL CHECK (direction IN ('benefit', 'no_effect', 'harm', 'mixed', 'unclear')),
     effect                 TEXT,
     journal                TEXT,

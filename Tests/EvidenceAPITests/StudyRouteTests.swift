@@ -96,3 +96,21 @@ import Testing
         #expect(response.text.contains("\"status\":404"))
     }
 }
+
+extension StudyRouteTests {
+    @Test func doseAndDurationCarryTheirSourceAndOffsets() throws {
+        let id = try client.ids("/v1/studies?design=rct")[0]
+        let study = try client.json("/v1/studies/\(id)")
+        let dose = try #require(((study["interventions"] as? [[String: Any]])?.first?["dose"]) as? [String: Any])
+        let duration = try #require(study["duration"] as? [String: Any])
+        for (fact, quote) in [(dose, "360 mcg/day"), (duration, "18 months")] {
+            let source = try #require(fact["source_id"] as? String)
+            let text = Array(client.get("/v1/sources/\(source)/text").text.unicodeScalars)
+            let start = try #require(fact["start"] as? Int), end = try #require(fact["end"] as? Int)
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: text[start..<end])
+            #expect(String(slice) == quote)
+            #expect(fact["text"] as? String == quote)
+        }
+    }
+}

@@ -14,6 +14,10 @@ enum OpenAPISchemas {
 
     static var conceptRef: [String: Any] { object(["id": ["type": "string"], "name": ["type": "string"]]) }
     static var dose: [String: Any] { object(["text": ["type": "string"], "mcg_per_day": nullable("number")]) }
+    /// A quantity of a study with where it is stated: its source and offsets.
+    static func stated(_ properties: [String: Any]) -> [String: Any] {
+        object(properties.merging(["source_id": ["type": "string"], "start": nullable("integer"), "end": nullable("integer")]) { a, _ in a })
+    }
     static var mention: [String: Any] {
         object(["source_id": ["type": "string"], "start": ["type": "integer"], "end": ["type": "integer"], "quote": ["type": "string"]])
     }
@@ -31,10 +35,10 @@ enum OpenAPISchemas {
             "conditions": ["type": "array", "items": conceptRef],
             "interventions": ["type": "array", "items": object([
                 "id": ["type": "string"], "name": ["type": "string"], "form": nullable("string"),
-                "dose": ["oneOf": [dose, ["type": "null"]]],
+                "dose": ["oneOf": [stated(["text": ["type": "string"], "mcg_per_day": nullable("number")]), ["type": "null"]]],
             ])],
             "comparator": nullable("string"),
-            "duration": ["oneOf": [object(["text": ["type": "string"], "days": ["type": "number"]]), ["type": "null"]]],
+            "duration": ["oneOf": [stated(["text": ["type": "string"], "days": ["type": "number"]]), ["type": "null"]]],
             "direction": ["type": "string", "enum": Direction.allCases.map(\.rawValue)],
             "effect": nullable("string"),
             "publication": object(["journal": nullable("string"), "year": nullable("integer")]),

@@ -18,12 +18,12 @@ extension EvidenceStore {
             try db.run("""
                 INSERT OR IGNORE INTO study_reports (study_id, source_id, ordinal, title, name, design, evidence_level,
                     species, population_description, population_size, comparator, duration_text, duration_days,
-                    direction, effect, journal, year)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    duration_start, duration_end, direction, effect, journal, year)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [id, sourceID, ordinal, study.title, study.name, study.design.rawValue, study.evidenceLevel,
                       study.species?.rawValue, study.populationDescription, study.populationSize, study.comparator,
-                      study.duration?.text, study.duration?.days, study.direction.rawValue, study.effect,
-                      study.journal, study.year])
+                      study.duration?.text, study.duration?.days, study.duration?.span.start, study.duration?.span.end,
+                      study.direction.rawValue, study.effect, study.journal, study.year])
             for span in study.mentions where !span.isEmpty && span.end <= text.count {
                 try db.run("""
                     INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)

@@ -24,16 +24,21 @@ enum RenderedJSON {
                 ) r JOIN concepts c ON c.id = r.concept_id), '[]')),
             'interventions', json(coalesce((
                 SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'form', f.name,
-                    'dose', json(CASE WHEN r.dose_text IS NULL THEN NULL
-                                 ELSE json_object('text', r.dose_text, 'mcg_per_day', r.mcg_per_day) END))) FROM (
-                    SELECT concept_id, min(source_id) AS first_source, min(ordinal) AS position,
-                           max(form_id) AS form_id, max(dose_text) AS dose_text, max(mcg_per_day) AS mcg_per_day
+                    'dose', json((SELECT json_object('text', d.dose_text, 'mcg_per_day', d.mcg_per_day,
+                                                     'source_id', d.source_id, 'start', d.dose_start, 'end', d.dose_end)
+                                  FROM study_report_concepts d
+                                  WHERE d.study_id = studies.id AND d.role = 'intervention' AND d.concept_id = r.concept_id
+                                    AND d.dose_text IS NOT NULL
+                                  ORDER BY d.source_id LIMIT 1)))) FROM (
+                    SELECT concept_id, min(source_id) AS first_source, min(ordinal) AS position, max(form_id) AS form_id
                     FROM study_report_concepts
                     WHERE study_id = studies.id AND role = 'intervention' GROUP BY concept_id ORDER BY first_source, position
                 ) r JOIN concepts c ON c.id = r.concept_id LEFT JOIN concepts f ON f.id = r.form_id), '[]')),
             'comparator', comparator,
-            'duration', json(CASE WHEN duration_text IS NULL THEN NULL
-                             ELSE json_object('text', duration_text, 'days', duration_days) END),
+            'duration', json((SELECT json_object('text', r.duration_text, 'days', r.duration_days, 'source_id', r.source_id,
+                                                 'start', r.duration_start, 'end', r.duration_end)
+                              FROM study_reports r WHERE r.study_id = studies.id AND r.duration_text IS NOT NULL
+                              ORDER BY r.rowid LIMIT 1)),
             'direction', direction, 'effect', effect,
             'publication', json_object('journal', journal, 'year', year),
             'mentions', json(coalesce((
