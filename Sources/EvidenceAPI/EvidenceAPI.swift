@@ -94,10 +94,17 @@ public final class EvidenceAPI: Sendable {
     }
 }
 
-/// Internal errors go to stderr with the request id, never into a response body.
+/// Internal errors go to stderr as a JSON line with the request id, never into a response body.
 enum ErrorLog {
     static func write(request: HTTPRequest, error: any Error) {
-        let line = "{\"level\":\"error\",\"request_id\":\"\(request.requestID)\",\"path\":\"\(request.path.prefix(200))\",\"error\":\(String(reflecting: String(describing: error)))}\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        var json = JSONBuffer()
+        json.object { line in
+            line.field("level", "error")
+            line.field("request_id", request.requestID)
+            line.field("path", String(request.path.prefix(200)))
+            line.field("error", String(describing: error))
+        }
+        json.raw("\n")
+        FileHandle.standardError.write(Data(json.bytes))
     }
 }
