@@ -1,5 +1,3 @@
-import Foundation
-
 /// Gives one id to one person's spellings on a page: "Arrow Durfee", "ArrowDurfee", "arrow durfee" and — when
 /// only one full name on the page starts with it — "Arrow". The page's own author (a blog's byline) takes
 /// part, so the author answering in the comments gets the same id.
@@ -58,6 +56,11 @@ struct AuthorIdentity: Sendable {
         if reference.id == id { return true }
         guard let single = reference.single else { return false }
         if id.hasPrefix(single), id.count == single.count || id.dropFirst(single.count).first == "-" { return true }
-        return id.unicodeScalars.count > single.unicodeScalars.count && id.replacingOccurrences(of: "-", with: "") == single
+        // "arrowdurfee" against "arrow-durfee": compare without the dashes.
+        var letters = single.unicodeScalars.makeIterator()
+        for scalar in id.unicodeScalars where scalar != "-" {
+            guard letters.next() == scalar else { return false }
+        }
+        return letters.next() == nil
     }
 }

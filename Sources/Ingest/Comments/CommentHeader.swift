@@ -18,11 +18,15 @@ struct CommentHeaderParser: Sendable {
     static let maxHeaderLength = 160
 
     private let cueWords: PhraseMatcher
+    private let postPrefixWords: [[String]]
 
     init(cues: CommentCues) {
         self.cues = cues
-        cueWords = PhraseMatcher(["say", "said", "wrot", "writ", "post", "by", "repl", "comment", "answer", "ask", "respon", "start",
-                                  "#", "\u{BB}"])
+        var words = Array(cues.headerVerbs)
+        for prefix in cues.postPrefixes { words.append(contentsOf: prefix.split(separator: " ").map(String.init)) }
+        words += ["post", "reply", "comment", "quote", "on"]
+        cueWords = PhraseMatcher(words)
+        postPrefixWords = cues.postPrefixes.map { $0.split(separator: " ").map(String.init) }
     }
 
     /// A cheap test that rules out most lines before `parse`: a header is short and carries a digit (a date,
@@ -33,10 +37,10 @@ struct CommentHeaderParser: Sendable {
         lower.reserveCapacity(span.length)
         for i in span.start..<span.end {
             let c = scalars[i]
-            if ScalarKind.isDigit(c) { return true }
+            if ScalarKind.isDigit(c) || c == "#" || c == "\u{BB}" { return true }
             lower.append(ScalarKind.lowerASCII(c))
         }
-        return cueWords.occurs(in: lower)
+        return cueWords.occursAsWord(in: lower)
     }
 
     func parse(_ rawLine: String) -> CommentHeader? {
@@ -72,8 +76,7 @@ struct CommentHeaderParser: Sendable {
         let lower = words.map { $0.lowercased() }
 
         // "Posted by Name on <date>", "Post by Name » <date>".
-        for prefix in cues.postPrefixes {
-            let prefixWords = prefix.split(separator: " ").map(String.init)
+        for (prefix, prefixWords) in zip(cues.postPrefixes, postPrefixWords) {
             guard lower.count > prefixWords.count, Array(lower.prefix(prefixWords.count)) == prefixWords else { continue }
             let rest = Array(words.dropFirst(prefixWords.count))
             var nameWords: [String] = []
@@ -121,7 +124,7 @@ struct CommentHeaderParser: Sendable {
 
         // "Name on 3 March 2019", "Name | 2019-03-03", "Name – March 3, 2019 at 4:12 pm".
         let joined = words.joined(separator: " ")
-        if let date = DateParser.dates(in: joined).first {
+        if joined.unicodeScalars.contains(where: ScalarKind.isDigit), let date = DateParser.dates(in: joined).first {
             let scalars = Array(joined.unicodeScalars)
             var before = Trim.spaces(String(String.UnicodeScalarView(scalars[..<min(date.span.start, scalars.count)])))
             let after = Trim.spaces(String(String.UnicodeScalarView(scalars[min(date.span.end, scalars.count)...])))

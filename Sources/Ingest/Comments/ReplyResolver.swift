@@ -12,9 +12,12 @@ struct ReplyResolver: Sendable {
     /// Longest first, so that "thank you" wins over "thanks".
     let greetings: [String]
 
+    let quoteVerbs: PhraseMatcher
+
     init(cues: CommentCues) {
         self.cues = cues
         greetings = cues.greetings.sorted { $0.count > $1.count }
+        quoteVerbs = PhraseMatcher(cues.quoteVerbs)
     }
 
     func explicitTarget(of body: String, lower: String, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
@@ -29,11 +32,10 @@ struct ReplyResolver: Sendable {
         }
         // "Name wrote:" on the first line.
         let firstLine = String(head.prefix { $0 != "\n" })
-        for verb in cues.quoteVerbs {
-            if let range = firstLine.lowercased().range(of: verb) {
-                let name = String(firstLine.lowercased()[..<range.lowerBound])
-                if name.split(separator: " ").count <= 4, let target = latest(named: Trim.spaces(name), earlier, identity) { return target }
-            }
+        let firstLower = Array(firstLine.lowercased().unicodeScalars)
+        if let at = quoteVerbs.firstOccurrence(in: firstLower), at <= 60 {
+            let name = ScalarText.string(firstLower, TextSpan(0, at))
+            if name.split(separator: " ").count <= 4, let target = latest(named: Trim.spaces(name), earlier, identity) { return target }
         }
         // A greeting by name: "Hi Chuck,", "Dear Dr. Lee", "Thanks Maria!".
         for greeting in greetings where Phrase.hasPrefix(headLower, greeting) {

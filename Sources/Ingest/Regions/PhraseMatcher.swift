@@ -51,6 +51,19 @@ struct PhraseMatcher: Sendable {
         return nil
     }
 
+    /// Whether a phrase occurs as whole words: not preceded or followed by a letter or digit.
+    func occursAsWord(in text: [Unicode.Scalar]) -> Bool {
+        guard !isEmpty else { return false }
+        for i in 0..<text.count where i == 0 || !ScalarKind.isAlphanumeric(text[i - 1]) {
+            guard let candidates = candidates(text[i]) else { continue }
+            for phrase in candidates where matches(phrase, text, at: i) {
+                let end = i + phrase.count
+                if end == text.count || !ScalarKind.isAlphanumeric(text[end]) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether a phrase starts `text`, ending at a word boundary when the phrase ends in a letter or digit.
     func isPrefix(of text: [Unicode.Scalar]) -> Bool {
         guard let first = text.first, let candidates = candidates(first) else { return false }

@@ -40,7 +40,7 @@ struct TextLine: Sendable {
 
     private static func make(_ s: [Unicode.Scalar], _ full: TextSpan, _ text: SourceText) -> TextLine {
         let content = text.trimmed(full)
-        var norm = String.UnicodeScalarView()
+        var norm: [Unicode.Scalar] = []
         var words = 0
         var hasDigit = false
         var inWord = false
@@ -83,7 +83,8 @@ struct TextLine: Sendable {
         while e > content.start, ScalarKind.isCloser(s[e]) { e -= 1 }
         let endsSentence = e >= content.start && !content.isEmpty && ScalarKind.isTerminal(s[e])
         let startsUpper = from < content.end && ScalarKind.isUpper(s[from])
-        return TextLine(full: full, content: content, norm: String(norm), normScalars: Array(norm), endsSentence: endsSentence,
+        return TextLine(full: full, content: content, norm: ScalarText.string(norm, TextSpan(0, norm.count)), normScalars: norm,
+                        endsSentence: endsSentence,
                         startsUpper: startsUpper, hasListMarker: marker != nil,
                         isHeading: marker != nil && s[content.start] == "#", wordCount: words, hasDigit: hasDigit)
     }
