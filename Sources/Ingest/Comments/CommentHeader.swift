@@ -16,6 +16,7 @@ struct CommentHeader: Sendable, Hashable {
 struct CommentHeaderParser: Sendable {
     let cues: CommentCues
     static let maxHeaderLength = 160
+    static let maxHeaderWords = 16
 
     private let cueWords: PhraseMatcher
     private let postPrefixWords: [[String]]
@@ -44,9 +45,18 @@ struct CommentHeaderParser: Sendable {
     }
 
     func parse(_ rawLine: String) -> CommentHeader? {
+        // Headers are short: a name, a verb or prefix, a date and time. A longer line is prose.
+        var spaces = 0
+        var length = 0
+        var stars = false
+        for scalar in rawLine.unicodeScalars {
+            length += 1
+            if scalar == " " { spaces += 1 } else if scalar == "*" { stars = true }
+            if spaces > Self.maxHeaderWords || length > Self.maxHeaderLength + 40 { return nil }
+        }
         // Markdown emphasis around names and labels ("**Deborah K.** on …") is no part of them.
-        let line = Trim.spaces(String(String.UnicodeScalarView(rawLine.unicodeScalars.filter { $0 != "*" })))
-        let length = line.unicodeScalars.count
+        let line = Trim.spaces(stars ? String(String.UnicodeScalarView(rawLine.unicodeScalars.filter { $0 != "*" })) : rawLine)
+        length = line.unicodeScalars.count
         guard length >= 2, length <= Self.maxHeaderLength else { return nil }
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
         // A list bullet before the header (comment lists rendered from HTML).
