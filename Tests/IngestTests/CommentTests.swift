@@ -31,6 +31,8 @@ import Testing
         #expect(comments[10].replyToIndex == 9)
         #expect(comments[13].replyToIndex == 12)
         #expect(comments[15].replyToIndex == 14)
+        // The author following up her own answer takes up the open question (moonglow's).
+        #expect(comments[14].replyToIndex == 11)
         #expect(comments[0].replyToIndex == nil)
         #expect(comments[1].replyToIndex == nil)
         // Questions: direct, indirect ("Help me understand"), not the rhetorical ones of an answer.

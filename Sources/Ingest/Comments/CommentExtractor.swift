@@ -61,6 +61,17 @@ public struct CommentExtractor: Sendable {
                 if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
                     comment.replyToIndex = comments.count - 1
                 }
+                // Following up their own comment ("Since no one is speaking up I will."), the author takes up the
+                // latest question of the last few that nobody has answered yet.
+                if comment.replyToIndex == nil, comments.last?.authorID == authorID {
+                    // Answers to these questions can only come after them, so the window holds them all.
+                    let window = max(0, comments.count - 5)
+                    let answered = Set(comments[window...].compactMap(\.replyToIndex))
+                    let recent = stride(from: comments.count - 1, through: window, by: -1)
+                    comment.replyToIndex = recent.first { index in
+                        comments[index].isQuestion && comments[index].authorID != authorID && !answered.contains(index)
+                    }
+                }
                 // Questions in an answer are rhetorical ("So whats the deal with that?"); only a cue phrase counts.
                 if let target = comment.replyToIndex, comments[target].isQuestion { isQuestion = flags.hasQuestionCue(ownLower) }
             }
