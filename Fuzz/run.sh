@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 T=${1:?parser, router or ingest}; SECONDS_=${2:-600}
-BIN=Fuzz/.work/bin/$T-fuzz
+BIN=${FUZZ_BIN_DIR:-Fuzz/.work/bin}/$T-fuzz
 [ -x "$BIN" ] || Fuzz/build.sh "$T"
 export EVIDENCE_HOME=$ROOT
 case $T in
@@ -30,7 +30,7 @@ WORK=Fuzz/.work/corpus/$T; ART=Fuzz/.work/artifacts/$T
 mkdir -p "$WORK" "$ART"
 cp -n Fuzz/corpus/$T/* "$WORK/" 2>/dev/null || true
 [ -d "Fuzz/regressions/$T" ] && cp -n Fuzz/regressions/$T/* "$WORK/" 2>/dev/null || true
-LOG=Fuzz/.work/$T.log
+LOG=Fuzz/.work/$T${FUZZ_LOG_SUFFIX:-}.log
 set +e
 ASAN_OPTIONS=detect_leaks=0 "$BIN" "$WORK" -max_total_time="$SECONDS_" -timeout=10 -rss_limit_mb=3072 -max_len=$MAXLEN \
     -print_final_stats=1 -artifact_prefix="$ART/" > "$LOG" 2>&1
