@@ -32,7 +32,7 @@ public struct DocumentReader: Sendable {
         guard data.count <= maxBytes else { throw ReadError.tooLarge(bytes: data.count, limit: maxBytes) }
         let bytes = [UInt8](data)
         let digest = SHA256.hash(data: bytes)
-        return LoadedFile(bytes: bytes, sha256: digest.map { String(format: "%02x", $0) }.joined())
+        return LoadedFile(bytes: bytes, sha256: StableID.hex(digest))
     }
 
     /// The stored text: the decoded content for text and Markdown, the visible text for HTML.

@@ -9,6 +9,9 @@ public final class EvidenceStore {
     public init(path: String, lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         try Database.checkCapabilities()
         db = try Database(path: path, mode: .readWrite(create: true))
+        // Each document touches pages of some twenty indexes; a larger cache keeps them between documents.
+        try db.execute("PRAGMA cache_size = -65536")
+        try db.execute("PRAGMA temp_store = MEMORY")
         self.lexicon = lexicon
         try Schema.prepare(db, locator: locator)
         try syncLexicon()
