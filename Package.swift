@@ -57,5 +57,6 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
         .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["evidence"], swiftSettings: strict),
+        .testTarget(name: "ReliabilityTests", dependencies: ["evidence", "EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
     ]
 )
