@@ -1,0 +1,36 @@
+import Foundation
+import HTTPServer
+import Testing
+
+/// Regression test for a leak found by `swift test --sanitize=address` (LeakSanitizer): every started and shut
+/// down HTTPServer leaks its event loops, because `HTTPServer.start()` sets `loop.peers = loops` on every loop
+/// (Sources/HTTPServer/HTTPServer.swift), a strong cycle (each loop holds itself and the others) that nothing
+/// breaks after shutdown. With the loops go their Pollers' epoll and eventfd descriptors (2 per loop), their
+/// 64 KiB read buffers and the ServerShared with the handler (and whatever it captures, e.g. the API's SQLite
+/// connections). Marked as a known issue: when the cycle is broken this test reports that the issue is gone,
+/// and `withKnownIssue` should then be removed.
+@Suite struct ServerLifecycleTests {
+    static func openFDs() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1 }
+
+    @Test func startAndShutdownReleaseEverything() throws {
+        weak var weakServer: HTTPServer?
+        let before = Self.openFDs()
+        for _ in 0..<10 {
+            var configuration = ServerConfiguration()
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
+            configuration.threads = 2
+            configuration.accessLog = false
+            let server = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 204) }
+            _ = try server.start()
+            server.shutdown(grace: 0)
+            weakServer = server
+        }
+        usleep(200_000)
+        let after = Self.openFDs()
+        withKnownIssue("HTTPServer.start(): loop.peers = loops is a strong reference cycle; 10 servers leak their loops' fds") {
+            #expect(after - before <= 2, "10 start/shutdown cycles leaked \(after - before) file descriptors")
+        }
+        _ = weakServer
+    }
+}
