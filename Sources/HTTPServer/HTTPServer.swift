@@ -122,6 +122,9 @@ public final class HTTPServer: Sendable {
         let deadline = monotonicNanos() + nanos(seconds)
         for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
         loopsFinished.wait()
+        // Each loop holds every loop in `peers` (for handing out connections): break that cycle now that
+        // their threads have ended, so the loops, their epoll and eventfd descriptors and the handler are freed.
+        for loop in running.loops { loop.peers = [] }
         running.shared.workerPool?.stop()
         running.shared.accessLog?.stop()
         lifecycle.withLock { $0 = .stopped }
