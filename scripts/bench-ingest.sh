@@ -79,4 +79,4 @@ run "same 1000 into empty DB" "$EXTRA"
 DB=$FULL_DB; N=$N_ALL; BYTES=$BYTES_ALL
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- rows: $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'")"
+echo "- rows of the full database after all runs: $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'")"
