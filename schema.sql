@@ -254,6 +254,8 @@ CREATE INDEX comments_source ON comments (source_id, start, id);
 CREATE INDEX comments_author ON comments (author_id, id);
 CREATE INDEX comments_question ON comments (is_question, id);
 CREATE INDEX comments_promotional ON comments (is_promotional, id);
+-- Deleting a source's comments checks reply_to references: without this index each deletion scans every comment.
+CREATE INDEX comments_reply_to ON comments (reply_to);
 
 CREATE TABLE comment_concepts (
     comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,

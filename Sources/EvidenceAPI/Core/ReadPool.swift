@@ -13,6 +13,8 @@ final class ReadConnection: @unchecked Sendable {
     init(path: String) throws {
         db = try Database(path: path, mode: .readOnly, busyTimeoutMilliseconds: 2_000)
         try Schema.verify(db)
+        // Reads of a large file go through the page cache of the kernel, not copies into SQLite's own cache.
+        try db.execute("PRAGMA mmap_size = 1073741824")
         dataVersion = try db.dataVersion()
     }
 }

@@ -2,7 +2,7 @@ import Ingest
 import SQLiteDB
 
 /// GET /v1/conditions/{id}/evidence: for one condition (and its narrower conditions), one row per intervention
-/// with study counts by design and by direction, the best evidence level, and the study ids (up to 100).
+/// with study counts by design and by direction, the best evidence level, and the study ids (up to 20).
 enum EvidenceMatrixRoute {
     static let route = Route(
         path: "/v1/conditions/{id}/evidence",
@@ -58,7 +58,7 @@ enum EvidenceMatrixRoute {
 
     /// At most this many study ids per row; `study_ids_complete` says whether they are all there, and
     /// /v1/studies?condition=…&intervention=… pages through the rest.
-    static let maxStudyIDs = 100
+    static let maxStudyIDs = 20
 
     struct MatrixRow {
         var id: String
