@@ -1,5 +1,6 @@
 import Dispatch
 import SQLiteDB
+import Synchronization
 import Foundation
 
 /// The result of ingesting one document.
@@ -45,6 +46,9 @@ public struct IngestJob {
 
     /// Ingests everything under `paths`, calling `report` after each document (on the calling thread).
     ///
+    /// Batches overlap: while one batch is stored (serially, one transaction per document, in discovery order),
+    /// the next one is extracted on the other cores. Database reads and writes stay on the calling thread.
+    ///
     /// When the database itself fails (locked by another writer, read-only, full or corrupt), every later
     /// document would fail the same way after its own wait: the run stops, reports the rest as not attempted,
     /// and returns the reason as `abortReason`.
@@ -53,75 +57,99 @@ public struct IngestJob {
         let found = discovery.discover(paths)
         var reports: [DocumentReport] = []
         var pending: [DiscoveredDocument] = []
+        var ready: [Prepared] = []
         var abortReason: String?
-        func flush() {
-            if let reason = abortReason {
-                for document in pending {
-                    let item = DocumentReport(file: document.identity, status: .failed("not attempted: \(reason)"),
-                                              bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0)
-                    reports.append(item)
-                    report(item, reports.count, found.count)
-                }
-                pending.removeAll()
-                return
-            }
-            for (item, fatal) in process(pending) {
-                reports.append(item)
-                report(item, reports.count, found.count)
+        func emit(_ item: DocumentReport) {
+            reports.append(item)
+            report(item, reports.count, found.count)
+        }
+        func storeReady() {
+            for (item, fatal) in storeBatch(ready, abortReason: abortReason) {
+                emit(item)
                 if let fatal, abortReason == nil { abortReason = fatal }
             }
+            ready.removeAll()
+        }
+        /// Extracts the pending batch in the background while the ready one is stored.
+        func advance() {
+            guard !pending.isEmpty else { return }
+            let next = abortReason == nil ? pending.map { prepare($0) } : pending.map { notAttempted($0) }
             pending.removeAll()
+            let extracted = Mutex<[Prepared]>([])
+            let group = DispatchGroup()
+            let pipeline = self.pipeline
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                let result = Self.extract(next, pipeline: pipeline)
+                extracted.withLock { $0 = result }
+            }
+            storeReady()
+            group.wait()
+            ready = extracted.withLock { $0 }
         }
         for entry in found {
             switch entry {
             case .success(let document):
                 pending.append(document)
-                if pending.count >= batchSize || abortReason != nil { flush() }
+                if pending.count >= batchSize { advance() }
             case .failure(let failure):
-                flush()
-                let item = DocumentReport(file: failure.identity, status: .failed(failure.reason.description),
-                                          bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0)
-                reports.append(item)
-                report(item, reports.count, found.count)
+                // Reports keep discovery order: everything before the failure is stored first.
+                advance()
+                storeReady()
+                emit(DocumentReport(file: failure.identity, status: .failed(failure.reason.description),
+                                    bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
             }
         }
-        flush()
+        advance()
+        storeReady()
         return (reports, abortReason)
     }
 
-    /// One batch: read and hash serially (cheap), extract changed documents in parallel, store in order.
-    private func process(_ batch: [DiscoveredDocument]) -> [(DocumentReport, fatal: String?)] {
-        guard !batch.isEmpty else { return [] }
-        let started = DispatchTime.now()
-        var prepared: [Prepared] = batch.map { prepare($0) }
+    /// Extracts the decoded documents of a batch in parallel. Pure: no database access.
+    private static func extract(_ batch: [Prepared], pipeline: Pipeline) -> [Prepared] {
+        var prepared = batch
         let work = prepared.indices.filter { if case .decoded = prepared[$0].stage { return true } else { return false } }
         let results = ExtractionResults(count: work.count)
-        let pipeline = self.pipeline
         let inputs = work.map { prepared[$0] }
         DispatchQueue.concurrentPerform(iterations: inputs.count) { position in
             guard case .decoded(let text, let sha) = inputs[position].stage else { return }
             let document = inputs[position].document
-            results.set(position, pipeline.extract(file: document.identity, text: text, sha256: sha, format: document.format))
+            let started = DispatchTime.now()
+            let extraction = pipeline.extract(file: document.identity, text: text, sha256: sha, format: document.format)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+            results.set(position, extraction, milliseconds)
         }
         for (position, index) in work.enumerated() {
-            if let extraction = results.get(position) { prepared[index].stage = .extracted(extraction) }
+            if let (extraction, milliseconds) = results.get(position) {
+                prepared[index].stage = .extracted(extraction)
+                prepared[index].milliseconds = milliseconds
+            }
         }
-        let batchMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        return prepared
+    }
+
+    /// Stores a batch in order. After a fatal database error the rest is not attempted.
+    private func storeBatch(_ batch: [Prepared], abortReason: String?) -> [(DocumentReport, fatal: String?)] {
         var stored: [(DocumentReport, fatal: String?)] = []
-        for item in prepared {
-            // After a fatal database error the rest of the batch is not attempted either.
-            if let fatal = stored.last?.fatal {
+        var fatal = abortReason
+        for item in batch {
+            if let fatal {
                 stored.append((DocumentReport(file: item.document.identity, status: .failed("not attempted: \(fatal)"),
                                               bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0), fatal))
                 continue
             }
-            stored.append(store(item, milliseconds: batchMilliseconds / Double(batch.count)))
+            let result = store(item, milliseconds: item.milliseconds)
+            stored.append(result)
+            fatal = result.fatal
         }
         return stored
     }
 
-    private struct Prepared {
-        enum Stage {
+    private func notAttempted(_ document: DiscoveredDocument) -> Prepared {
+        Prepared(document: document, bytes: 0, stage: .failed("not attempted"))
+    }
+
+    private struct Prepared: Sendable {
+        enum Stage: Sendable {
             case failed(String)
             case unchanged
             case decoded(String, sha256: String)
@@ -130,6 +158,7 @@ public struct IngestJob {
         var document: DiscoveredDocument
         var bytes: Int
         var stage: Stage
+        var milliseconds: Double = 0
     }
 
     private func prepare(_ document: DiscoveredDocument) -> Prepared {
@@ -184,24 +213,17 @@ public struct IngestJob {
     }
 }
 
-/// Slots that parallel extraction fills, one per document; each slot is written by exactly one iteration.
-private final class ExtractionResults: @unchecked Sendable {
-    // Safe because concurrentPerform gives each index to one iteration, and reads happen after it returns;
-    // the lock makes the hand-over explicit rather than relying on that ordering alone.
-    private var slots: [Extraction?]
-    private let lock = NSLock()
+/// Slots that parallel extraction fills, one per document, with the time each took.
+private final class ExtractionResults: Sendable {
+    private let slots: Mutex<[(Extraction, Double)?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ value: Extraction) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    func set(_ index: Int, _ value: Extraction, _ milliseconds: Double) {
+        slots.withLock { $0[index] = (value, milliseconds) }
     }
 
-    func get(_ index: Int) -> Extraction? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
+    func get(_ index: Int) -> (Extraction, Double)? {
+        slots.withLock { $0[index] }
     }
 }
