@@ -30,4 +30,26 @@ import Testing
         #expect(after - before <= 2, "10 start/shutdown cycles leaked \(after - before) file descriptors")
         _ = weakServer
     }
+
+    /// Regression input for a data race found by `swift test --sanitize=thread`: two threads calling
+    /// `shutdown()` at once both clear every loop's `peers` after `loopsFinished.wait()` (HTTPServer.swift, the
+    /// cycle fix of 6c49049), unsynchronised writes to the same array. Only the thread sanitizer sees the race;
+    /// without it this test checks that concurrent shutdowns return and free the server.
+    @Test func concurrentShutdownsAreSafe() throws {
+        for _ in 0..<5 {
+            var configuration = ServerConfiguration()
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
+            configuration.threads = 2
+            configuration.accessLog = false
+            let server = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 204) }
+            _ = try server.start()
+            let group = DispatchGroup()
+            for _ in 0..<3 {
+                group.enter()
+                Thread.detachNewThread { server.shutdown(grace: 0); group.leave() }
+            }
+            #expect(group.wait(timeout: .now() + 10) == .success, "concurrent shutdowns did not return")
+        }
+    }
 }
