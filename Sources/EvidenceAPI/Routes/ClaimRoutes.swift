@@ -40,7 +40,7 @@ enum ClaimRoutes {
     static let item = Route(
         path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim"
     ) { context in
-        try context.services.pool.read { db in
+        try context.services.pool.readOne { db in
             guard let json = try db.queryFirst("SELECT json FROM claims WHERE id = ?", [context.pathValues[0]], { row in
                 row.withTextBytes(0) { Array($0) }
             }) else { throw APIError.notFound("no claim has the id '\(Parameters.printable(context.pathValues[0]))'") }

@@ -40,7 +40,7 @@ enum CommentRoutes {
     static let item = Route(
         path: "/v1/comments/{id}", summary: "One comment.", parameters: [], isList: false, schema: "Comment"
     ) { context in
-        try context.services.pool.read { db in
+        try context.services.pool.readOne { db in
             guard let json = try db.queryFirst("SELECT json FROM comments WHERE id = ?", [context.pathValues[0]], { row in
                 row.withTextBytes(0) { Array($0) }
             }) else { throw APIError.notFound("no comment has the id '\(Parameters.printable(context.pathValues[0]))'") }

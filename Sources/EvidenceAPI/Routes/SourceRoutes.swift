@@ -20,7 +20,7 @@ enum SourceRoutes {
     static let item = Route(
         path: "/v1/sources/{id}", summary: "One source.", parameters: [], isList: false, schema: "Source"
     ) { context in
-        try context.services.pool.read { db in
+        try context.services.pool.readOne { db in
             guard let json = try db.queryFirst("SELECT json FROM sources WHERE id = ?", [context.pathValues[0]], { row in
                 row.withTextBytes(0) { Array($0) }
             }) else { throw APIError.notFound("no source has the id '\(Parameters.printable(context.pathValues[0]))'") }
@@ -32,7 +32,7 @@ enum SourceRoutes {
         path: "/v1/sources/{id}/text", summary: "The stored text of a source, which every start/end offset counts into.",
         parameters: [], isList: false, schema: "Text", contentType: "text/plain; charset=utf-8"
     ) { context in
-        try context.services.pool.read { db in
+        try context.services.pool.readOne { db in
             guard let text = try db.queryFirst("SELECT text FROM sources WHERE id = ?", [context.pathValues[0]], { row in
                 row.withTextBytes(0) { Array($0) }
             }) else { throw APIError.notFound("no source has the id '\(Parameters.printable(context.pathValues[0]))'") }

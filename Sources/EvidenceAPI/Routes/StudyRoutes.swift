@@ -77,7 +77,7 @@ enum StudyRoutes {
         path: "/v1/studies/{id}", summary: "One study with its conditions, interventions, doses and every mention.",
         parameters: [], isList: false, schema: "Study"
     ) { context in
-        try context.services.pool.read { db in
+        try context.services.pool.readOne { db in
             guard let json = try db.queryFirst("SELECT json FROM studies WHERE id = ?", [context.pathValues[0]], { row in
                 row.withTextBytes(0) { Array($0) }
             }) else { throw APIError.notFound("no study has the id '\(Parameters.printable(context.pathValues[0]))'") }
