@@ -24,29 +24,23 @@ public struct ExtractedSource: Sendable {
     public var file: String
     public var text: SourceText
     public var sha256: String
-    public var kind: SourceKind
-    public var title: String?
-    /// ISO 8601 with only the precision the text gives: "2007-03-19", "2007-03" or "2007".
-    public var published: String?
-    public var author: String?
-    public var publisher: String?
-    public var industrySponsored: Bool
-    /// A quote from the text showing why it counts as industry material.
-    public var sponsorEvidence: String?
+    /// Kind, title, date, author, publisher and sponsorship, as the metadata stage found them.
+    public var metadata: SourceMetadata
 
-    public init(file: String, text: SourceText, sha256: String, kind: SourceKind = .other, title: String? = nil,
-                published: String? = nil, author: String? = nil, publisher: String? = nil,
-                industrySponsored: Bool = false, sponsorEvidence: String? = nil) {
+    public init(file: String, text: SourceText, sha256: String, metadata: SourceMetadata) {
         self.file = file
         self.text = text
         self.sha256 = sha256
-        self.kind = kind
-        self.title = title
-        self.published = published
-        self.author = author
-        self.publisher = publisher
-        self.industrySponsored = industrySponsored
-        self.sponsorEvidence = sponsorEvidence
+        self.metadata = metadata
+    }
+
+    /// A source with its metadata given field by field (tests and tools build sources this way).
+    public init(file: String, text: SourceText, sha256: String, kind: SourceKind = .other, title: String? = nil,
+                published: String? = nil, author: String? = nil, publisher: String? = nil,
+                industrySponsored: Bool = false, sponsorEvidence: String? = nil) {
+        self.init(file: file, text: text, sha256: sha256,
+                  metadata: SourceMetadata(kind: kind, title: title, published: published, author: author, publisher: publisher,
+                                           industrySponsored: industrySponsored, sponsorEvidence: sponsorEvidence))
     }
 }
 

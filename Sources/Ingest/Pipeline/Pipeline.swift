@@ -65,10 +65,7 @@ public struct Pipeline: Sendable {
             commentList[index].interventionIDs = conceptIDs(found, type: .intervention)
             commentList[index].doses = document.doses.filter { span.contains($0.span) }
         }
-        let meta = document.metadata
-        let source = ExtractedSource(file: file, text: sourceText, sha256: sha256, kind: meta.kind, title: meta.title,
-                                     published: meta.published, author: meta.author, publisher: meta.publisher,
-                                     industrySponsored: meta.industrySponsored, sponsorEvidence: meta.sponsorEvidence)
+        let source = ExtractedSource(file: file, text: sourceText, sha256: sha256, metadata: document.metadata)
         return Extraction(source: source, studies: studyList, claims: claimList, comments: commentList,
                           mentions: document.concepts, regions: document.regions)
     }

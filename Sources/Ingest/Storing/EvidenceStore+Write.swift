@@ -54,8 +54,9 @@ extension EvidenceStore {
             INSERT INTO sources (id, file, kind, title, published, author, publisher, industry_sponsored,
                                  sponsor_evidence, sha256, ingested_at, text, study_count, claim_count, comment_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [id, source.file, source.kind.rawValue, source.title, source.published, source.author, source.publisher,
-                  source.industrySponsored, source.sponsorEvidence, source.sha256, Self.timestamp(now), text,
+            """, [id, source.file, source.metadata.kind.rawValue, source.metadata.title, source.metadata.published,
+                  source.metadata.author, source.metadata.publisher, source.metadata.industrySponsored,
+                  source.metadata.sponsorEvidence, source.sha256, Self.timestamp(now), text,
                   Set(extraction.studies.map(\.identityKey)).count, extraction.claims.count, extraction.comments.count])
         try db.run(RenderedJSON.source, [id])
         try db.run("""

@@ -260,7 +260,8 @@ struct GoldenEvaluation {
 
     // MARK: source
 
-    private mutating func compareSource(_ got: ExtractedSource, _ want: ExpectedSource) {
+    private mutating func compareSource(_ source: ExtractedSource, _ want: ExpectedSource) {
+        let got = source.metadata
         if let kind = want.kind, got.kind.rawValue != kind { sourceProblems.append("kind \(got.kind.rawValue) != \(kind)") }
         if let title = want.title, normalized(got.title) != normalized(title) {
             sourceProblems.append("title \(got.title ?? "nil") != \(title)")
