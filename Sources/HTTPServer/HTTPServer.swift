@@ -122,11 +122,18 @@ public final class HTTPServer: Sendable {
         let deadline = monotonicNanos() + nanos(seconds)
         for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
         loopsFinished.wait()
+        // Concurrent callers all wait above; the one that moves the state to stopped does the teardown, under
+        // the lock, so it happens once.
+        let tearDown = lifecycle.withLock { state -> Bool in
+            guard case .stopping = state else { return false }
+            state = .stopped
+            return true
+        }
+        guard tearDown else { return }
         // Each loop holds every loop in `peers` (for handing out connections): break that cycle now that
         // their threads have ended, so the loops, their epoll and eventfd descriptors and the handler are freed.
         for loop in running.loops { loop.peers = [] }
         running.shared.workerPool?.stop()
         running.shared.accessLog?.stop()
-        lifecycle.withLock { $0 = .stopped }
     }
 }
