@@ -42,14 +42,25 @@ extension EventLoop {
         }
     }
 
-    /// Answers every complete request in the buffer, in order, then writes.
+    /// A connection gets this many requests answered per turn; a client pipelining a thousand requests
+    /// would otherwise hold its loop, and every other client of that loop, for the whole batch.
+    static let requestsPerTurn = 16
+
+    /// Answers the complete requests in the buffer, in order, up to `requestsPerTurn`, then writes; the rest
+    /// wait for the connection's next turn, after the loop's other ready events.
     func process(_ connection: Connection) {
         let maxPending = shared.configuration.maxPendingOutputBytes
+        var answered = 0
+        var yielded = false
         while !connection.isClosed {
             var stalledOnOutput = false
             parseLoop: while !connection.closeAfterFlush && !connection.inFlight {
                 if connection.pendingOutputBytes >= maxPending {
                     stalledOnOutput = true
+                    break
+                }
+                if answered >= Self.requestsPerTurn {
+                    yielded = true
                     break
                 }
                 switch connection.parser.next() {
@@ -58,6 +69,7 @@ extension EventLoop {
                 case .sendContinue:
                     connection.output.append(contentsOf: Self.continueResponse)
                 case .request(let request, let keepAlive):
+                    answered += 1
                     respond(connection, to: request, keepAlive: keepAlive)
                 case .error(let error):
                     respond(connection, toError: error)
@@ -69,6 +81,9 @@ extension EventLoop {
             }
             flush(connection)
             guard stalledOnOutput, !connection.isClosed, !connection.hasPendingOutput else { break }
+        }
+        if yielded, !connection.isClosed, !connection.hasPendingOutput {
+            post(.resume(fd: connection.fd, connectionID: connection.id))
         }
         if !connection.isClosed { updateDeadline(connection, now: monotonicNanos()) }
     }

@@ -14,6 +14,8 @@ final class EventLoop: @unchecked Sendable {
         case adopt(fd: Int32, peer: String)
         case shutdown(deadline: UInt64)
         case completed(Exchange, HTTPResponse)
+        /// Go on answering a connection's pipelined requests after the other ready connections had their turn.
+        case resume(fd: Int32, connectionID: UInt64)
     }
 
     let index: Int
@@ -122,6 +124,8 @@ final class EventLoop: @unchecked Sendable {
             adopt(fd: fd, peer: peer)
         case .completed(let exchange, let response):
             completed(exchange, response: response)
+        case .resume(let fd, let connectionID):
+            if let connection = connections[fd], connection.id == connectionID, !connection.isClosed { process(connection) }
         case .shutdown(let deadline):
             shuttingDown = true
             shutdownDeadline = min(shutdownDeadline, deadline)

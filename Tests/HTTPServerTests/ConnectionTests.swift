@@ -79,6 +79,18 @@ import Testing
         }
     }
 
+    /// More requests than one turn answers (16): the rest come on the connection's later turns, all in order.
+    @Test func aLongPipelineIsAnsweredInTurnsAndInOrder() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            let count = 200
+            client.send((0..<count).map { "GET /n\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            for i in 0..<count {
+                #expect(try client.readResponse().bodyText.hasPrefix("GET /n\(i) "))
+            }
+        }
+    }
+
     @Test func headKeepsLengthAndDropsBody() throws {
         try withServer { _, port in
             let client = try TestClient(port: port)
