@@ -2,7 +2,9 @@
 /// `word*` stays a prefix search and a bare `OR` between terms stays an alternative. Anything else
 /// (parentheses, colons, NEAR, column filters) is plain text.
 enum FullTextQuery {
-    static func compile(_ input: String) throws(APIError) -> String {
+    /// The FTS5 query, or nil when the input has no words at all (then nothing matches, like any other
+    /// search that finds nothing).
+    static func compile(_ input: String) -> String? {
         var terms: [String] = []
         var scalars = Array(input.unicodeScalars)[...]
         while let first = scalars.first {
@@ -31,7 +33,7 @@ enum FullTextQuery {
             }
         }
         while terms.last == "OR" { terms.removeLast() }
-        guard !terms.isEmpty else { throw .badRequest("parameter 'q' has no words to search for") }
+        guard !terms.isEmpty else { return nil }
         return terms.joined(separator: " ")
     }
 

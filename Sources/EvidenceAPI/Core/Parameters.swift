@@ -32,8 +32,7 @@ struct ParameterSpec: Sendable {
     static let limit = integer("limit", 1...100, "Items per page, 1 to 100 (default 20).")
     static let cursor = text("cursor", "The opaque `next_cursor` of the previous page.")
     static let format = choice("format", ["json", "csv"], "`csv` answers the page as CSV (as does `Accept: text/csv`).")
-    static let q = ParameterSpec(name: "q", kind: .text, description: "Full-text search: plain words, \"quoted phrases\", prefix* and OR.",
-                                 pattern: "[A-Za-z0-9]")
+    static let q = text("q", "Full-text search: plain words, \"quoted phrases\", prefix* and OR.")
 }
 
 /// The validated parameters of one request.

@@ -56,7 +56,10 @@ enum OpenAPIDocument {
             "200": ["description": "OK", "content": okContent],
             "304": ["description": "Not Modified: the If-None-Match ETag still holds."],
             "400": ["description": "A parameter is unknown, repeated, empty or malformed.", "content": problem],
-            "503": ["description": "The database cannot be read.", "content": problem],
+            "503": ["description": "The database cannot be read, or the query ran over its time limit.", "content": problem],
+            // Answered by the HTTP server itself, before any route runs.
+            "414": ["description": "The request line is longer than 8 KiB.", "content": problem],
+            "431": ["description": "The header section is larger than 16 KiB or has more than 100 fields.", "content": problem],
         ]
         if route.segments.contains(where: { if case .value = $0 { return true } else { return false } }) {
             responses["404"] = ["description": "No such id.", "content": problem]

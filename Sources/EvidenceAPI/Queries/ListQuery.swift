@@ -27,6 +27,11 @@ struct ListQuery {
         if let conceptID { self.join(join, [conceptID]) } else { conditions.append("0") }
     }
 
+    /// Filters on a full-text index: `join` with the compiled query, or no rows when `q` had no words.
+    mutating func textFilter(_ join: String, _ query: String?) {
+        if let query { self.join(join, [query]) } else { conditions.append("0") }
+    }
+
     /// Adds a join that filters (such as a concept index or a full-text match), with its own values.
     mutating func join(_ clause: String, _ bound: [any SQLiteBindable]) {
         from += " " + clause

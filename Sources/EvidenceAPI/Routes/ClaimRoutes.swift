@@ -31,7 +31,7 @@ enum ClaimRoutes {
             if let study = p["study"] { query.filter("c.study_id = ?", [study]) }
             if let hedged = p.bool("hedged") { query.filter("c.hedged = ?", [hedged]) }
             if let q = p["q"] {
-                query.join("JOIN claims_fts f ON f.rowid = c.rowid AND claims_fts MATCH ?", [try FullTextQuery.compile(q)])
+                query.textFilter("JOIN claims_fts f ON f.rowid = c.rowid AND claims_fts MATCH ?", FullTextQuery.compile(q))
             }
             return try query.respond(context, db: db)
         }

@@ -31,7 +31,7 @@ enum CommentRoutes {
             if let question = p.bool("question") { query.filter("m.is_question = ?", [question]) }
             if let promotional = p.bool("promotional") { query.filter("m.is_promotional = ?", [promotional]) }
             if let q = p["q"] {
-                query.join("JOIN comments_fts f ON f.rowid = m.rowid AND comments_fts MATCH ?", [try FullTextQuery.compile(q)])
+                query.textFilter("JOIN comments_fts f ON f.rowid = m.rowid AND comments_fts MATCH ?", FullTextQuery.compile(q))
             }
             return try query.respond(context, db: db)
         }

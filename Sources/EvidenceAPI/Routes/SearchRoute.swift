@@ -45,13 +45,14 @@ enum SearchRoute {
 
     static let route = Route(
         path: "/v1/search", summary: "Full-text search across studies, claims, comments and sources, with snippets.",
-        parameters: [ParameterSpec(name: "q", kind: .text, description: "What to search for: plain words, \"quoted phrases\", prefix* and OR.",
-                                   required: true, pattern: "[A-Za-z0-9]"),
+        parameters: [.text("q", "What to search for: plain words, \"quoted phrases\", prefix* and OR.", required: true),
                      .limit, .cursor, .format],
         isList: true, schema: "SearchHit"
     ) { context in
         try context.services.pool.read { db in
-            let match = try FullTextQuery.compile(context.parameters["q"] ?? "")
+            guard let match = FullTextQuery.compile(context.parameters["q"] ?? "") else {
+                return .list(ListPage(items: [], total: 0, limit: context.parameters.limit))
+            }
             var query = ListQuery(from: union, order: ["hits.rank", "hits.type", "hits.row"],
                                   json: "json_object('type', hits.type, 'row', hits.row)")
             query.fromValues = [match]

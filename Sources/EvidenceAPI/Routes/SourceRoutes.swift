@@ -11,7 +11,7 @@ enum SourceRoutes {
             var query = ListQuery(from: "FROM sources s", order: ["s.id"], json: "s.json")
             if let kind = context.parameters["kind"] { query.filter("s.kind = ?", [kind]) }
             if let q = context.parameters["q"] {
-                query.join("JOIN sources_fts f ON f.rowid = s.rowid AND sources_fts MATCH ?", [try FullTextQuery.compile(q)])
+                query.textFilter("JOIN sources_fts f ON f.rowid = s.rowid AND sources_fts MATCH ?", FullTextQuery.compile(q))
             }
             return try query.respond(context, db: db)
         }

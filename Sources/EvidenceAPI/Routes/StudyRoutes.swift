@@ -55,13 +55,14 @@ enum StudyRoutes {
                 query.filter("s.id IN (SELECT study_id FROM study_mentions WHERE source_id = ?)", [source])
             }
             if let q = p["q"] {
-                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", [try FullTextQuery.compile(q)])
+                query.textFilter("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", FullTextQuery.compile(q))
             }
             if let indexOrder { query.order = [indexOrder] }
             switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
             case "relevance":
                 guard p["q"] != nil else { throw APIError.badRequest("sort=relevance needs a q to rank by") }
-                query.order = ["f.rank", "s.id"]
+                // Without a single word in q nothing matches and there is no rank to order by.
+                query.order = FullTextQuery.compile(p["q"] ?? "") != nil ? ["f.rank", "s.id"] : ["s.id"]
             case "year": query.order = ["coalesce(s.year, 9999)", "s.id"]
             case "-year":
                 query.order = ["coalesce(s.year, -1)", "s.id"]
