@@ -17,7 +17,8 @@ extension EventLoop {
             case .accepted(let fd, let peer):
                 acceptBackoff = 0
                 shared.connectionOpened()
-                let target = peers[roundRobin % peers.count]
+                // Once shutdown has begun the other loops may already be gone: keep the connection here.
+                let target = shared.shuttingDown.withLock({ $0 }) ? self : peers[roundRobin % peers.count]
                 roundRobin &+= 1
                 if target === self {
                     adopt(fd: fd, peer: peer)
@@ -44,6 +45,16 @@ extension EventLoop {
     func startListening() {
         guard listenerFD >= 0, !listening, !shuttingDown else { return }
         listening = poller.add(listenerFD, events: SHIMS_EPOLLIN, token: Poller.listenerToken)
+    }
+
+    /// At shutdown: accepts what the backlog holds and serves it on this loop (the others may be gone).
+    func drainBacklog() {
+        guard listenerFD >= 0 else { return }
+        for _ in 0..<4_096 {
+            guard case .accepted(let fd, let peer) = Socket.accept(listenerFD) else { return }
+            shared.connectionOpened()
+            adoptDuringShutdown(fd: fd, peer: peer)
+        }
     }
 
     func stopListening(permanently: Bool) {

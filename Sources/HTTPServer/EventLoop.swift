@@ -129,18 +129,37 @@ final class EventLoop: @unchecked Sendable {
         case .shutdown(let deadline):
             shuttingDown = true
             shutdownDeadline = min(shutdownDeadline, deadline)
+            // Clients whose connect already succeeded wait in the kernel's backlog: serve them rather than
+            // have the closing listener reset them.
+            drainBacklog()
             stopListening(permanently: true)
-            // Idle keep-alive connections would only hold shutdown up: close them now.
-            for connection in Array(connections.values) where connection.isIdle { close(connection) }
+            // Idle keep-alive connections would only hold shutdown up: close them now, after one last read, so
+            // that a request already sent (and not yet seen) is answered rather than reset.
+            for connection in Array(connections.values) where connection.isIdle {
+                readable(connection)
+                if !connection.isClosed && connection.isIdle && connection.parser.bufferedByteCount == 0 { close(connection) }
+            }
         }
     }
 
     func adopt(fd: Int32, peer: String) {
         if shuttingDown {
-            Glibc.close(fd)
-            shared.connectionClosed()
+            adoptDuringShutdown(fd: fd, peer: peer)
             return
         }
+        register(fd: fd, peer: peer)
+    }
+
+    /// A connection accepted before shutdown whose request may already be waiting: answer what it sent (with
+    /// `Connection: close`) instead of resetting it; one that has sent nothing yet is closed like an idle one.
+    func adoptDuringShutdown(fd: Int32, peer: String) {
+        register(fd: fd, peer: peer)
+        guard let connection = connections[fd] else { return }
+        readable(connection)
+        if !connection.isClosed && connection.isIdle && connection.parser.bufferedByteCount == 0 { close(connection) }
+    }
+
+    private func register(fd: Int32, peer: String) {
         let now = monotonicNanos()
         connectionCounter &+= 1
         let connection = Connection(fd: fd, id: connectionCounter, peer: peer, limits: shared.parserLimits, now: now)
