@@ -61,7 +61,7 @@ public struct CommentExtractor: Sendable {
                 if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
                     comment.replyToIndex = comments.count - 1
                 }
-                // Following up their own comment ("Since no one is speaking up I will."), the author takes up the
+                // Following up their own comment ("Nobody has answered yet, so here goes."), the author takes up the
                 // latest question of the last few that nobody has answered yet.
                 if comment.replyToIndex == nil, comments.last?.authorID == authorID {
                     // Answers to these questions can only come after them, so the window holds them all.

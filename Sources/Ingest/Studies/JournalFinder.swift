@@ -1,5 +1,5 @@
-/// Finds where a sentence names the journal a study appeared in ("published in Annals of Urology &
-/// Nephrology in April 2024", "the high ranked journal Blood", "appear in Osteoporosis International (2023)")
+/// Finds where a sentence names the journal a study appeared in ("reported in Kidney Reports in May 2021",
+/// "the respected journal Circulation", "appear in Osteoporosis International (2023)")
 /// and the year written after it.
 struct JournalFinder: Sendable {
     let cues: StudyCues
