@@ -15,6 +15,7 @@ final class MetricsBox: Sendable {
     let corpus: TestCorpus
     let server: HTTPServer
     let port: Int
+    let box: MetricsBox
 
     init() throws {
         let corpus = try TestCorpus()
@@ -28,6 +29,13 @@ final class MetricsBox: Sendable {
         self.port = try server.start()
         self.corpus = corpus
         self.server = server
+        self.box = box
+    }
+
+    /// Shuts the server down and breaks the box → server → handler → API → box cycle, so nothing leaks.
+    func stop() {
+        server.shutdown(grace: 1)
+        box.server.withLock { $0 = nil }
     }
 
     /// Sends raw bytes and reads until the server closes (each request asks for Connection: close).
@@ -62,7 +70,7 @@ final class MetricsBox: Sendable {
     }
 
     @Test func getAndHeadAgreeOnHeadersAndHeadHasNoBody() throws {
-        defer { server.shutdown(grace: 1) }
+        defer { stop() }
         let full = try get("/v1/studies?condition=vascular%20calcification")
         #expect(full.head.hasPrefix("HTTP/1.1 200"))
         #expect(full.body.contains("\"total\":4"))
@@ -75,7 +83,7 @@ final class MetricsBox: Sendable {
     }
 
     @Test func errorsAndMetricsOverTheWire() throws {
-        defer { server.shutdown(grace: 1) }
+        defer { stop() }
         #expect(try get("/v1/studies?limit=0").head.hasPrefix("HTTP/1.1 400"))
         #expect(try get("/nowhere").head.hasPrefix("HTTP/1.1 404"))
         let post = try get("/v1/studies", method: "POST", extra: "Content-Length: 0\r\n")
@@ -85,7 +93,7 @@ final class MetricsBox: Sendable {
     }
 
     @Test func aNewIngestIsServedWhileRunning() throws {
-        defer { server.shutdown(grace: 1) }
+        defer { stop() }
         #expect(try get("/health").body.contains("\"documents\":3"))
         let store = try corpus.store()
         try store.write(Extraction(source: ExtractedSource(file: "late.txt", text: SourceText("Magnesium and arterial stiffness."),
