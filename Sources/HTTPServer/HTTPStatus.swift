@@ -1,6 +1,6 @@
 /// Reason phrases and the status line bytes, built once.
-enum HTTPStatus {
-    static func reason(_ code: Int) -> String {
+public enum HTTPStatus {
+    public static func reason(_ code: Int) -> String {
         switch code {
         case 100: return "Continue"
         case 200: return "OK"

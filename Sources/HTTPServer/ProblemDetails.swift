@@ -12,16 +12,17 @@ enum ProblemDetails {
     }
 }
 
-/// Minimal JSON string escaping for the server's own output (problem bodies, access log).
-enum JSONText {
-    static func appendQuoted(_ string: String, to out: inout String) {
+/// Minimal JSON string escaping for the server's own output (problem bodies, access log), public so that
+/// handlers writing JSON by hand quote strings the same way.
+public enum JSONText {
+    public static func appendQuoted(_ string: String, to out: inout String) {
         var bytes: [UInt8] = []
         appendQuoted(string, to: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Escapes '"', '\' and control characters; other UTF-8 passes through unchanged.
-    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+    public static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
             switch byte {

@@ -21,7 +21,7 @@ struct APIError: Error, Sendable {
         var json = JSONBuffer()
         json.object { object in
             object.field("type", "about:blank")
-            object.field("title", HTTPReason.phrase(for: status))
+            object.field("title", HTTPStatus.reason(status))
             object.field("status", status)
             object.field("detail", detail)
         }
@@ -29,22 +29,6 @@ struct APIError: Error, Sendable {
                                     body: json.bytes)
         response.headers.append(contentsOf: SecurityHeaders.json)
         return response
-    }
-}
-
-enum HTTPReason {
-    static func phrase(for status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 304: return "Not Modified"
-        case 400: return "Bad Request"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 406: return "Not Acceptable"
-        case 500: return "Internal Server Error"
-        case 503: return "Service Unavailable"
-        default: return "Error"
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// Writes JSON straight into bytes: the envelopes and the few objects the API renders itself
 /// (most objects come from the database already rendered).
 struct JSONBuffer {
@@ -9,23 +11,7 @@ struct JSONBuffer {
     mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
     mutating func raw(_ pointer: UnsafeRawBufferPointer) { bytes.append(contentsOf: pointer) }
 
-    mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    mutating func string(_ text: String) { JSONText.appendQuoted(text, to: &bytes) }
 
     mutating func value(_ text: String?) { if let text { string(text) } else { raw("null") } }
     mutating func value(_ number: Int?) { if let number { raw(String(number)) } else { raw("null") } }

@@ -21,15 +21,10 @@ struct ListQuery {
         values.append(contentsOf: bound)
     }
 
-    /// Filters on a concept index: `table` joined on `key` = the item's id, for a resolved concept id, or no
-    /// rows at all when the name resolved to nothing.
-    mutating func conceptFilter(_ join: String, _ conceptID: String?) {
-        if let conceptID { self.join(join, [conceptID]) } else { conditions.append("0") }
-    }
-
-    /// Filters on a full-text index: `join` with the compiled query, or no rows when `q` had no words.
-    mutating func textFilter(_ join: String, _ query: String?) {
-        if let query { self.join(join, [query]) } else { conditions.append("0") }
+    /// Filters through `join` (a concept index or a full-text match) bound to `value`; when the user's value
+    /// resolved to nothing (an unknown name, a q without words) the list is empty, like any filter matching nothing.
+    mutating func join(_ clause: String, matching value: String?) {
+        if let value { join(clause, [value]) } else { conditions.append("0") }
     }
 
     /// Adds a join that filters (such as a concept index or a full-text match), with its own values.

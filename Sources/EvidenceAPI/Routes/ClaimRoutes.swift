@@ -19,32 +19,24 @@ enum ClaimRoutes {
             var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
             let p = context.parameters
             if let condition = p["condition"] {
-                query.conceptFilter("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?",
-                                    try context.services.concept(condition, type: "condition", db: db))
+                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: try context.services.concept(condition, type: "condition", db: db))
             }
             if let intervention = p["intervention"] {
-                query.conceptFilter("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?",
-                                    try context.services.concept(intervention, type: "intervention", db: db))
+                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: try context.services.concept(intervention, type: "intervention", db: db))
             }
             if let kind = p["kind"] { query.filter("c.kind = ?", [kind]) }
             if let source = p["source"] { query.filter("c.source_id = ?", [source]) }
             if let study = p["study"] { query.filter("c.study_id = ?", [study]) }
             if let hedged = p.bool("hedged") { query.filter("c.hedged = ?", [hedged]) }
             if let q = p["q"] {
-                query.textFilter("JOIN claims_fts f ON f.rowid = c.rowid AND claims_fts MATCH ?", FullTextQuery.compile(q))
+                query.join("JOIN claims_fts f ON f.rowid = c.rowid AND claims_fts MATCH ?", matching: FullTextQuery.compile(q))
             }
             return try query.respond(context, db: db)
         }
     }
 
     static let item = Route(
-        path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim"
-    ) { context in
-        try context.services.pool.readOne { db in
-            guard let json = try db.queryFirst("SELECT json FROM claims WHERE id = ?", [context.pathValues[0]], { row in
-                row.withTextBytes(0) { Array($0) }
-            }) else { throw APIError.notFound("no claim has the id '\(Parameters.printable(context.pathValues[0]))'") }
-            return .json(json)
-        }
-    }
+        path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim",
+        handler: StoredItem.handler("SELECT json FROM claims WHERE id = ?", noun: "claim")
+    )
 }

@@ -19,32 +19,24 @@ enum CommentRoutes {
             var query = ListQuery(from: "FROM comments m", order: ["m.source_id", "m.start", "m.id"], json: "m.json")
             let p = context.parameters
             if let condition = p["condition"] {
-                query.conceptFilter("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?",
-                                    try context.services.concept(condition, type: "condition", db: db))
+                query.join("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?", matching: try context.services.concept(condition, type: "condition", db: db))
             }
             if let intervention = p["intervention"] {
-                query.conceptFilter("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?",
-                                    try context.services.concept(intervention, type: "intervention", db: db))
+                query.join("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?", matching: try context.services.concept(intervention, type: "intervention", db: db))
             }
             if let source = p["source"] { query.filter("m.source_id = ?", [source]) }
             if let author = p["author"] { query.filter("(m.author_id = ? OR m.author = ? COLLATE NOCASE)", [author, author]) }
             if let question = p.bool("question") { query.filter("m.is_question = ?", [question]) }
             if let promotional = p.bool("promotional") { query.filter("m.is_promotional = ?", [promotional]) }
             if let q = p["q"] {
-                query.textFilter("JOIN comments_fts f ON f.rowid = m.rowid AND comments_fts MATCH ?", FullTextQuery.compile(q))
+                query.join("JOIN comments_fts f ON f.rowid = m.rowid AND comments_fts MATCH ?", matching: FullTextQuery.compile(q))
             }
             return try query.respond(context, db: db)
         }
     }
 
     static let item = Route(
-        path: "/v1/comments/{id}", summary: "One comment.", parameters: [], isList: false, schema: "Comment"
-    ) { context in
-        try context.services.pool.readOne { db in
-            guard let json = try db.queryFirst("SELECT json FROM comments WHERE id = ?", [context.pathValues[0]], { row in
-                row.withTextBytes(0) { Array($0) }
-            }) else { throw APIError.notFound("no comment has the id '\(Parameters.printable(context.pathValues[0]))'") }
-            return .json(json)
-        }
-    }
+        path: "/v1/comments/{id}", summary: "One comment.", parameters: [], isList: false, schema: "Comment",
+        handler: StoredItem.handler("SELECT json FROM comments WHERE id = ?", noun: "comment")
+    )
 }

@@ -11,7 +11,7 @@ enum ConceptRoutes {
                 var query = ListQuery(from: "FROM concepts c", order: ["c.id"], json: ConceptJSON.expression)
                 query.filter("c.type = ?", [type])
                 if let q = context.parameters["q"] {
-                    query.textFilter("JOIN concepts_fts f ON f.rowid = c.rowid AND concepts_fts MATCH ?", FullTextQuery.compile(q))
+                    query.join("JOIN concepts_fts f ON f.rowid = c.rowid AND concepts_fts MATCH ?", matching: FullTextQuery.compile(q))
                 }
                 return try query.respond(context, db: db)
             }

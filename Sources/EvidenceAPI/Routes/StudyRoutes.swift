@@ -29,13 +29,13 @@ enum StudyRoutes {
             var onlyConcept: String?
             if let condition = p["condition"] {
                 let id = try context.services.concept(condition, type: "condition", db: db)
-                query.conceptFilter("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", id)
+                query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", matching: id)
                 if id != nil { indexOrder = "ci.study_id" }
                 onlyConcept = id
             }
             if let intervention = p["intervention"] {
                 let id = try context.services.concept(intervention, type: "intervention", db: db)
-                query.conceptFilter("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", id)
+                query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", matching: id)
                 if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
                 onlyConcept = p["condition"] == nil ? id : nil
             }
@@ -55,7 +55,7 @@ enum StudyRoutes {
                 query.filter("s.id IN (SELECT study_id FROM study_mentions WHERE source_id = ?)", [source])
             }
             if let q = p["q"] {
-                query.textFilter("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", FullTextQuery.compile(q))
+                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: FullTextQuery.compile(q))
             }
             if let indexOrder { query.order = [indexOrder] }
             switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
@@ -76,13 +76,7 @@ enum StudyRoutes {
 
     static let item = Route(
         path: "/v1/studies/{id}", summary: "One study with its conditions, interventions, doses and every mention.",
-        parameters: [], isList: false, schema: "Study"
-    ) { context in
-        try context.services.pool.readOne { db in
-            guard let json = try db.queryFirst("SELECT json FROM studies WHERE id = ?", [context.pathValues[0]], { row in
-                row.withTextBytes(0) { Array($0) }
-            }) else { throw APIError.notFound("no study has the id '\(Parameters.printable(context.pathValues[0]))'") }
-            return .json(json)
-        }
-    }
+        parameters: [], isList: false, schema: "Study",
+        handler: StoredItem.handler("SELECT json FROM studies WHERE id = ?", noun: "study")
+    )
 }
