@@ -30,8 +30,9 @@ public struct DocumentReport: Sendable {
 
 /// Runs discovery, reading, extraction and storing over a set of paths.
 ///
-/// Extraction is pure and runs in parallel over a batch of documents; storing is serial, one transaction per
-/// document, in discovery order. A document that fails is reported and skipped; the others are still stored.
+/// Extraction is pure and runs in parallel over a batch of documents; storing is serial, in discovery order,
+/// each document atomic: a batch commits once, and a document that fails is reported and left out while the
+/// others are still stored (see `storeBatch`).
 public struct IngestJob {
     public let pipeline: Pipeline
     public let store: EvidenceStore
@@ -127,28 +128,11 @@ public struct IngestJob {
         return prepared
     }
 
-    /// Stores a batch in order. After a fatal database error the rest is not attempted.
-    private func storeBatch(_ batch: [Prepared], abortReason: String?) -> [(DocumentReport, fatal: String?)] {
-        var stored: [(DocumentReport, fatal: String?)] = []
-        var fatal = abortReason
-        for item in batch {
-            if let fatal {
-                stored.append((DocumentReport(file: item.document.identity, status: .failed("not attempted: \(fatal)"),
-                                              bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0), fatal))
-                continue
-            }
-            let result = store(item, milliseconds: item.milliseconds)
-            stored.append(result)
-            fatal = result.fatal
-        }
-        return stored
-    }
-
     private func notAttempted(_ document: DiscoveredDocument) -> Prepared {
         Prepared(document: document, bytes: 0, stage: .failed("not attempted"))
     }
 
-    private struct Prepared: Sendable {
+    struct Prepared: Sendable {
         enum Stage: Sendable {
             case failed(String)
             case unchanged
@@ -174,42 +158,6 @@ public struct IngestJob {
         } catch {
             return Prepared(document: document, bytes: 0, stage: .failed(String(describing: error)))
         }
-    }
-
-    private func store(_ item: Prepared, milliseconds: Double) -> (DocumentReport, fatal: String?) {
-        var report = DocumentReport(file: item.document.identity, status: .unchanged, bytes: item.bytes,
-                                    studies: 0, claims: 0, comments: 0, milliseconds: milliseconds)
-        switch item.stage {
-        case .failed(let reason): report.status = .failed(reason)
-        case .unchanged: report.status = .unchanged
-        case .decoded: report.status = .failed("extraction did not finish")
-        case .extracted(let extraction):
-            do {
-                switch try store.write(extraction) {
-                case .added: report.status = .added
-                case .updated: report.status = .updated
-                case .unchanged: report.status = .unchanged
-                }
-                report.studies = Set(extraction.studies.map(\.identityKey)).count
-                report.claims = extraction.claims.count
-                report.comments = extraction.comments.count
-            } catch let error as SQLiteError where error.isBusy || error.isReadOnly || error.isFull || error.isCorrupt {
-                let reason = Self.databaseProblem(error)
-                report.status = .failed("cannot store: \(reason)")
-                return (report, reason)
-            } catch {
-                report.status = .failed("cannot store: \(error)")
-            }
-        }
-        return (report, nil)
-    }
-
-    /// A database failure in words a user can act on.
-    static func databaseProblem(_ error: SQLiteError) -> String {
-        if error.isBusy { return "the database is locked by another process (another ingest?); try again when it ends" }
-        if error.isReadOnly { return "the database is read-only (check the file's and folder's permissions)" }
-        if error.isFull { return "the disk is full (or the database reached its size limit)" }
-        return "the database file is corrupt (\(error.message)); restore it or ingest into a new file"
     }
 }
 

@@ -13,6 +13,7 @@ extension EvidenceStore {
                 """, [id, sourceID, claim.span.start, claim.span.end, text.slice(claim.span), claim.kind.rawValue,
                       claim.hedged, claim.attributedTo, studyID])
             guard db.changes > 0 else { continue }
+            fullText.add(.claims, db.lastInsertRowID)
             try insertConcepts(sql: "INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)", id: id,
                                conditions: claim.conditionIDs, interventions: claim.interventionIDs)
             try db.run("""
@@ -24,9 +25,6 @@ extension EvidenceStore {
                 counts.claims[concept, default: 0] += 1
             }
             try db.run(RenderedJSON.claim, [id])
-            try db.run("""
-                INSERT INTO claims_fts (rowid, text, attributed_to) SELECT rowid, text, attributed_to FROM claims WHERE id = ?
-                """, [id])
         }
     }
 
@@ -48,6 +46,7 @@ extension EvidenceStore {
                       comment.span.start, comment.span.end, text.slice(comment.span), replyTo,
                       comment.isQuestion, comment.isPromotional, dosesJSON])
             guard db.changes > 0 else { continue }
+            fullText.add(.comments, db.lastInsertRowID)
             try insertConcepts(sql: "INSERT OR IGNORE INTO comment_concepts (comment_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)",
                                id: ids[index],
                                conditions: comment.conditionIDs, interventions: comment.interventionIDs)
@@ -57,9 +56,6 @@ extension EvidenceStore {
                 WHERE k.comment_id = ?
                 """, [ids[index]])
             try db.run(RenderedJSON.comment, [ids[index]])
-            try db.run("""
-                INSERT INTO comments_fts (rowid, author, text) SELECT rowid, author, text FROM comments WHERE id = ?
-                """, [ids[index]])
         }
     }
 

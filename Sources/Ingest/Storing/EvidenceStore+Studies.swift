@@ -53,7 +53,7 @@ extension EvidenceStore {
     func refreshStudy(_ id: String, counts: inout ConceptCountDelta) throws {
         let before = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })
         let hasReports = try db.queryFirst("SELECT 1 FROM study_reports WHERE study_id = ? LIMIT 1", [id]) { _ in true } ?? false
-        try db.run("DELETE FROM studies_fts WHERE rowid = (SELECT rowid FROM studies WHERE id = ?)", [id])
+        fullText.add(.studies, try db.query("SELECT rowid FROM studies WHERE id = ?", [id]) { $0.int64(0) })
         guard hasReports else {
             try refreshEvidenceCells(id)   // the study has no cells left: its counts go
             let citing = try db.query("SELECT id FROM claims WHERE study_id = ?", [id]) { $0.text(0) }
@@ -76,14 +76,6 @@ extension EvidenceStore {
         let after = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })
         for concept in after.subtracting(before) { counts.studies[concept, default: 0] += 1 }
         for concept in before.subtracting(after) { counts.studies[concept, default: 0] -= 1 }
-        try db.run("""
-            INSERT INTO studies_fts (rowid, title, name, population, effect, journal, quotes, concepts)
-            SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
-                   (SELECT group_concat(quote, ' … ') FROM study_mentions m WHERE m.study_id = s.id),
-                   (SELECT group_concat(c.name, ' ; ') FROM study_report_concepts r
-                    JOIN concepts c ON c.id = r.concept_id OR c.id = r.form_id WHERE r.study_id = s.id)
-            FROM studies s WHERE s.id = ?
-            """, [id])
     }
 
     static let mergeStudySQL: String = {

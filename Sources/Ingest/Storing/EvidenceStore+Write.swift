@@ -9,10 +9,13 @@ public enum WriteOutcome: String, Sendable {
 extension EvidenceStore {
     /// Stores one document's extraction in one transaction, replacing what an earlier version of the same file
     /// contributed. A failure or a crash leaves the previous version (or nothing) in place.
+    ///
+    /// Inside a group (`beginGroup`) the document shares the group's transaction: the group commits whole
+    /// documents only, and a caller that sees this throw rolls the group back.
     @discardableResult
     public func write(_ extraction: Extraction, now: Date = Date()) throws -> WriteOutcome {
         let source = extraction.source
-        return try db.transaction {
+        return try atomically {
             let previous = try storedVersion(file: source.file)
             if previous?.sha256 == source.sha256 { return .unchanged }
             let sourceID = try previous?.id ?? newSourceID(file: source.file)
@@ -32,6 +35,47 @@ extension EvidenceStore {
         }
     }
 
+    /// Outside a group, a transaction of its own; inside one, the group's transaction, which the caller rolls
+    /// back when a write throws (see `IngestJob.storeBatch`).
+    private func atomically<T>(_ body: () throws -> T) throws -> T {
+        if inGroup { return try body() }
+        fullText.removeAll()
+        do {
+            return try db.transaction(.immediate) {
+                let result = try body()
+                try fullText.flush(to: db)
+                return result
+            }
+        } catch {
+            fullText.removeAll()
+            throw error
+        }
+    }
+
+    private var inGroup: Bool { db.isInTransaction }
+
+    /// Opens a group: the documents written until `commitGroup` are committed together, which writes each shared
+    /// index page and full-text segment once per group instead of once per document.
+    public func beginGroup() throws {
+        try db.execute(Database.TransactionKind.immediate.rawValue)
+    }
+
+    public func commitGroup() throws {
+        do {
+            try fullText.flush(to: db)
+            try db.execute("COMMIT")
+        } catch {
+            rollbackGroup()
+            throw error
+        }
+    }
+
+    /// Undoes every write of the group. Quiet: SQLite may have rolled it back on its own already.
+    public func rollbackGroup() {
+        fullText.removeAll()
+        if db.isInTransaction { try? db.execute("ROLLBACK") }
+    }
+
     /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
     func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {
         let studies = Set(try db.query("SELECT study_id FROM study_reports WHERE source_id = ?", [id]) { $0.text(0) })
@@ -39,9 +83,9 @@ extension EvidenceStore {
             SELECT i.concept_id FROM claims c JOIN claim_concept_index i ON i.claim_id = c.id WHERE c.source_id = ?
             """, [id]) { $0.text(0) }
         for concept in claimConcepts { counts.claims[concept, default: 0] -= 1 }
-        try db.run("DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE source_id = ?)", [id])
-        try db.run("DELETE FROM comments_fts WHERE rowid IN (SELECT rowid FROM comments WHERE source_id = ?)", [id])
-        try db.run("DELETE FROM sources_fts WHERE rowid IN (SELECT rowid FROM sources WHERE id = ?)", [id])
+        fullText.add(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) })
+        fullText.add(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) })
+        fullText.add(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) })
         // Comments point at each other through reply_to; clear those links first so the cascade needs no order.
         try db.run("UPDATE comments SET reply_to = NULL WHERE source_id = ?", [id])
         try db.run("DELETE FROM sources WHERE id = ?", [id])
@@ -58,11 +102,8 @@ extension EvidenceStore {
                   source.metadata.author, source.metadata.publisher, source.metadata.industrySponsored,
                   source.metadata.sponsorEvidence, source.sha256, Self.timestamp(now), text,
                   Set(extraction.studies.map(\.identityKey)).count, extraction.claims.count, extraction.comments.count])
+        fullText.add(.sources, db.lastInsertRowID)
         try db.run(RenderedJSON.source, [id])
-        try db.run("""
-            INSERT INTO sources_fts (rowid, title, author, publisher, text)
-            SELECT rowid, title, author, publisher, text FROM sources WHERE id = ?
-            """, [id])
         for region in extraction.regions where !region.span.isEmpty {
             try db.run("INSERT OR IGNORE INTO regions (source_id, kind, start, \"end\") VALUES (?, ?, ?, ?)",
                        [id, region.kind.rawValue, region.span.start, region.span.end])
@@ -74,10 +115,18 @@ extension EvidenceStore {
         }
     }
 
+    /// `2026-11-24T23:59:01Z`. Formatted by hand: an `ISO8601DateFormatter` per document cost more than
+    /// inserting the document's source row.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2)
+            + "T" + padded(parts.tm_hour, 2) + ":" + padded(parts.tm_min, 2) + ":" + padded(parts.tm_sec, 2) + "Z"
     }
 }
 

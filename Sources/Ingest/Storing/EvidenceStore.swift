@@ -5,6 +5,8 @@ import SQLiteDB
 public final class EvidenceStore {
     public let db: Database
     let lexicon: Lexicon
+    /// Full-text entries to rewrite before the current transaction commits.
+    var fullText = FullTextQueue()
 
     public init(path: String, lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         try Database.checkCapabilities()

@@ -9,7 +9,6 @@ struct StudyAttributeReader: Sendable {
     func study(_ draft: StudyDraft, _ context: StudyContext, documentCitation: JournalFinderCitationText?) -> ExtractedStudy {
         let text = context.document.text
         let explicitSpans = draft.explicit + (draft.reference.map { [$0.span] } ?? [])
-        let interventionSubstances = explicitSpans.reduce(into: Set<String>()) { $0.formUnion(context.substances($1)) }
         // Attached sentences count for results when they speak of the subjects or of the study's substances.
         let relevantAttached = draft.attached.filter { span in
             let tokens = context.tokens(span)
