@@ -72,10 +72,9 @@ COND_CURSOR=$(cursor_of "$COND_URL")
 CONCEPT="SELECT t.concept_id FROM concept_terms t JOIN concepts k ON k.id = t.concept_id
           WHERE t.term_key = replace(replace(lower(?), ' ', ''), '-', '') AND k.type = 'condition' LIMIT 1"
 SQL_COND="WITH c(id) AS ($CONCEPT),
- page AS (SELECT s.json FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id
-          WHERE ci.concept_id = (SELECT id FROM c) ORDER BY s.id LIMIT 20),
- total(n) AS (SELECT count(*) FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id
-          WHERE ci.concept_id = (SELECT id FROM c))
+ page AS (SELECT s.json FROM study_concept_index ci JOIN studies s ON s.id = ci.study_id
+          WHERE ci.concept_id = (SELECT id FROM c) ORDER BY ci.study_id LIMIT 20),
+ total(n) AS (SELECT coalesce((SELECT study_count FROM concepts WHERE id = (SELECT id FROM c)), 0))
 SELECT '{\"data\":[' || coalesce((SELECT group_concat(json, ',') FROM page), '') || '],\"meta\":'
        || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$COND_CURSOR") END) || '}'
 FROM total"
@@ -85,25 +84,31 @@ SQL_ITEM="SELECT json FROM studies WHERE id = ?"
 
 SEARCH_URL="$BASE/v1/search?q=$Q"
 SEARCH_CURSOR=$(cursor_of "$SEARCH_URL")
-HITS="FROM (
-    SELECT 'study' AS type, s.id AS id, snippet(studies_fts, -1, '«', '»', '…', 12) AS snippet,
-           (SELECT min(source_id) FROM study_mentions m WHERE m.study_id = s.id) AS source_id, f.rank AS rank
-    FROM studies_fts f JOIN studies s ON s.rowid = f.rowid WHERE studies_fts MATCH (SELECT m FROM q)
-    UNION ALL
-    SELECT 'claim', c.id, snippet(claims_fts, -1, '«', '»', '…', 12), c.source_id, f.rank
-    FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH (SELECT m FROM q)
-    UNION ALL
-    SELECT 'comment', m.id, snippet(comments_fts, -1, '«', '»', '…', 12), m.source_id, f.rank
-    FROM comments_fts f JOIN comments m ON m.rowid = f.rowid WHERE comments_fts MATCH (SELECT m FROM q)
-    UNION ALL
-    SELECT 'source', s.id, snippet(sources_fts, -1, '«', '»', '…', 12), s.id, f.rank
-    FROM sources_fts f JOIN sources s ON s.rowid = f.rowid WHERE sources_fts MATCH (SELECT m FROM q)
-) hits"
+# Like the route: rank bare FTS5 rows (type, rowid, bm25), then id, source id and snippet for the page's rows only;
+# the total is four FTS counts.
+MATCHQ="(SELECT m FROM q)"
+detail() {   # detail TYPE FTS TABLE ALIAS SOURCE_EXPR
+    echo "WHEN '$1' THEN (SELECT json_object('type', '$1', 'id', $4.id, 'snippet', snippet($2, -1, '«', '»', '…', 12),
+        'source_id', $5) FROM $2 f JOIN $3 $4 ON $4.rowid = f.rowid WHERE $2 MATCH $MATCHQ AND f.rowid = ranked.row)"
+}
 # FullTextQuery.compile of one plain word is the word, lower-cased, in double quotes.
 SQL_SEARCH="WITH q(m) AS (SELECT '\"' || lower(?) || '\"'),
- page AS (SELECT json_object('type', hits.type, 'id', hits.id, 'snippet', hits.snippet, 'source_id', hits.source_id) AS j
-          $HITS ORDER BY hits.rank, hits.type, hits.id LIMIT 20),
- total(n) AS (SELECT count(*) $HITS)
+ ranked AS (SELECT type, row, rank FROM (
+        SELECT 'study' AS type, rowid AS row, rank FROM studies_fts WHERE studies_fts MATCH $MATCHQ
+        UNION ALL SELECT 'claim', rowid, rank FROM claims_fts WHERE claims_fts MATCH $MATCHQ
+        UNION ALL SELECT 'comment', rowid, rank FROM comments_fts WHERE comments_fts MATCH $MATCHQ
+        UNION ALL SELECT 'source', rowid, rank FROM sources_fts WHERE sources_fts MATCH $MATCHQ
+    ) ORDER BY rank, type, row LIMIT 20),
+ page AS (SELECT CASE type
+        $(detail study studies_fts studies s '(SELECT min(source_id) FROM study_mentions m WHERE m.study_id = s.id)')
+        $(detail claim claims_fts claims c c.source_id)
+        $(detail comment comments_fts comments c c.source_id)
+        $(detail source sources_fts sources s s.id)
+    END AS j FROM ranked ORDER BY rank, type, row),
+ total(n) AS (SELECT (SELECT count(*) FROM studies_fts WHERE studies_fts MATCH $MATCHQ)
+        + (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH $MATCHQ)
+        + (SELECT count(*) FROM comments_fts WHERE comments_fts MATCH $MATCHQ)
+        + (SELECT count(*) FROM sources_fts WHERE sources_fts MATCH $MATCHQ))
 SELECT '{\"data\":[' || coalesce((SELECT group_concat(j, ',') FROM page), '') || '],\"meta\":'
        || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$SEARCH_CURSOR") END) || '}'
 FROM total"
