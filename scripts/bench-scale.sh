@@ -29,7 +29,9 @@ mkdir -p "$WORK"
 source scripts/bench-lib.sh
 evidence_binary
 
-DB=$WORK/scale-$STUDIES.sqlite
+# The generated database is reused while the generator and the schema are the same (their hash names it).
+GEN=$(cat scripts/gen-scale-db.py schema.sql | sha256sum | cut -c1-8)
+DB=${DB:-$WORK/scale-$STUDIES-$GEN.sqlite}
 if [[ ! -f $DB.done || ${FRESH:-0} == 1 ]]; then
     rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.done"
     CORPUS=$WORK/corpus-1000-s42
@@ -37,7 +39,7 @@ if [[ ! -f $DB.done || ${FRESH:-0} == 1 ]]; then
         rm -rf "$CORPUS"; python3 scripts/gen-corpus --count 1000 --out "$CORPUS" >&2; touch "$CORPUS/.done"
     fi
     if [[ -n ${BASE_DB:-} ]]; then cp "$BASE_DB" "$DB"; else "$EVIDENCE" ingest --db "$DB" seeds "$CORPUS" | tail -1 >&2; fi
-    python3 scripts/gen-scale-db.py "$DB" --studies "$STUDIES" --claims "$CLAIMS"
+    nice -n 10 python3 scripts/gen-scale-db.py "$DB" --studies "$STUDIES" --claims "$CLAIMS"
     touch "$DB.done"
 fi
 
