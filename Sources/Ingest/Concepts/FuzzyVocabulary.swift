@@ -22,8 +22,7 @@ struct FuzzyVocabulary: Sendable {
     /// `words` are the folded keys of lexicon words; `known` are all keys (never corrected, being right);
     /// `ordinary` are real words close to a lexicon word (never corrected, being other words).
     init(words: Set<String>, known: Set<String>, ordinary: Set<String>) {
-        self.words = words.map { Array($0.unicodeScalars) }.filter { $0.count >= Self.minimumLength }
-            .sorted { String(String.UnicodeScalarView($0)) < String(String.UnicodeScalarView($1)) }
+        self.words = words.sorted().map { Array($0.unicodeScalars) }.filter { $0.count >= Self.minimumLength }
         self.known = known
         self.ordinary = ordinary
         deletions.reserveCapacity(self.words.count * 128)

@@ -9,20 +9,33 @@ extension EvidenceStore {
             FROM evidence_cells WHERE study_id = ?
             """, [studyID]) { Cell(row: $0) }
         try db.run("DELETE FROM evidence_cells WHERE study_id = ?", [studyID])
+        // CROSS JOIN fixes the order: left to itself, SQLite starts from every condition concept (by the type
+        // index) and probes the study's index with each, a hundred look-ups for a handful of rows.
         try db.run("""
             INSERT OR IGNORE INTO evidence_cells (condition_id, intervention_id, study_id, design, direction, evidence_level)
             SELECT ci.concept_id, r.concept_id, s.id, s.design, s.direction, s.evidence_level
             FROM studies s
-            JOIN study_concept_index ci ON ci.study_id = s.id
-            JOIN concepts c ON c.id = ci.concept_id AND c.type = 'condition'
-            JOIN study_report_concepts r ON r.study_id = s.id AND r.role = 'intervention'
+            CROSS JOIN study_concept_index ci ON ci.study_id = s.id
+            CROSS JOIN concepts c ON c.id = ci.concept_id AND c.type = 'condition'
+            CROSS JOIN study_report_concepts r ON r.study_id = s.id AND r.role = 'intervention'
             WHERE s.id = ?
             """, [studyID])
+        let before = Set(old)
+        guard !before.isEmpty else {
+            // A study new to the matrix (every study of a fresh ingest): count all its cells in one statement.
+            try db.run("""
+                INSERT INTO evidence_counts (condition_id, intervention_id, design, direction, level, studies)
+                SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9), 1
+                FROM evidence_cells WHERE study_id = ?
+                ON CONFLICT DO UPDATE SET studies = studies + 1
+                """, [studyID])
+            return
+        }
         let new = try db.query("""
             SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9)
             FROM evidence_cells WHERE study_id = ?
             """, [studyID]) { Cell(row: $0) }
-        let before = Set(old), after = Set(new)
+        let after = Set(new)
         for cell in before.subtracting(after) { try adjust(cell, by: -1) }
         for cell in after.subtracting(before) { try adjust(cell, by: 1) }
     }
