@@ -26,26 +26,23 @@ enum StudyRoutes {
             let p = context.parameters
             // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
             var indexOrder: String?
-            var onlyConcept: String?
+            var conditionID: String?, interventionID: String?
             if let condition = p["condition"] {
                 let id = try context.services.concept(condition, type: "condition", db: db)
                 query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", matching: id)
                 if id != nil { indexOrder = "ci.study_id" }
-                onlyConcept = id
+                conditionID = id
             }
             if let intervention = p["intervention"] {
                 let id = try context.services.concept(intervention, type: "intervention", db: db)
                 query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", matching: id)
                 if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
-                onlyConcept = p["condition"] == nil ? id : nil
+                interventionID = id
             }
-            // One concept and nothing else: its precomputed count is the total, without counting the index range.
-            let filters = context.request.queryItems.filter { !["limit", "cursor", "format", "sort"].contains($0.name) }
-            if filters.count == 1, let concept = onlyConcept {
-                query.knownTotal = { db in
-                    try db.queryFirst("SELECT study_count FROM concepts WHERE id = ?", [concept]) { $0.int(0) } ?? 0
-                }
-            }
+            let match = p["q"].flatMap(FullTextQuery.compile)
+            let filters = Set(context.request.queryItems.map(\.name)).subtracting(["limit", "cursor", "format", "sort"])
+            query.knownTotal = StudyTotal.shortcut(filters: filters, condition: conditionID, intervention: interventionID,
+                                                   match: match)
             if let design = p["design"] { query.filter("s.design = ?", [design]) }
             if let species = p["species"] { query.filter("s.species = ?", [species]) }
             if let direction = p["direction"] { query.filter("s.direction = ?", [direction]) }
@@ -54,15 +51,15 @@ enum StudyRoutes {
             if let source = p["source"] {
                 query.filter("s.id IN (SELECT study_id FROM study_mentions WHERE source_id = ?)", [source])
             }
-            if let q = p["q"] {
-                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: FullTextQuery.compile(q))
+            if p["q"] != nil {
+                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: match)
             }
             if let indexOrder { query.order = [indexOrder] }
             switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
             case "relevance":
                 guard p["q"] != nil else { throw APIError.badRequest("sort=relevance needs a q to rank by") }
                 // Without a single word in q nothing matches and there is no rank to order by.
-                query.order = FullTextQuery.compile(p["q"] ?? "") != nil ? ["f.rank", "s.id"] : ["s.id"]
+                query.order = match != nil ? ["f.rank", "s.id"] : ["s.id"]
             case "year": query.order = ["coalesce(s.year, 9999)", "s.id"]
             case "-year":
                 query.order = ["coalesce(s.year, -1)", "s.id"]

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import EvidenceAPI
+
+/// /v1/studies takes some totals from an index alone (StudyTotal): they must equal what the list walks.
+@Suite struct StudyTotalTests {
+    let corpus: TestCorpus
+    let client: APIClient
+
+    init() throws {
+        corpus = try TestCorpus()
+        client = APIClient(api: EvidenceAPI(databasePath: corpus.path))
+    }
+
+    /// Every id of every page, and the total of each page.
+    func walk(_ target: String) throws -> (ids: [String], totals: Set<Int>) {
+        var ids: [String] = []
+        var totals: Set<Int> = []
+        var next: String? = nil
+        var pages = 0
+        repeat {
+            let body = try client.json(next.map { target + "&cursor=" + $0 } ?? target)
+            let meta = try #require(body["meta"] as? [String: Any])
+            totals.insert(try #require(meta["total"] as? Int))
+            ids += (body["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            next = meta["next_cursor"] as? String
+            pages += 1
+        } while next != nil && pages < 100
+        return (ids, totals)
+    }
+
+    @Test(arguments: [
+        "/v1/studies?limit=1&condition=vascular%20calcification&intervention=vitamin%20K",
+        "/v1/studies?limit=1&intervention=vitamin%20K2&condition=calcification",
+        "/v1/studies?limit=1&q=calcification", "/v1/studies?limit=1&q=calcification&sort=year",
+        "/v1/studies?limit=1&intervention=vitamin%20K", "/v1/studies?limit=1&condition=calcification",
+    ])
+    func anIndexTotalIsTheNumberOfItemsListed(target: String) throws {
+        let (ids, totals) = try walk(target)
+        #expect(!ids.isEmpty, "\(target)")
+        #expect(totals == [ids.count], "\(target)")
+    }
+
+    @Test func theTotalOfAPairIsTheStudiesOfBoth() throws {
+        let both = Set(try walk("/v1/studies?limit=2&condition=calcification&intervention=vitamin%20K1").ids)
+        let condition = Set(try walk("/v1/studies?limit=100&condition=calcification").ids)
+        let intervention = Set(try walk("/v1/studies?limit=100&intervention=vitamin%20K1").ids)
+        #expect(!both.isEmpty)
+        #expect(both == condition.intersection(intervention))
+    }
+
+    @Test(arguments: [
+        "/v1/studies?limit=1&condition=no%20such%20condition&intervention=vitamin%20K",
+        "/v1/studies?limit=1&q=%2B%2B%2B", "/v1/studies?limit=1&q=zzzyxw",
+        "/v1/studies?limit=1&condition=calciphylaxis&intervention=warfarin",
+    ])
+    func aPairOrQThatMatchesNothingHasTotalZero(target: String) throws {
+        let (ids, totals) = try walk(target)
+        #expect(ids.isEmpty, "\(target)")
+        #expect(totals == [0], "\(target)")
+    }
+}
