@@ -25,27 +25,36 @@ struct Route: Sendable {
         case value(String)
     }
 
-    var path: String
+    let path: String
     var summary: String
     var parameters: [ParameterSpec]
     var isList: Bool
     /// The component schema the 200 answer carries (e.g. "Study"), for the OpenAPI document.
     var schema: String
-    var contentType = "application/json"
+    var contentType: String
     var handler: @Sendable (RouteContext) throws -> Reply
+    /// The path split once here: the router matches every request against every route's segments.
+    let segments: [Segment]
 
-    var segments: [Segment] {
-        path.split(separator: "/").map { part in
+    init(path: String, summary: String, parameters: [ParameterSpec], isList: Bool, schema: String,
+         contentType: String = "application/json", handler: @escaping @Sendable (RouteContext) throws -> Reply) {
+        self.path = path
+        self.summary = summary
+        self.parameters = parameters
+        self.isList = isList
+        self.schema = schema
+        self.contentType = contentType
+        self.handler = handler
+        segments = path.split(separator: "/").map { part in
             part.hasPrefix("{") ? .value(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
     }
 
     /// The values of the `{…}` segments when `pathSegments` matches, else nil.
     func match(_ pathSegments: [String]) -> [String]? {
-        let pattern = segments
-        guard pattern.count == pathSegments.count else { return nil }
+        guard segments.count == pathSegments.count else { return nil }
         var values: [String] = []
-        for (expected, actual) in zip(pattern, pathSegments) {
+        for (expected, actual) in zip(segments, pathSegments) {
             switch expected {
             case .literal(let text): if text != actual { return nil }
             case .value:
