@@ -9,51 +9,60 @@ enum EvidenceMatrixRoute {
         summary: "What is known about a condition: one row per intervention, with study counts by design and direction.",
         parameters: [], isList: false, schema: "EvidenceMatrix"
     ) { context in
-        try context.services.pool.read { db in
+        let pool = context.services.pool
+        let generation = pool.generation.load(ordering: .sequentiallyConsistent)
+        return try pool.read { db in
             let id = try ConceptRoutes.resolve(context.pathValues[0], type: "condition", context: context, db: db)
-            let name = try db.queryFirst("SELECT name FROM concepts WHERE id = ?", [id]) { $0.text(0) } ?? id
-            // Counts are kept by the store per (intervention, design, direction, level): a few rows per condition.
-            let counts = try db.query("""
-                SELECT e.intervention_id, c.name, e.design, e.direction, e.level, e.studies
-                FROM evidence_counts e JOIN concepts c ON c.id = e.intervention_id
-                WHERE e.condition_id = ? ORDER BY e.intervention_id
-                """, [id]) { row in
-                (intervention: row.text(0), name: row.text(1), design: row.text(2), direction: row.text(3),
-                 level: row.int(4), studies: row.int(5))
-            }
-            var groups: [MatrixRow] = []
-            for count in counts {
-                if groups.last?.id != count.intervention { groups.append(MatrixRow(id: count.intervention, name: count.name)) }
-                groups[groups.count - 1].add(design: count.design, direction: count.direction, level: count.level,
-                                             studies: count.studies)
-            }
-            for index in groups.indices {
-                groups[index].studyIDs = try db.query("""
-                    SELECT study_id FROM evidence_cells WHERE condition_id = ? AND intervention_id = ?
-                    ORDER BY study_id LIMIT ?
-                    """, [id, groups[index].id, maxStudyIDs]) { $0.text(0) }
-            }
-            groups.sort { $0.studyCount != $1.studyCount ? $0.studyCount > $1.studyCount : $0.id < $1.id }
-            var json = JSONBuffer()
-            json.object { top in
-                top.nested("condition") { $0.object { $0.field("id", id); $0.field("name", name) } }
-                top.nested("data") { data in
-                    data.array(groups) { out, group in
-                        out.object { row in
-                            row.nested("intervention") { $0.object { $0.field("id", group.id); $0.field("name", group.name) } }
-                            row.field("study_count", group.studyCount)
-                            row.nested("by_design") { out in ordered(StudyDesign.allCases.map(\.rawValue), group.byDesign, &out) }
-                            row.nested("by_direction") { out in ordered(Direction.allCases.map(\.rawValue), group.byDirection, &out) }
-                            row.field("best_evidence_level", group.bestLevel)
-                            row.stringArray("study_ids", group.studyIDs)
-                            row.field("study_ids_complete", group.studyIDs.count == group.studyCount)
-                        }
+            return .json(try EvidenceMatrixCache.shared.body(pool: pool, condition: id, generationBefore: generation) {
+                try render(condition: id, db: db)
+            })
+        }
+    }
+
+    /// The matrix of one condition as the store's counts and cells have it now.
+    static func render(condition id: String, db: Database) throws -> [UInt8] {
+        let name = try db.queryFirst("SELECT name FROM concepts WHERE id = ?", [id]) { $0.text(0) } ?? id
+        // Counts are kept by the store per (intervention, design, direction, level): a few rows per condition.
+        let counts = try db.query("""
+            SELECT e.intervention_id, c.name, e.design, e.direction, e.level, e.studies
+            FROM evidence_counts e JOIN concepts c ON c.id = e.intervention_id
+            WHERE e.condition_id = ? ORDER BY e.intervention_id
+            """, [id]) { row in
+            (intervention: row.text(0), name: row.text(1), design: row.text(2), direction: row.text(3),
+             level: row.int(4), studies: row.int(5))
+        }
+        var groups: [MatrixRow] = []
+        for count in counts {
+            if groups.last?.id != count.intervention { groups.append(MatrixRow(id: count.intervention, name: count.name)) }
+            groups[groups.count - 1].add(design: count.design, direction: count.direction, level: count.level,
+                                         studies: count.studies)
+        }
+        for index in groups.indices {
+            groups[index].studyIDs = try db.query("""
+                SELECT study_id FROM evidence_cells WHERE condition_id = ? AND intervention_id = ?
+                ORDER BY study_id LIMIT ?
+                """, [id, groups[index].id, maxStudyIDs]) { $0.text(0) }
+        }
+        groups.sort { $0.studyCount != $1.studyCount ? $0.studyCount > $1.studyCount : $0.id < $1.id }
+        var json = JSONBuffer()
+        json.object { top in
+            top.nested("condition") { $0.object { $0.field("id", id); $0.field("name", name) } }
+            top.nested("data") { data in
+                data.array(groups) { out, group in
+                    out.object { row in
+                        row.nested("intervention") { $0.object { $0.field("id", group.id); $0.field("name", group.name) } }
+                        row.field("study_count", group.studyCount)
+                        row.nested("by_design") { out in ordered(StudyDesign.allCases.map(\.rawValue), group.byDesign, &out) }
+                        row.nested("by_direction") { out in ordered(Direction.allCases.map(\.rawValue), group.byDirection, &out) }
+                        row.field("best_evidence_level", group.bestLevel)
+                        row.stringArray("study_ids", group.studyIDs)
+                        row.field("study_ids_complete", group.studyIDs.count == group.studyCount)
                     }
                 }
-                top.nested("meta") { $0.object { $0.field("total", groups.count) } }
             }
-            return .json(json.bytes)
+            top.nested("meta") { $0.object { $0.field("total", groups.count) } }
         }
+        return json.bytes
     }
 
     /// At most this many study ids per row; `study_ids_complete` says whether they are all there, and
