@@ -18,4 +18,21 @@ import Testing
     @Test func comparesCodeUnitsNotCanonicalEquivalents() {
         #expect(!"caf\u{E9}".contains("e\u{301}"))
     }
+
+    /// The same parts as Foundation's `components(separatedBy:)`, including the empty ones at either end.
+    @Test func splitsOnEverySeparator() {
+        #expect("Home | News | Vitamin K2".components(separatedBy: " | ") == ["Home", "News", "Vitamin K2"])
+        #expect(" | a | ".components(separatedBy: " | ") == ["", "a", ""])
+        #expect("no separator".components(separatedBy: " | ") == ["no separator"])
+        #expect("".components(separatedBy: "|") == [""])
+        #expect("café›thé›".components(separatedBy: "›") == ["café", "thé", ""])
+        #expect("aaa".components(separatedBy: "aa") == ["", "a"])
+    }
+
+    @Test func findsLaterOccurrencesAfterAFalseStart() {
+        #expect("calcium calcification".byteOffset(of: "calcif") == 8)
+        #expect("abababc".byteOffset(of: "ababc") == 2)
+        #expect("abc".byteOffset(of: "c") == 2)
+        #expect("abc".byteOffset(of: "d") == nil)
+    }
 }

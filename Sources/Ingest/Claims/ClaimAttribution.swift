@@ -10,7 +10,8 @@ struct ClaimAttribution: Sendable {
     let cues: ClaimCues
 
     /// The speaker of each body sentence, by sentence index (absent: not attributed).
-    func speakers(_ sentences: [Sentence], text: SourceText) -> [Int: String] {
+    /// `tokens` are the sentences' words, by sentence index.
+    func speakers(_ sentences: [Sentence], tokens sentenceTokens: [[WordToken]], text: SourceText) -> [Int: String] {
         var result: [Int: String] = [:]
         var knownNames: [String] = []
         var lastSpeaker: String?
@@ -28,7 +29,7 @@ struct ClaimAttribution: Sendable {
             var tagSpeaker: String?
             var sentenceSpeakers: [Int: String] = [:]
             for member in members {
-                let tokens = WordTokenizer.tokens(sentences[member].text, base: 0)
+                let tokens = sentenceTokens[member]
                 if let name = taggedName(tokens, known: knownNames) {
                     let full = expand(name, knownNames)
                     if !knownNames.contains(full) { knownNames.append(full) }

@@ -22,7 +22,7 @@ public struct ClaimExtractor: Sendable {
 
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
         let context = StudyContext(document, lexicon: lexicon)
-        let speakers = attribution.speakers(document.sentences, text: document.text)
+        let speakers = attribution.speakers(document.sentences, tokens: document.sentenceTokens, text: document.text)
         // Every study mention, indexed by position, so that each sentence finds its studies by binary search.
         let mentionIndex = SpanLookup(studies.enumerated().flatMap { index, study in study.mentions.map { (span: $0, study: index) } }) { $0.span }
         var claims: [ExtractedClaim] = []
@@ -30,7 +30,7 @@ public struct ClaimExtractor: Sendable {
         var inAboutSection = false
         let title = document.metadata.title.flatMap(StudyIdentity.normalise)
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
-            let tokens = WordTokenizer.tokens(sentence.text, base: sentence.span.start)
+            let tokens = document.sentenceTokens[index]
             if ClaimSentence.isHeading(sentence, document.text, tokens) {
                 heading = tokens
                 // "About <company>" opens boilerplate, even where the region stage did not mark it.

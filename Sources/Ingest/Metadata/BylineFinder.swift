@@ -2,51 +2,55 @@
 /// "Posted by Sam van Dijk on …". "Reviewed by …", "Photo by …" and the like are not the author.
 struct BylineFinder: Sendable {
     let cues: MetadataCues.Author
+    /// The cues as words, with colons trimmed ("Author:" is "author"), split once rather than per token.
+    private let authorCues: [[String]]
+    private let reviewerCues: [[String]]
+    private let excludedCues: [[String]]
+
+    init(cues: MetadataCues.Author) {
+        self.cues = cues
+        func words(_ list: [String]) -> [[String]] {
+            list.map { $0.split(separator: " ").map { Trim.chars(String($0), ":") } }.filter { !$0.isEmpty }
+        }
+        authorCues = words(cues.cues)
+        reviewerCues = words(cues.reviewerCues)
+        excludedCues = cues.notCues.map { $0.split(separator: " ").map(String.init) }
+    }
 
     /// The writer named in a byline.
-    func author(in line: String) -> String? { find(in: line, cueList: cues.cues, excluding: cues.notCues) }
+    func author(in line: String) -> String? { find(in: line, cueList: authorCues, excluding: excludedCues) }
 
     /// The reviewer or answerer of a Q&A page ("Medically reviewed by …", "Answered by …").
-    func reviewer(in line: String) -> String? { find(in: line, cueList: cues.reviewerCues, excluding: []) }
+    func reviewer(in line: String) -> String? { find(in: line, cueList: reviewerCues, excluding: []) }
 
-    private func find(in rawLine: String, cueList: [String], excluding: [String]) -> String? {
+    private func find(in rawLine: String, cueList: [[String]], excluding: [[String]]) -> String? {
         let line = String(String.UnicodeScalarView(rawLine.unicodeScalars.filter { $0 != "*" && $0 != "_" }))
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).map(String.init)
         guard tokens.count >= 2, tokens.count <= 60 else { return nil }
         let lower = tokens.map { $0.lowercased() }
+        let bare = lower.map { Trim.chars($0, ":") }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard let cueLength = cueLength(at: i, lower, cueList) else { continue }
+            guard let cueLength = cueLength(at: i, bare, cueList) else { continue }
             if isExcluded(at: i, lower, excluding) { continue }
             if let name = name(from: i + cueLength, tokens, lower) { return name }
         }
         return nil
     }
 
-    /// The number of tokens of the author cue starting at i ("written by" is two).
-    private func cueLength(at i: Int, _ lower: [String], _ cueList: [String]) -> Int? {
-        for cue in cueList {
-            let parts = cue.split(separator: " ").map(String.init)
-            guard i + parts.count <= lower.count else { continue }
-            var matched = true
-            for (k, part) in parts.enumerated() {
-                let token = lower[i + k]
-                // "by" also matches "By:"; "author:" matches "Author".
-                if Trim.chars(token, ":") != Trim.chars(part, ":") {
-                    matched = false
-                    break
-                }
-            }
-            if matched { return parts.count }
+    /// The number of tokens of the author cue starting at i ("written by" is two). `bare` are the line's
+    /// lower-cased tokens without colons, so "by" also matches "By:" and "author:" matches "Author".
+    private func cueLength(at i: Int, _ bare: [String], _ cueList: [[String]]) -> Int? {
+        for parts in cueList where i + parts.count <= bare.count {
+            if parts.indices.allSatisfy({ bare[i + $0] == parts[$0] }) { return parts.count }
         }
         return nil
     }
 
-    private func isExcluded(at i: Int, _ lower: [String], _ excluding: [String]) -> Bool {
+    private func isExcluded(at i: Int, _ lower: [String], _ excluding: [[String]]) -> Bool {
         guard i > 0 else { return false }
-        for cue in excluding {
-            let parts = cue.split(separator: " ").map(String.init)
+        for parts in excluding {
             guard parts.count >= 2, parts.last == "by", i + 1 >= parts.count - 1 else { continue }
             let before = parts.dropLast()
             let start = i - before.count

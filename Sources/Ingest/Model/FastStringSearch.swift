@@ -1,3 +1,5 @@
+import Glibc
+
 /// Substring search on UTF-8 bytes.
 ///
 /// With Foundation imported, `String.contains(String)` and `range(of:)` resolve to Foundation's CFString search on
@@ -23,18 +25,45 @@ extension String {
         return haystack.withUTF8 { hay in
             needle.withUTF8 { pin -> Int? in
                 guard let first = pin.first else { return 0 }
-                guard pin.count <= hay.count else { return nil }
+                guard pin.count <= hay.count, let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                // memchr finds each candidate first byte, memcmp checks the rest: both vectorised in libc.
                 var index = 0
                 let last = hay.count - pin.count
                 while index <= last {
-                    if hay[index] == first {
-                        var matched = 1
-                        while matched < pin.count && hay[index + matched] == pin[matched] { matched += 1 }
-                        if matched == pin.count { return index }
-                    }
-                    index += 1
+                    guard let found = memchr(hayBase + index, Int32(first), last - index + 1) else { return nil }
+                    let candidate = UnsafeRawPointer(found) - UnsafeRawPointer(hayBase)
+                    if memcmp(hayBase + candidate, pinBase, pin.count) == 0 { return candidate }
+                    index = candidate + 1
                 }
                 return nil
+            }
+        }
+    }
+
+    /// The parts between occurrences of `separator`, like Foundation's `components(separatedBy:)` (which this
+    /// overload shadows inside the module for the same reason as `range(of:)` above).
+    func components(separatedBy separator: String) -> [String] {
+        guard !separator.isEmpty else { return [self] }
+        var haystack = self
+        var needle = separator
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin -> [String] in
+                // An empty text has no base address: it is its own only part.
+                guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return [self] }
+                var parts: [String] = []
+                var partStart = 0
+                var index = 0
+                while index + pin.count <= hay.count {
+                    if hay[index] == pin[0], memcmp(hayBase + index, pinBase, pin.count) == 0 {
+                        parts.append(String(decoding: UnsafeBufferPointer(rebasing: hay[partStart..<index]), as: UTF8.self))
+                        index += pin.count
+                        partStart = index
+                    } else {
+                        index += 1
+                    }
+                }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: hay[partStart...]), as: UTF8.self))
+                return parts
             }
         }
     }

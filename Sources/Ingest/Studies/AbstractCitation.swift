@@ -3,8 +3,9 @@
 /// abstract reports, written once above it.
 enum AbstractCitation {
     static func find(_ document: AnalyzedDocument) -> JournalFinderCitationText? {
-        for sentence in document.sentences.prefix(12) where sentence.region != .furniture && sentence.region != .comments {
-            let tokens = WordTokenizer.tokens(sentence.text, base: 0)
+        for (index, sentence) in document.sentences.prefix(12).enumerated()
+        where sentence.region != .furniture && sentence.region != .comments {
+            let tokens = document.sentenceTokens[index]
             guard let year = tokens.compactMap({ JournalFinder.year($0) }).first else { continue }
             // The journal is what comes before the first separator.
             var name = ""

@@ -17,8 +17,8 @@ struct ReferenceParser: Sendable {
     func listSpans(_ document: AnalyzedDocument) -> [TextSpan] {
         let marked = document.regions.filter { $0.kind == .references }.map(\.span)
         if !marked.isEmpty { return marked }
-        for sentence in document.sentences where sentence.region == .body {
-            let words = WordTokenizer.tokens(sentence.text, base: 0).map(\.lower)
+        for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
+            let words = document.sentenceTokens[index].map(\.lower)
             guard words.count <= 2, cues.referenceHeadings.contains(words.joined(separator: " ")) else { continue }
             if let region = document.regions.first(where: { $0.span.contains(sentence.span) }), sentence.span.end < region.span.end {
                 return [TextSpan(sentence.span.end, region.span.end)]
@@ -146,9 +146,12 @@ struct ReferenceParser: Sendable {
 extension String {
     /// Trims spaces and newlines without Foundation's CharacterSet bridging.
     func trimmingCharactersInSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let view = unicodeScalars
+        var start = view.startIndex
+        var end = view.endIndex
+        while start < end, view[start].properties.isWhitespace { start = view.index(after: start) }
+        while end > start, view[view.index(before: end)].properties.isWhitespace { end = view.index(before: end) }
+        // Most strings need no trimming; the others are copied once, as bytes.
+        return start == view.startIndex && end == view.endIndex ? self : String(view[start..<end])
     }
 }

@@ -7,6 +7,8 @@ struct StudyContext: Sendable {
     let durations: SpanLookup<Duration>
     let sizes: SpanLookup<SampleSize>
     let effects: SpanLookup<EffectSize>
+    /// Sentence index by start offset, so that a sentence's span finds its words already made.
+    private let sentenceAt: [Int: Int]
 
     init(_ document: AnalyzedDocument, lexicon: Lexicon) {
         self.document = document
@@ -16,10 +18,14 @@ struct StudyContext: Sendable {
         durations = SpanLookup(document.durations) { $0.span }
         sizes = SpanLookup(document.sampleSizes) { $0.span }
         effects = SpanLookup(document.effects) { $0.span }
+        sentenceAt = Dictionary(document.sentences.enumerated().map { ($1.span.start, $0) }) { first, _ in first }
     }
 
     func tokens(_ span: TextSpan) -> [WordToken] {
-        WordTokenizer.tokens(document.text.slice(span), base: span.start)
+        if let index = sentenceAt[span.start], document.sentences[index].span == span {
+            return document.sentenceTokens[index]
+        }
+        return WordTokenizer.tokens(document.text.slice(span), base: span.start)
     }
 
     func type(_ mention: ConceptMention) -> ConceptType? { lexicon.concept(mention.conceptID)?.type }

@@ -16,8 +16,8 @@ struct StudyCoreference: Sendable {
         var focus: Int?
         var focusParagraph = -1
         var previousAttached = false
-        for sentence in document.sentences where sentence.region == .body {
-            let tokens = WordTokenizer.tokens(sentence.text, base: sentence.span.start)
+        for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
+            let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
             let anchors = detector.anchors(in: tokens)
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil

@@ -77,6 +77,11 @@ enum WordTokenizer {
 
     /// Lower-case with dashes and apostrophes folded, so that "K–dependent" matches "k-dependent".
     static func fold(_ text: String) -> String {
+        // Nearly every word is ASCII: lower-case its bytes without going through Unicode case mapping.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
