@@ -14,8 +14,9 @@
 # database of the same corpus when there is one, unless FRESH_INGEST=1), Q (menaquinone), plus bench.sh's
 # own knobs (DURATION, ROUNDS, CONNECTIONS, WARMUP, BASE_PORT, KEEP_WORK).
 #
-# Equivalence notes. The peers run one SQL statement per request; ours runs the page query and a count(*)
-# (meta.total), so the SQL below computes both too. The concept name is resolved by the SQL through
+# Equivalence notes. The peers run one SQL statement per request; ours runs the page query and the total
+# (meta.total: concepts.study_count for a lone concept, four FTS counts for search), so the SQL below does both
+# too. The concept name is resolved by the SQL through
 # concept_terms (term_key is the name lower-cased with non-letters removed); our server resolves it in memory.
 # next_cursor is an HMAC-sealed token SQLite cannot compute: the SQL emits the one our server issued as a literal
 # (when the page is full), so the peers skip one HMAC-SHA256 and its base64 per request (about 2 µs).
@@ -84,33 +85,46 @@ SQL_ITEM="SELECT json FROM studies WHERE id = ?"
 
 SEARCH_URL="$BASE/v1/search?q=$Q"
 SEARCH_CURSOR=$(cursor_of "$SEARCH_URL")
-# Like the route: rank bare FTS5 rows (type, rowid, bm25), then id, source id and snippet for the page's rows only;
-# the total is four FTS counts.
+# Like the route: the order is decided on bare FTS5 rows, then id, source id and snippet are made for the page's
+# rows only; the total is four FTS counts. A q with more than 1,000 matches (menaquinone: 6,391 at 10k documents)
+# is listed by kind, newest first (meta.order "recent"); a rarer one is ranked by bm25 ("relevance"). The SQL runs
+# the branch our server took for Q (from its meta.order); our server decides by the total, which it needs anyway.
 MATCHQ="(SELECT m FROM q)"
+SEARCH_ORDER=$(curl -fsS "$SEARCH_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["meta"]["order"])')
 detail() {   # detail TYPE FTS TABLE ALIAS SOURCE_EXPR
     echo "WHEN '$1' THEN (SELECT json_object('type', '$1', 'id', $4.id, 'snippet', snippet($2, -1, '«', '»', '…', 12),
-        'source_id', $5) FROM $2 f JOIN $3 $4 ON $4.rowid = f.rowid WHERE $2 MATCH $MATCHQ AND f.rowid = ranked.row)"
+        'source_id', $5) FROM $2 f JOIN $3 $4 ON $4.rowid = f.rowid WHERE $2 MATCH $MATCHQ AND f.rowid = picked.row)"
 }
-# FullTextQuery.compile of one plain word is the word, lower-cased, in double quotes.
-SQL_SEARCH="WITH q(m) AS (SELECT '\"' || lower(?) || '\"'),
- ranked AS (SELECT type, row, rank FROM (
+if [[ $SEARCH_ORDER == relevance ]]; then
+    PICKED="SELECT type, row, rank AS k1, type AS k2, row AS k3 FROM (
         SELECT 'study' AS type, rowid AS row, rank FROM studies_fts WHERE studies_fts MATCH $MATCHQ
         UNION ALL SELECT 'claim', rowid, rank FROM claims_fts WHERE claims_fts MATCH $MATCHQ
         UNION ALL SELECT 'comment', rowid, rank FROM comments_fts WHERE comments_fts MATCH $MATCHQ
         UNION ALL SELECT 'source', rowid, rank FROM sources_fts WHERE sources_fts MATCH $MATCHQ
-    ) ORDER BY rank, type, row LIMIT 20),
+    ) ORDER BY rank, type, row LIMIT 20"
+else
+    recent() { echo "SELECT * FROM (SELECT $1 AS k1, '$2' AS type, rowid AS row FROM $3 WHERE $3 MATCH $MATCHQ ORDER BY rowid DESC LIMIT 20)"; }
+    PICKED="SELECT type, row, k1, 0 AS k2, -row AS k3 FROM (
+        $(recent 0 study studies_fts) UNION ALL $(recent 1 claim claims_fts)
+        UNION ALL $(recent 2 comment comments_fts) UNION ALL $(recent 3 source sources_fts)
+    ) ORDER BY k1, row DESC LIMIT 20"
+fi
+# FullTextQuery.compile of one plain word is the word, lower-cased, in double quotes.
+SQL_SEARCH="WITH q(m) AS (SELECT '\"' || lower(?) || '\"'),
+ picked AS ($PICKED),
  page AS (SELECT CASE type
         $(detail study studies_fts studies s '(SELECT min(source_id) FROM study_mentions m WHERE m.study_id = s.id)')
         $(detail claim claims_fts claims c c.source_id)
         $(detail comment comments_fts comments c c.source_id)
         $(detail source sources_fts sources s s.id)
-    END AS j FROM ranked ORDER BY rank, type, row),
+    END AS j FROM picked ORDER BY k1, k2, k3),
  total(n) AS (SELECT (SELECT count(*) FROM studies_fts WHERE studies_fts MATCH $MATCHQ)
         + (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH $MATCHQ)
         + (SELECT count(*) FROM comments_fts WHERE comments_fts MATCH $MATCHQ)
         + (SELECT count(*) FROM sources_fts WHERE sources_fts MATCH $MATCHQ))
 SELECT '{\"data\":[' || coalesce((SELECT group_concat(j, ',') FROM page), '') || '],\"meta\":'
-       || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$SEARCH_CURSOR") END) || '}'
+       || json_object('total', n, 'limit', 20, 'next_cursor', CASE WHEN n > 20 THEN $(sql_string "$SEARCH_CURSOR") END,
+                      'order', '$SEARCH_ORDER') || '}'
 FROM total"
 
 # check NAME SQL PARAM URL: the SQL's answer (sqlite3 CLI) must be byte-identical to our server's.
@@ -124,7 +138,7 @@ check() {
     fi
 }
 
-echo "# bench-http: $(date -u +%FT%TZ), $(git rev-parse --short HEAD)"
+echo "# bench-http: $(date -u +%FT%TZ), binary $(basename "$EVIDENCE") (HEAD $(git rev-parse --short HEAD) when the report ends)"
 echo
 echo "- database: $DB ($(du -m "$DB" | cut -f1) MB; $(sqlite3 "$DB" "SELECT (SELECT count(*) FROM sources)||' sources, '||(SELECT count(*) FROM studies)||' studies, '||(SELECT count(*) FROM claims)||' claims, '||(SELECT count(*) FROM comments)||' comments'"))"
 echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,21 +12,25 @@ struct Cursor: Equatable {
     // Not a secret that protects data (the data is public): it only makes tampering detectable.
     private static var key: SymmetricKey { SymmetricKey(data: Array("evidence-cursor-v1".utf8)) }
 
+    /// The payload is the JSON array `[scope, {"i"|"r"|"t": key}…]`, written by hand: JSONSerialization and
+    /// Foundation's string replacing were a tenth of a list page's time. `decode` reads any valid JSON.
     func encoded() -> String {
-        var payload: [Any] = [scope]
+        var payload = JSONBuffer(capacity: 64 + scope.utf8.count)
+        payload.raw("[")
+        payload.string(scope)
         for value in keys {
             switch value {
-            case .null: payload.append(NSNull())
-            case .integer(let number): payload.append(["i": number])
+            case .null, .blob: payload.raw(",null")
+            case .integer(let number): payload.raw(",{\"i\":"); payload.raw(String(number)); payload.raw("}")
             // The bit pattern, so that the page boundary is the exact double (decimal text would round it).
-            case .real(let number): payload.append(["r": Int64(bitPattern: number.bitPattern)])
-            case .text(let text): payload.append(["t": text])
-            case .blob: payload.append(NSNull())
+            case .real(let number):
+                payload.raw(",{\"r\":"); payload.raw(String(Int64(bitPattern: number.bitPattern))); payload.raw("}")
+            case .text(let text): payload.raw(",{\"t\":"); payload.string(text); payload.raw("}")
             }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: payload)) ?? Data()
-        let mac = HMAC<SHA256>.authenticationCode(for: data, using: Self.key)
-        return Self.base64url(Data(mac.prefix(12)) + data)
+        payload.raw("]")
+        let mac = HMAC<SHA256>.authenticationCode(for: payload.bytes, using: Self.key)
+        return Self.base64url(Array(mac.prefix(12)) + payload.bytes)
     }
 
     static func decode(_ text: String, scope: String) throws(APIError) -> Cursor {
@@ -52,9 +56,22 @@ struct Cursor: Equatable {
         return Cursor(keys: keys, scope: scope)
     }
 
-    static func base64url(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// Base64url (RFC 4648 §5) without padding.
+    static func base64url(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let chunk = min(3, bytes.count - index)
+            var word = UInt32(bytes[index]) << 16
+            if chunk > 1 { word |= UInt32(bytes[index + 1]) << 8 }
+            if chunk > 2 { word |= UInt32(bytes[index + 2]) }
+            for position in 0...chunk { out.append(alphabet[Int((word >> (18 - 6 * UInt32(position))) & 0x3F)]) }
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func base64urlDecode(_ text: String) -> Data? {

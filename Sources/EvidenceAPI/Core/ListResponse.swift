@@ -7,6 +7,9 @@ struct ListPage {
     var total: Int
     var limit: Int
     var nextCursor: String?
+    /// `/v1/search` only: "relevance" or "recent", the order its hits come in (see `SearchRoute`); not written
+    /// when nil.
+    var order: String? = nil
 
     func json() -> [UInt8] {
         var out = JSONBuffer(capacity: items.reduce(64) { $0 + $1.count + 1 })
@@ -20,6 +23,7 @@ struct ListPage {
             meta.field("total", total)
             meta.field("limit", limit)
             meta.field("next_cursor", nextCursor)
+            if let order { meta.field("order", order) }
         }
         out.raw("}")
         return out.bytes

@@ -40,20 +40,39 @@ enum Negotiation {
 }
 
 enum ETag {
-    /// A 64-bit hash of the body, eight bytes a step (a byte-at-a-time FNV was a quarter of a small handler's
-    /// time): any change of the bytes changes it, which is all an ETag needs.
+    /// A 64-bit hash of the body: any change of the bytes changes it, which is all an ETag needs. Four
+    /// independent FNV-style lanes take 32 bytes a step, so the multiplications overlap instead of waiting on
+    /// each other (one lane of eight bytes was still 4.7% of a 34 KB list page's time), then fold into one.
     static func of(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        let prime: UInt64 = 0x100_0000_01b3
+        var lanes: (UInt64, UInt64, UInt64, UInt64) =
+            (0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count), 0x8422_2325_cbf2_9ce4, 0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f)
+        var hash: UInt64 = 0
         bytes.withUnsafeBytes { raw in
             var offset = 0
+            while offset + 32 <= raw.count {
+                lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
+                lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
+                lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
+                lanes.0 ^= lanes.0 >> 29
+                lanes.1 ^= lanes.1 >> 29
+                lanes.2 ^= lanes.2 >> 29
+                lanes.3 ^= lanes.3 >> 29
+                offset += 32
+            }
+            hash = lanes.0
+            for lane in [lanes.1, lanes.2, lanes.3] {
+                hash = (hash ^ lane) &* prime
+                hash ^= hash >> 29
+            }
             while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                hash = (hash ^ word) &* 0x100_0000_01b3
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
                 hash ^= hash >> 29
                 offset += 8
             }
             while offset < raw.count {
-                hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01b3
+                hash = (hash ^ UInt64(raw[offset])) &* prime
                 offset += 1
             }
         }

@@ -7,6 +7,8 @@ import Synchronization
 final class Services: Sendable {
     let pool: ReadPool
     let metricsText: @Sendable () -> String
+    /// The most matches `/v1/search` ranks (see `SearchRoute`); tests lower it to reach the other order.
+    let searchRankLimit = Atomic<Int>(SearchRoute.defaultRankLimit)
     private let resolver = Mutex<(generation: Int, resolver: ConceptResolver)?>(nil)
 
     init(databasePath: String, metricsText: @escaping @Sendable () -> String) {

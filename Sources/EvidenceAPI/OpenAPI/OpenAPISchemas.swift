@@ -24,6 +24,12 @@ enum OpenAPISchemas {
 
     static var all: [String: Any] { [
         "ListMeta": object(["total": ["type": "integer"], "limit": ["type": "integer"], "next_cursor": nullable("string")]),
+        // /v1/search says which order its hits are in: ranked (at most 1,000 matches) or by kind, newest first.
+        "SearchMeta": object(["total": ["type": "integer"], "limit": ["type": "integer"], "next_cursor": nullable("string"),
+                              "order": ["type": "string", "enum": ["relevance", "recent"],
+                                        "description": "relevance: best matches first (q matches at most 1,000 rows "
+                                            + "in all); recent: by kind (studies, claims, comments, sources), newest "
+                                            + "first. total counts every match either way."]]),
         "Problem": object(["type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
                            "detail": ["type": "string"]]),
         "Study": object([
@@ -95,6 +101,6 @@ enum OpenAPISchemas {
         "Text": ["type": "string"],
         "OpenAPI": ["type": "object"],
         "StudyList": list("Study"), "SourceList": list("Source"), "ClaimList": list("Claim"),
-        "CommentList": list("Comment"), "ConceptList": list("Concept"), "SearchHitList": list("SearchHit"),
+        "CommentList": list("Comment"), "ConceptList": list("Concept"), "SearchHitList": object(["data": ["type": "array", "items": ref("SearchHit")], "meta": ref("SearchMeta")]),
     ] }
 }
