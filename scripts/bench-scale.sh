@@ -90,6 +90,9 @@ COND_PAGE_AFTER = ("SELECT s.json, ci.study_id FROM studies s JOIN study_concept
 COND_TOTAL = "SELECT study_count FROM concepts WHERE id = ?"
 PAIR_FROM = ("FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
              " JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?")
+PAIR_TOTAL = ("SELECT count(*) FROM study_concept_index ci JOIN study_concept_index ii ON ii.study_id = ci.study_id"
+              " AND ii.concept_id = ? WHERE ci.concept_id = ?")
+STUDY_FTS_TOTAL = "SELECT count(*) FROM studies_fts WHERE studies_fts MATCH ?"
 STUDY_FTS_FROM = "FROM studies s JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?"
 SEARCH_UNION = """FROM (
     SELECT 'study' AS type, rowid AS row, rank FROM studies_fts WHERE studies_fts MATCH ?1
@@ -139,13 +142,13 @@ cases = [
     ("condition=vascular calcification & intervention=vitamin K2 (a matrix row's link)",
      "/v1/studies?condition=vascular%20calcification&intervention=vitamin%20K2",
      [(f"SELECT s.json, ci.study_id {PAIR_FROM} ORDER BY ci.study_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
-      (f"SELECT count(*) {PAIR_FROM}", ["vascular-calcification", "vitamin-k2"])]),
+      (PAIR_TOTAL, ["vitamin-k2", "vascular-calcification"])]),
     (f"studies q={rare_name} (rare)", f"/v1/studies?q={rare_name}",
      [(f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts(rare_name), 21]),
-      (f"SELECT count(*) {STUDY_FTS_FROM}", [fts(rare_name)])]),
+      (STUDY_FTS_TOTAL, [fts(rare_name)])]),
     ("studies q=agatston (common)", "/v1/studies?q=agatston",
      [(f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts("agatston"), 21]),
-      (f"SELECT count(*) {STUDY_FTS_FROM}", [fts("agatston")])]),
+      (STUDY_FTS_TOTAL, [fts("agatston")])]),
     (f"search q={rare_name} (rare)", f"/v1/search?q={rare_name}", search(rare_name)),
     ("search q=menaquinone (common)", "/v1/search?q=menaquinone", search("menaquinone")),
     ("evidence matrix, vascular-calcification", "/v1/conditions/vascular-calcification/evidence",
