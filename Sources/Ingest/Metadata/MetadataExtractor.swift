@@ -103,8 +103,12 @@ public struct MetadataExtractor: Sendable {
 
     /// Lower case without Markdown emphasis and heading marks, for cue matching.
     static func normalised(_ sentence: String) -> String {
-        let lower = sentence.lowercased().unicodeScalars.filter { $0 != "*" && $0 != "`" }
-        return Trim.spaces(Trim.chars(String(String.UnicodeScalarView(lower)), "#> "))
+        let kept = sentence.utf8.allSatisfy({ $0 < 0x80 })
+            // ASCII: lower-cased and filtered as bytes rather than scalar by scalar.
+            ? String(decoding: sentence.utf8.compactMap { $0 == 0x2A || $0 == 0x60 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) },
+                     as: UTF8.self)
+            : String(String.UnicodeScalarView(sentence.lowercased().unicodeScalars.filter { $0 != "*" && $0 != "`" }))
+        return Trim.spaces(Trim.chars(kept, "#> "))
     }
 
     // MARK: Date

@@ -14,11 +14,19 @@ struct SponsorshipFinder: Sendable {
     func find(sentences: [Sentence], regions: [Region], text: SourceText) -> String? {
         let body = sentences.lazy.filter { $0.region == .body || $0.region == .title }.prefix(600)
         let lowered = body.map { (sentence: $0, lower: $0.text.lowercased()) }
-        let brandInDocument = body.contains { sentence in brands.contains { mentions(sentence.text, $0) } }
+        // Searching every sentence for every brand is the dearest test: made only when a cue needs it, once.
+        var brandFound: Bool?
+        func brandInDocument() -> Bool {
+            if let brandFound { return brandFound }
+            let found = body.contains { sentence in brands.contains { mentions(sentence.text, $0) } }
+            brandFound = found
+            return found
+        }
 
         func first(_ phrases: [String], needsCompany: Bool) -> Sentence? {
             lowered.first { entry in
-                phrases.contains { entry.lower.contains($0) } && (!needsCompany || brandInDocument || hasCompanyWord(entry.sentence.text))
+                phrases.contains { entry.lower.contains($0) }
+                    && (!needsCompany || hasCompanyWord(entry.sentence.text) || brandInDocument())
             }?.sentence
         }
         if let s = first(cues.selfAnnouncement, needsCompany: true) { return quote(s) }

@@ -24,6 +24,19 @@ enum StudyIdentity {
     }
 
     static func normalise(_ text: String) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every title): letters lower-cased and digits, as bytes, without Unicode properties.
+            var kept: [UInt8] = []
+            kept.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: kept.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: kept.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
         let kept = text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         return String(String.UnicodeScalarView(kept))
     }
