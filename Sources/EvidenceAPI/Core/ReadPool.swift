@@ -44,7 +44,7 @@ final class ReadPool: Sendable {
     }
 
     /// Notes a commit by another process (a new ingest) that this connection has not seen yet, so that what is
-    /// cached per generation (the concept resolver) is rebuilt. Inside a read transaction this reads the
+    /// cached per generation (the concept resolver, the reply cache) is rebuilt. Inside a read transaction this reads the
     /// transaction's own snapshot and takes no lock of its own.
     private func noteDataVersion(_ connection: ReadConnection) throws {
         let version = try connection.db.dataVersion()
@@ -52,6 +52,13 @@ final class ReadPool: Sendable {
             connection.dataVersion = version
             generation.add(1, ordering: .sequentiallyConsistent)
         }
+    }
+
+    /// The generation after checking, in a snapshot of its own, whether another process committed since this
+    /// connection last looked (what `ReplyCache` keys on).
+    func currentGeneration() throws -> Int {
+        try withConnection { connection in try noteDataVersion(connection) }
+        return generation.load(ordering: .sequentiallyConsistent)
     }
 
     /// Runs `body` in one read transaction, so that every query of a request sees the same snapshot:

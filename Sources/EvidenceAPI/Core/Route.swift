@@ -44,9 +44,24 @@ struct Route: Sendable {
         self.isList = isList
         self.schema = schema
         self.contentType = contentType
-        self.handler = handler
+        self.handler = isList ? Self.cached(handler) : handler
         segments = path.split(separator: "/").map { part in
             part.hasPrefix("{") ? .value(String(part.dropFirst().dropLast())) : .literal(String(part))
+        }
+    }
+
+    /// A list handler behind the reply cache: a repeat of a request is answered without its queries while the
+    /// database has not changed (see `ReplyCache` for why that is exact). Errors are not kept.
+    static func cached(_ handler: @escaping @Sendable (RouteContext) throws -> Reply) -> @Sendable (RouteContext) throws -> Reply {
+        { context in
+            let cache = context.services.replyCache
+            guard cache.maxEntries > 0, context.pathValues.isEmpty else { return try handler(context) }
+            let generation = try context.services.pool.currentGeneration()
+            let key = ReplyCache.key(context)
+            if let reply = cache.reply(for: key, generation: generation) { return reply }
+            let reply = try handler(context)
+            cache.store(reply, for: key, generation: generation)
+            return reply
         }
     }
 

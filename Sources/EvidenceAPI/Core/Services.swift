@@ -11,8 +11,13 @@ final class Services: Sendable {
     let searchRankLimit = Atomic<Int>(SearchRoute.defaultRankLimit)
     private let resolver = Mutex<(generation: Int, resolver: ConceptResolver)?>(nil)
 
+    /// Replies of list routes by request, for as long as the data does not change (`ReplyCache`).
+    /// `EVIDENCE_REPLY_CACHE=0` turns it off (to measure the queries themselves).
+    let replyCache: ReplyCache
+
     init(databasePath: String, metricsText: @escaping @Sendable () -> String) {
         pool = ReadPool(path: databasePath)
+        replyCache = ProcessInfo.processInfo.environment["EVIDENCE_REPLY_CACHE"] == "0" ? ReplyCache(maxEntries: 0) : ReplyCache()
         self.metricsText = metricsText
     }
 
