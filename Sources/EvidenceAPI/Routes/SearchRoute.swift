@@ -30,13 +30,20 @@ enum SearchRoute {
     static let rankedFirst = ranked + " ORDER BY rank, type, row LIMIT ?2"
     static let rankedAfter = ranked + " WHERE (rank, type, row) > (?3, ?4, ?5) ORDER BY rank, type, row LIMIT ?2"
 
-    /// Newest first in one kind: FTS5 walks its index backwards by rowid and scores nothing.
-    static func recentFirst(_ table: String) -> String {
-        "SELECT rowid FROM \(table) WHERE \(table) MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
-    }
-    static func recentAfter(_ table: String) -> String {
-        "SELECT rowid FROM \(table) WHERE \(table) MATCH ?1 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2"
-    }
+    /// Newest first in one kind, per table: FTS5 walks its index backwards by rowid and scores nothing.
+    /// (Written out, not interpolated: no SQL text of this module is built from values.)
+    static let recentFirst: [String: String] = [
+        "studies_fts": "SELECT rowid FROM studies_fts WHERE studies_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        "claims_fts": "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        "comments_fts": "SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        "sources_fts": "SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+    ]
+    static let recentAfter: [String: String] = [
+        "studies_fts": "SELECT rowid FROM studies_fts WHERE studies_fts MATCH ?1 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2",
+        "claims_fts": "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2",
+        "comments_fts": "SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?1 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2",
+        "sources_fts": "SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?1 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2",
+    ]
 
     /// Per type: the hit's id, source id and snippet (« » around the matched words), for one rowid.
     static let details: [String: String] = [
@@ -127,10 +134,12 @@ enum SearchRoute {
             let (type, table) = kinds[index]
             let wanted = limit - rows.count
             let found: [Int64]
-            if index == start, let before {
-                found = try db.query(recentAfter(table), [match, wanted, before]) { Int64($0.int(0)) }
+            if index == start, let before, let sql = recentAfter[table] {
+                found = try db.query(sql, [match, wanted, before]) { Int64($0.int(0)) }
+            } else if let sql = recentFirst[table] {
+                found = try db.query(sql, [match, wanted]) { Int64($0.int(0)) }
             } else {
-                found = try db.query(recentFirst(table), [match, wanted]) { Int64($0.int(0)) }
+                found = []
             }
             rows += found.map { Row(type: type, rowid: $0, keys: [.integer(Int64(index)), .integer($0)]) }
         }
