@@ -27,6 +27,28 @@ extension Database {
         return result
     }
 
+    /// Runs `body` in a savepoint: a transaction nested in the current one (or a transaction of its own outside
+    /// one). Releases it when `body` returns; when `body` throws, undoes only the savepoint's changes.
+    ///
+    /// After SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM SQLite may have rolled back the enclosing transaction
+    /// as a whole: the error is rethrown and `isInTransaction` is false, so the caller knows its earlier work
+    /// is gone too. Savepoints nest, so one name serves all: ROLLBACK TO and RELEASE act on the innermost.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT evidence_savepoint")
+        let result: T
+        do {
+            result = try body()
+            try execute("RELEASE evidence_savepoint")
+        } catch {
+            if isInTransaction {
+                try? execute("ROLLBACK TO evidence_savepoint")
+                try? execute("RELEASE evidence_savepoint")
+            }
+            throw error
+        }
+        return result
+    }
+
     private func rollbackQuietly() {
         // ROLLBACK fails only when SQLite already rolled back on its own (e.g. after SQLITE_FULL).
         if isInTransaction { try? execute("ROLLBACK") }

@@ -93,6 +93,27 @@ struct StudyTests {
         #expect(entry?.title == "Vitamin K and bone health: a review")
     }
 
+    @Test("references that name only a journal are separate studies, and the journal is no title")
+    func untitledReferences() throws {
+        let text = """
+            Calcification research keeps growing.
+
+            References
+            1. Okafor T, et al. The Lancet. 2016;22(12):821-833.
+            2. Brandt L, et al. The Lancet. 2011;88(11):19-27.
+            3. Rivera P, Moss K. Menaquinone and arterial stiffness. Hypertension Research 2020;14:55-61.
+            """
+        let studies = try Self.studies(text)
+        let lancet = studies.filter { $0.journal == "The Lancet" }
+        #expect(lancet.count == 2)
+        #expect(lancet.allSatisfy { $0.title == nil })
+        #expect(Set(lancet.map(\.identityKey)).count == 2)
+        #expect(Set(lancet.compactMap(\.year)) == [2016, 2011])
+        let titled = studies.first { $0.year == 2020 }
+        #expect(titled?.title == "Menaquinone and arterial stiffness")
+        #expect(titled?.journal == "Hypertension Research")
+    }
+
     @Test("dose, duration and journal are read")
     func attributes() throws {
         let text = "A case report described one woman with calciphylaxis who took 360 mcg/day of MK-7 for three months. The study was published in Clinical Kidney Journal in 2023.\n"

@@ -1,66 +1,53 @@
 import SQLiteDB
 
-/// Storing a batch: one commit for the whole batch, each document still all-or-nothing.
+/// Storing a batch: one commit for the whole batch, each document in a savepoint of its own.
 ///
 /// Committing once per batch writes each shared index page, and each full-text segment, once per batch instead
-/// of once per document. A savepoint per document would give the same atomicity, but SQLite keeps savepoint
-/// journals in a linked list that it walks at the end of every statement, which costs more than it saves.
-/// So a document whose write fails rolls back the whole group, and the group is written again without it:
-/// failures are rare, and the retry costs at most one batch of writes.
+/// of once per document. The savepoint keeps each document in its own (nested) transaction: a document whose
+/// write fails is undone alone and the others are still stored; a crash before the commit leaves none of the
+/// batch, so the database only ever holds whole documents.
 extension IngestJob {
     func storeBatch(_ batch: [Prepared], abortReason: String?) -> [(DocumentReport, fatal: String?)] {
         if let abortReason { return batch.map { (notAttemptedReport($0, abortReason), abortReason) } }
-        var results: [(DocumentReport, fatal: String?)?] = batch.map { item in
-            if case .extracted = item.stage { return nil }
-            return store(item, milliseconds: item.milliseconds)   // nothing to write: reported as it is
-        }
-        var fatal: String?
-        while fatal == nil {
-            let writing = batch.indices.filter { results[$0] == nil }
-            guard !writing.isEmpty else { break }
-            fatal = writeGroup(batch, writing, into: &results)
-        }
-        if let fatal {
-            for index in batch.indices where results[index] == nil {
-                results[index] = (notAttemptedReport(batch[index], fatal), fatal)
-            }
-        }
-        return results.enumerated().map { index, result in
-            result ?? (notAttemptedReport(batch[index], "not reached"), nil)
-        }
-    }
-
-    /// Writes the documents at `writing` in one transaction. On the first failure the group is rolled back and
-    /// only the failing document's report is kept, so that the caller writes the others again. Returns the reason
-    /// to stop when the database itself failed.
-    private func writeGroup(_ batch: [Prepared], _ writing: [Int],
-                            into results: inout [(DocumentReport, fatal: String?)?]) -> String? {
+        let writes = batch.contains { if case .extracted = $0.stage { return true } else { return false } }
+        guard writes else { return batch.map { store($0, milliseconds: $0.milliseconds) } }
         do {
             try store.beginGroup()
         } catch {
-            return Self.problem(error)
+            let reason = Self.problem(error)
+            return batch.map { (notAttemptedReport($0, reason), reason) }
         }
-        for index in writing {
-            let result = store(batch[index], milliseconds: batch[index].milliseconds)
-            guard case .failed = result.0.status else {
-                results[index] = result
+        var stored: [(DocumentReport, fatal: String?)] = []
+        var fatal: String?
+        for item in batch {
+            if let fatal {
+                stored.append((notAttemptedReport(item, fatal), fatal))
                 continue
             }
-            store.rollbackGroup()
-            for other in writing where other != index { results[other] = nil }
-            results[index] = result
-            return result.fatal
-        }
-        do {
-            try store.commitGroup()
-            return nil
-        } catch {
-            // Nothing of the group is stored, whatever each write said at the time.
-            let reason = Self.problem(error)
-            for index in writing {
-                results[index] = (failedReport(batch[index], "not stored: \(reason)"), reason)
+            let result = store(item, milliseconds: item.milliseconds)
+            stored.append(result)
+            fatal = result.fatal
+            if fatal == nil, !store.db.isInTransaction {
+                // SQLite undid the whole batch after this document's error: stop rather than store the rest alone.
+                fatal = "SQLite rolled the batch back after an error in \(result.0.file)"
             }
-            return reason
+        }
+        let lost: String?
+        if store.db.isInTransaction {
+            do {
+                try store.commitGroup()
+                lost = nil
+            } catch {
+                lost = Self.problem(error)
+            }
+        } else {
+            lost = fatal ?? "SQLite rolled the batch back"
+        }
+        guard let lost else { return stored }
+        // The batch did not commit: nothing in it is stored, whatever each write said at the time.
+        return stored.map { report, itemFatal in
+            guard report.status == .added || report.status == .updated else { return (report, itemFatal ?? lost) }
+            return (failedReport(report, "not stored: \(lost)"), itemFatal ?? lost)
         }
     }
 
@@ -93,12 +80,17 @@ extension IngestJob {
     }
 
     private func notAttemptedReport(_ item: Prepared, _ reason: String) -> DocumentReport {
-        failedReport(item, "not attempted: \(reason)")
+        DocumentReport(file: item.document.identity, status: .failed("not attempted: \(reason)"),
+                       bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0)
     }
 
-    private func failedReport(_ item: Prepared, _ status: String) -> DocumentReport {
-        DocumentReport(file: item.document.identity, status: .failed(status),
-                       bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0)
+    private func failedReport(_ report: DocumentReport, _ status: String) -> DocumentReport {
+        var report = report
+        report.status = .failed(status)
+        report.studies = 0
+        report.claims = 0
+        report.comments = 0
+        return report
     }
 
     /// Any error from the database, in words a user can act on.

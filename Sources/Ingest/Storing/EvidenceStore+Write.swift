@@ -10,8 +10,8 @@ extension EvidenceStore {
     /// Stores one document's extraction in one transaction, replacing what an earlier version of the same file
     /// contributed. A failure or a crash leaves the previous version (or nothing) in place.
     ///
-    /// Inside a group (`beginGroup`) the document shares the group's transaction: the group commits whole
-    /// documents only, and a caller that sees this throw rolls the group back.
+    /// Inside a group (`beginGroup`) the document's transaction is a savepoint nested in the group's: a failure
+    /// undoes this document alone, and the group commits whole documents only.
     @discardableResult
     public func write(_ extraction: Extraction, now: Date = Date()) throws -> WriteOutcome {
         let source = extraction.source
@@ -35,10 +35,10 @@ extension EvidenceStore {
         }
     }
 
-    /// Outside a group, a transaction of its own; inside one, the group's transaction, which the caller rolls
-    /// back when a write throws (see `IngestJob.storeBatch`).
+    /// Outside a group, a transaction of its own; inside one, a savepoint. Rows queued for the full-text index
+    /// by a document that is then undone are simply indexed again as they are: the queue never needs undoing.
     private func atomically<T>(_ body: () throws -> T) throws -> T {
-        if inGroup { return try body() }
+        if inGroup { return try db.savepoint(body) }
         fullText.removeAll()
         do {
             return try db.transaction(.immediate) {

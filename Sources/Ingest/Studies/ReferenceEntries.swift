@@ -66,12 +66,27 @@ struct ReferenceParser: Sendable {
             entry.journal = Self.clean(Self.beforeYear(last))
             return entry
         }
-        // One line: "Authors. Title. Journal. Year;vol:pages."
+        // One line: "Authors. Title. Journal. Year;vol:pages." or "Authors. Title. Journal Year;vol:pages."
         let segments = Self.segments(text.slice(span))
         var rest = segments[...]
         if let first = rest.first, Self.looksLikeAuthors(first) { rest = rest.dropFirst() }
-        if let title = rest.first { entry.title = Self.clean(title); rest = rest.dropFirst() }
-        if let journal = rest.first(where: { !Self.beforeYear($0).isEmpty }) { entry.journal = Self.clean(Self.beforeYear(journal)) }
+        // The journal sits just before the entry's (last) year: in the year's segment, or in the segment before
+        // it when the year opens its own. Only what comes before the journal can be a title: "Smith J, et al.
+        // The Lancet. 2016;22:821." names no title, and its journal must not be taken for one.
+        guard let yearIndex = rest.lastIndex(where: { segment in
+            WordTokenizer.tokens(segment, base: 0).contains { JournalFinder.year($0) != nil }
+        }) else {
+            entry.title = rest.first.flatMap(Self.clean)
+            return entry
+        }
+        var titleEnd = yearIndex
+        if let inline = Self.clean(Self.beforeYear(rest[yearIndex])) {
+            entry.journal = inline
+        } else if yearIndex > rest.startIndex {
+            entry.journal = Self.clean(rest[yearIndex - 1])
+            titleEnd = yearIndex - 1
+        }
+        entry.title = rest[..<titleEnd].first.flatMap(Self.clean)
         return entry
     }
 

@@ -52,6 +52,11 @@ struct StudyAttributeReader: Sendable {
             study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
         }
         study.identityKey = StudyIdentity.key(study)
+        if let reference = draft.reference, study.name == nil, study.title == nil {
+            // A reference without a title is told apart by the whole citation (authors, journal, year, pages):
+            // its journal and year alone would make every such paper in that journal and year one study.
+            study.identityKey = StudyIdentity.citationKey(text.slice(reference.span)) ?? study.identityKey
+        }
         return study
     }
 

@@ -6,7 +6,8 @@
 ///    quoting the same title);
 /// 3. `design:species:condition:substance:size:year` — what a reader would use to tell two unnamed studies
 ///    apart (unknown parts are "-"). Two reports of "a case report of one woman with calciphylaxis on
-///    vitamin K2, 2024" then meet.
+///    vitamin K2, 2024" then meet;
+/// 4. for a reference-list entry with neither name nor title, `citation:<the entry's text>` (see `citationKey`).
 /// Keys are lower-case letters and digits, so spelling and punctuation differences do not split a study.
 enum StudyIdentity {
     static func key(_ study: ExtractedStudy) -> String {
@@ -21,6 +22,12 @@ enum StudyIdentity {
             study.year.map(String.init) ?? "-",
         ]
         return parts.joined(separator: ":")
+    }
+
+    /// The key of a reference-list entry that names no title: its normalised text.
+    static func citationKey(_ citation: String) -> String? {
+        guard let normal = normalise(citation), !normal.isEmpty else { return nil }
+        return "citation:\(normal)"
     }
 
     static func normalise(_ text: String) -> String? {
