@@ -15,6 +15,8 @@ struct ListQuery {
     var json: String
     /// A cheaper way to the total than counting, when the route knows one (a precomputed count).
     var knownTotal: ((Database) throws -> Int)?
+    /// Added to the cursor's scope: what else than the parameters decides the order (a rule's choice).
+    var scopeSuffix = ""
 
     mutating func filter(_ condition: String, _ bound: [any SQLiteBindable]) {
         conditions.append(condition)

@@ -4,7 +4,7 @@ extension ListQuery {
     /// Runs the query for the page the request asks for and builds the envelope with its next cursor.
     /// The cursor's scope is the route and every parameter but `cursor`, `limit` and `format`.
     func respond(_ context: RouteContext, db: Database) throws -> Reply {
-        let scope = Self.scope(context)
+        let scope = Self.scope(context) + scopeSuffix
         let cursor = try context.parameters["cursor"].map { text throws(APIError) in try Cursor.decode(text, scope: scope) }
         if let cursor, cursor.keys.count != order.count {
             throw APIError.badRequest("parameter 'cursor' does not belong to this query; start again without it")

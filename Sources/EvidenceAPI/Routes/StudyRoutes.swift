@@ -16,7 +16,8 @@ enum StudyRoutes {
             .choice("direction", Direction.allCases.map(\.rawValue), "The direction of the result."),
             .integer("min_year", 1000...3000, "Published in or after this year."),
             .integer("max_year", 1000...3000, "Published in or before this year."),
-            .q, .choice("sort", sorts, "Order: relevance (with q; the default then), year, -year, evidence_level. Default: id."),
+            .q, .choice("sort", sorts, "Order: relevance (with q), year, -year, evidence_level. Default: id; with q, relevance "
+                + "when q matches at most 1,000 studies, else newest first (meta.order says which)."),
             .limit, .cursor, .format,
         ],
         isList: true, schema: "Study"
@@ -55,11 +56,25 @@ enum StudyRoutes {
                 query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: match)
             }
             if let indexOrder { query.order = [indexOrder] }
+            // meta.order, for a q in its default order: which of the two orders the rule chose.
+            var listOrder: String?
             switch p["sort"] ?? (p["q"] != nil ? "relevance" : "id") {
             case "relevance":
                 guard p["q"] != nil else { throw APIError.badRequest("sort=relevance needs a q to rank by") }
                 // Without a single word in q nothing matches and there is no rank to order by.
                 query.order = match != nil ? ["f.rank", "s.id"] : ["s.id"]
+                // The default order of a q follows /v1/search's rule; an explicit sort=relevance is always ranked.
+                if p["sort"] == nil, let match {
+                    let limit = context.services.searchRankLimit.load(ordering: .relaxed)
+                    listOrder = StudyRanking.ranked
+                    if try StudyRanking.isTooCommonToRank(match, limit: limit, db: db) {
+                        query.order = ["f.rowid"]
+                        query.descending = true
+                        listOrder = StudyRanking.recent
+                    }
+                    // A cursor of one order is refused by the other (after an ingest moved q across the limit).
+                    query.scopeSuffix = "&order=" + (listOrder ?? "")
+                }
             case "year": query.order = ["coalesce(s.year, 9999)", "s.id"]
             case "-year":
                 query.order = ["coalesce(s.year, -1)", "s.id"]
@@ -67,7 +82,10 @@ enum StudyRoutes {
             case "evidence_level": query.order = ["coalesce(s.evidence_level, 9)", "s.id"]
             default: break
             }
-            return try query.respond(context, db: db)
+            let reply = try query.respond(context, db: db)
+            guard let listOrder, case .list(var page) = reply else { return reply }
+            page.order = listOrder
+            return .list(page)
         }
     }
 
