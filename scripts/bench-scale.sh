@@ -47,11 +47,8 @@ if [[ ! -f $DB.done || ${FRESH:-0} == 1 ]]; then
 fi
 
 SERVER_PID=
-cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; true; }
-trap cleanup EXIT
-"$EVIDENCE" serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/scale-serve.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; true; }
+trap 'cleanup; rm -f "$WORK/bench-scale-$$.py"' EXIT
 
 echo "# bench-scale: $(date -u +%FT%TZ), $(git rev-parse --short HEAD)"
 echo
@@ -59,7 +56,16 @@ echo "- database: $DB ($(du -m "$DB" | cut -f1) MB; $(sqlite3 "$DB" "SELECT (SEL
 echo "- machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-DB="$DB" BASE="http://127.0.0.1:$PORT" python3 - <<'PY'
+# One pass: a fresh server (REPLY_CACHE=0 turns its list-reply cache off), the table, and EXPLAIN when asked.
+run_pass() {
+    EVIDENCE_REPLY_CACHE=$1 "$EVIDENCE" serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/scale-serve.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+    PASS=$2 EXPLAIN=$3 DB="$DB" BASE="http://127.0.0.1:$PORT" python3 "$WORK/bench-scale-$$.py"
+    cleanup
+}
+
+cat >"$WORK/bench-scale-$$.py" <<'PY'
 import json, os, re, sqlite3, statistics, subprocess, time, urllib.request
 
 DB, BASE = os.environ["DB"], os.environ["BASE"]
@@ -92,6 +98,7 @@ PAIR_FROM = ("FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id A
              " JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?")
 PAIR_TOTAL = ("SELECT count(*) FROM study_concept_index ci JOIN study_concept_index ii ON ii.study_id = ci.study_id"
               " AND ii.concept_id = ? WHERE ci.concept_id = ?")
+STUDY_RANK_CHECK = "SELECT count(*) FROM (SELECT 1 FROM studies_fts WHERE studies_fts MATCH ? LIMIT ?)"
 STUDY_FTS_TOTAL = "SELECT count(*) FROM studies_fts WHERE studies_fts MATCH ?"
 STUDY_FTS_FROM = "FROM studies s JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?"
 SEARCH_UNION = """FROM (
@@ -119,11 +126,25 @@ MATRIX_IDS = "SELECT study_id FROM evidence_cells WHERE condition_id = ? AND int
 def fts(word):
     return '"' + word.lower() + '"'
 
+KINDS = [("study", "studies_fts"), ("claim", "claims_fts"), ("comment", "comments_fts"), ("source", "sources_fts")]
+
 def search(word):
-    # the ranking, the total, then one detail statement per hit of the page (as SearchRoute.hit does)
-    rows = db.execute(SEARCH_PAGE, [fts(word), 21]).fetchall()[:20]
-    return ([(SEARCH_PAGE, [fts(word), 21]), (SEARCH_TOTAL, [fts(word)])]
-            + [(SEARCH_DETAIL[json.loads(r[0])["type"]], [fts(word), json.loads(r[0])["row"]]) for r in rows])
+    # SearchRoute: the total; ranked when it is at most 1,000, else by kind, newest first (each table's FTS index
+    # walked backwards until the page is full); then one detail statement per hit of the page
+    total = db.execute(SEARCH_TOTAL, [fts(word)]).fetchone()[0]
+    if total <= 1000:
+        rows = [(json.loads(r[0])["type"], json.loads(r[0])["row"]) for r in db.execute(SEARCH_PAGE, [fts(word), 21]).fetchall()[:20]]
+        order = [(SEARCH_PAGE, [fts(word), 21])]
+    else:
+        rows, order = [], []
+        for kind, table in KINDS:
+            if len(rows) >= 21:
+                break
+            sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+            order.append((sql, [fts(word), 21 - len(rows)]))
+            rows += [(kind, r[0]) for r in db.execute(sql, [fts(word), 21 - len(rows)])]
+    return ([(SEARCH_TOTAL, [fts(word)])] + order
+            + [(SEARCH_DETAIL[kind], [fts(word), row]) for kind, row in rows[:20]])
 
 def matrix(condition):
     interventions = [r[0] for r in db.execute("SELECT DISTINCT intervention_id FROM evidence_counts WHERE condition_id = ?", [condition])]
@@ -144,9 +165,14 @@ cases = [
      [(f"SELECT s.json, ci.study_id {PAIR_FROM} ORDER BY ci.study_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
       (PAIR_TOTAL, ["vitamin-k2", "vascular-calcification"])]),
     (f"studies q={rare_name} (rare)", f"/v1/studies?q={rare_name}",
-     [(f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts(rare_name), 21]),
+     [(STUDY_RANK_CHECK, [fts(rare_name), 1001]),
+      (f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts(rare_name), 21]),
       (STUDY_FTS_TOTAL, [fts(rare_name)])]),
-    ("studies q=agatston (common)", "/v1/studies?q=agatston",
+    ("studies q=agatston (common: newest first)", "/v1/studies?q=agatston",
+     [(STUDY_RANK_CHECK, [fts("agatston"), 1001]),
+      (f"SELECT s.json, f.rowid {STUDY_FTS_FROM} ORDER BY f.rowid DESC LIMIT ?", [fts("agatston"), 21]),
+      (STUDY_FTS_TOTAL, [fts("agatston")])]),
+    ("studies q=agatston&sort=relevance (ranked)", "/v1/studies?q=agatston&sort=relevance",
      [(f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts("agatston"), 21]),
       (STUDY_FTS_TOTAL, [fts("agatston")])]),
     (f"search q={rare_name} (rare)", f"/v1/search?q={rare_name}", search(rare_name)),
@@ -202,6 +228,8 @@ def wrk(path):
         return float(re.sub(r"[a-z]", "", v)) * mult
     return rps, lat(50), lat(99)
 
+print(f"### {os.environ['PASS']}")
+print()
 print("| query | body bytes | first request ms (client) | sql in process ms (median) | server mean ms | wrk -c1 req/s | wrk p50 ms | wrk p99 ms | < 2 ms (server mean and wrk p50)? |")
 print("|---|---|---|---|---|---|---|---|---|")
 plans = []
@@ -219,6 +247,8 @@ for label, path, statements in cases:
         plans.append((label, sql, db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()))
 
 print()
+if os.environ.get("EXPLAIN") != "1":
+    raise SystemExit(0)
 print("## EXPLAIN QUERY PLAN of the hot queries")
 print()
 seen = set()
@@ -243,4 +273,6 @@ for label, sql, plan in plans:
     print("```")
     print()
 PY
+run_pass 1 "reply cache on (as served)" 0
+run_pass 0 "reply cache off (EVIDENCE_REPLY_CACHE=0: every list request runs its SQL; the matrix keeps its own cache)" 1
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
