@@ -27,7 +27,9 @@ import Testing
         }
         usleep(200_000)
         let after = Self.openFDs()
-        #expect(after - before <= 2, "10 start/shutdown cycles leaked \(after - before) file descriptors")
+        // The count is the whole process's, and other suites open and close files meanwhile: the bound is for
+        // that noise. The leak this guards against costs 4 descriptors a cycle (2 per loop), 40 for the 10.
+        #expect(after - before <= 12, "10 start/shutdown cycles leaked \(after - before) file descriptors")
         _ = weakServer
     }
 
