@@ -16,16 +16,21 @@ extension EvidenceStore {
             fullText.add(.claims, db.lastInsertRowID)
             try insertConcepts(sql: "INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)", id: id,
                                conditions: claim.conditionIDs, interventions: claim.interventionIDs)
-            try db.run("""
-                INSERT OR IGNORE INTO claim_concept_index (concept_id, claim_id)
-                SELECT c.ancestor_id, k.claim_id FROM claim_concepts k JOIN concept_closure c ON c.descendant_id = k.concept_id
-                WHERE k.claim_id = ?
-                """, [id])
-            for concept in try db.query("SELECT concept_id FROM claim_concept_index WHERE claim_id = ?", [id], { $0.text(0) }) {
-                counts.claims[concept, default: 0] += 1
-            }
-            try db.run(RenderedJSON.claim, [id])
         }
+        // The derived rows of all the source's claims at once (every claim of the source is new here: an earlier
+        // version's were deleted first): three statements a document instead of three a claim.
+        try db.run("""
+            INSERT OR IGNORE INTO claim_concept_index (concept_id, claim_id)
+            SELECT c.ancestor_id, k.claim_id FROM claims cl
+            JOIN claim_concepts k ON k.claim_id = cl.id
+            JOIN concept_closure c ON c.descendant_id = k.concept_id
+            WHERE cl.source_id = ?
+            """, [sourceID])
+        let indexed = try db.query("""
+            SELECT i.concept_id FROM claims cl JOIN claim_concept_index i ON i.claim_id = cl.id WHERE cl.source_id = ?
+            """, [sourceID]) { $0.text(0) }
+        for concept in indexed { counts.claims[concept, default: 0] += 1 }
+        try db.run(RenderedJSON.claimsOfSource, [sourceID])
     }
 
     func insertComments(_ extraction: Extraction, sourceID: String) throws {
@@ -50,13 +55,15 @@ extension EvidenceStore {
             try insertConcepts(sql: "INSERT OR IGNORE INTO comment_concepts (comment_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)",
                                id: ids[index],
                                conditions: comment.conditionIDs, interventions: comment.interventionIDs)
-            try db.run("""
-                INSERT OR IGNORE INTO comment_concept_index (concept_id, comment_id)
-                SELECT c.ancestor_id, k.comment_id FROM comment_concepts k JOIN concept_closure c ON c.descendant_id = k.concept_id
-                WHERE k.comment_id = ?
-                """, [ids[index]])
-            try db.run(RenderedJSON.comment, [ids[index]])
         }
+        try db.run("""
+            INSERT OR IGNORE INTO comment_concept_index (concept_id, comment_id)
+            SELECT c.ancestor_id, k.comment_id FROM comments m
+            JOIN comment_concepts k ON k.comment_id = m.id
+            JOIN concept_closure c ON c.descendant_id = k.concept_id
+            WHERE m.source_id = ?
+            """, [sourceID])
+        try db.run(RenderedJSON.commentsOfSource, [sourceID])
     }
 
     /// Writes the direct concept links of a claim or comment with `sql`, an INSERT of (owner, role, concept, ordinal).

@@ -47,7 +47,11 @@ enum RenderedJSON {
         WHERE id = ?
         """
 
-    static let claim = """
+    static let claim = claimUpdate + " WHERE id = ?"
+    /// All claims of one source (bound to its id), in one statement.
+    static let claimsOfSource = claimUpdate + " WHERE source_id = ?"
+
+    private static let claimUpdate = """
         UPDATE claims SET json = json_object(
             'id', id, 'source_id', source_id, 'text', text, 'start', start, 'end', "end", 'kind', kind,
             'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END), 'attributed_to', attributed_to,
@@ -60,10 +64,13 @@ enum RenderedJSON {
                 SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
                     SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'intervention' ORDER BY ordinal
                 ) k JOIN concepts c ON c.id = k.concept_id), '[]')))
-        WHERE id = ?
         """
 
-    static let comment = """
+    static let comment = commentUpdate + " WHERE id = ?"
+    /// All comments of one source (bound to its id), in one statement.
+    static let commentsOfSource = commentUpdate + " WHERE source_id = ?"
+
+    private static let commentUpdate = """
         UPDATE comments SET json = json_object(
             'id', id, 'source_id', source_id, 'number', number, 'author', author, 'author_id', author_id, 'date', date,
             'text', text, 'start', start, 'end', "end", 'reply_to', reply_to,
@@ -81,6 +88,5 @@ enum RenderedJSON {
                 SELECT json_group_array(json_object('text', json_extract(d.value, '$.text'),
                                                     'mcg_per_day', json_extract(d.value, '$.mcg_per_day')))
                 FROM json_each(comments.doses) d), '[]')))
-        WHERE id = ?
         """
 }
