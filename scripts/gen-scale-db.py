@@ -20,10 +20,12 @@ The rows are the ones the ingest writes, made the way the ingest makes them:
 - claims: a real sentence of a real source (text = the source's text at its offsets), one or two concepts,
   a kind, hedged or not, sometimes attributed, a fifth of them citing a generated study.
 
-Realism: conditions and interventions are drawn with a skew like the K2 / calcification corpus (about a quarter
-of the studies fall under vascular calcification), and each (condition, intervention) pair has a profile of a
-few design × direction combinations (1 to 6, Zipf-weighted), as a real literature does, instead of a uniform
-spread over 15 × 5: the evidence matrix then has the number of rows a real one would.
+Realism: conditions and interventions are drawn with a skew like the K2 / calcification corpus (about a third
+of the studies fall under vascular calcification), and each intervention has a profile of a few design ×
+direction combinations (1 to 6, Zipf-weighted); a study's further interventions are drawn among those whose
+profile has the study's combination. So every (condition, intervention) pair has a few combinations, as a real
+literature does (the ingested 1k corpus: 5.6 count rows per pair), instead of a uniform spread over 15 × 5: the
+evidence matrix then has the number of rows a real one would.
 """
 import argparse
 import hashlib
@@ -98,8 +100,13 @@ def ingest_sql():
     rendered, matrix, queue = "RenderedJSON.swift", "EvidenceStore+Matrix.swift", "FullTextQueue.swift"
     study_json = ranged(swift_literal(rendered, "static let study ="), "WHERE id = ?",
                         "WHERE rowid BETWEEN ? AND ?", rendered)
-    claim_json = ranged(swift_literal(rendered, "static let claim ="), "WHERE id = ?",
-                        "WHERE rowid BETWEEN ? AND ?", rendered)
+    with open(os.path.join(STORING, rendered), encoding="utf-8") as f:
+        shared_update = "static let claimUpdate =" in f.read()
+    if shared_update:   # `claim = claimUpdate + " WHERE id = ?"`: the UPDATE without its WHERE is a literal of its own
+        claim_json = swift_literal(rendered, "static let claimUpdate =").rstrip() + "\nWHERE rowid BETWEEN ? AND ?"
+    else:
+        claim_json = ranged(swift_literal(rendered, "static let claim ="), "WHERE id = ?",
+                            "WHERE rowid BETWEEN ? AND ?", rendered)
     cells = ranged(swift_literal(matrix, "DELETE FROM evidence_cells WHERE study_id = ?"), "WHERE s.id = ?",
                    "WHERE s.rowid BETWEEN ? AND ?", matrix)
     if not cells.startswith("INSERT OR IGNORE INTO evidence_cells"):
@@ -161,18 +168,24 @@ def main():
     directions, rweights = list(DIRECTION_WEIGHT), list(DIRECTION_WEIGHT.values())
     profiles = {}
 
-    def profile(condition, intervention):
-        """The few (design, direction) combinations the literature on this pair has, with their weights."""
-        key = (condition, intervention)
-        if key not in profiles:
-            pr = random.Random(f"{a.seed}:{condition}:{intervention}")
+    def profile(intervention):
+        """The few (design, direction) combinations the literature on this intervention has, with their weights."""
+        if intervention not in profiles:
+            pr = random.Random(f"{a.seed}:{intervention}")
             combos = []
             for _ in range(pr.choice([1, 2, 2, 3, 3, 4, 5, 6])):
                 combo = (pr.choices(designs, dweights)[0], pr.choices(directions, rweights)[0])
                 if combo not in combos:
                     combos.append(combo)
-            profiles[key] = (combos, [1 / (rank + 1) for rank in range(len(combos))])
-        return profiles[key]
+            profiles[intervention] = (combos, [1 / (rank + 1) for rank in range(len(combos))])
+        return profiles[intervention]
+
+    # The interventions whose profile has each combination: a study's further interventions come from these, so
+    # that every (condition, intervention) pair only ever gets its intervention's few combinations.
+    having = {}
+    for i in inters:
+        for combo in profile(i)[0]:
+            having.setdefault(combo, []).append(i)
 
     max_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM studies").fetchone()[0]
     max_claim = db.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
@@ -210,9 +223,10 @@ def main():
         first = r.randrange(len(spans))
         mentioned = spans[first:first + r.choice([1, 1, 2, 2, 3, 4, 5])]
         cset = list(dict.fromkeys(r.choices(conds, cw, k=r.choice([1, 1, 2, 2, 3]))))
-        iset = list(dict.fromkeys(r.choices(inters, iw, k=r.choice([1, 1, 1, 2, 3]))))
-        combos, weights = profile(cset[0], iset[0])
+        first = r.choices(inters, iw)[0]
+        combos, weights = profile(first)
         design, direction = r.choices(combos, weights)[0]
+        iset = list(dict.fromkeys([first] + r.choices(having[(design, direction)], k=r.choice([0, 0, 0, 1, 2]))))
         level = LEVEL[design]
         sp = {"animal": r.choice(["rat", "mouse", "rabbit", "pig"]), "in_vitro": "cell"}.get(
             design, "human" if r.random() < 0.9 else None)
