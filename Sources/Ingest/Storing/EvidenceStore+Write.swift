@@ -54,28 +54,6 @@ extension EvidenceStore {
 
     private var inGroup: Bool { db.isInTransaction }
 
-    /// Opens a group: the documents written until `commitGroup` are committed together, which writes each shared
-    /// index page and full-text segment once per group instead of once per document.
-    public func beginGroup() throws {
-        try db.execute(Database.TransactionKind.immediate.rawValue)
-    }
-
-    public func commitGroup() throws {
-        do {
-            try fullText.flush(to: db)
-            try db.execute("COMMIT")
-        } catch {
-            rollbackGroup()
-            throw error
-        }
-    }
-
-    /// Undoes every write of the group. Quiet: SQLite may have rolled it back on its own already.
-    public func rollbackGroup() {
-        fullText.removeAll()
-        if db.isInTransaction { try? db.execute("ROLLBACK") }
-    }
-
     /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
     func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {
         let studies = Set(try db.query("SELECT study_id FROM study_reports WHERE source_id = ?", [id]) { $0.text(0) })
