@@ -7,8 +7,8 @@ struct ListPage {
     var total: Int
     var limit: Int
     var nextCursor: String?
-    /// `/v1/search` only: "relevance" or "recent", the order its hits come in (see `SearchRoute`); not written
-    /// when nil.
+    /// `/v1/search`, and `/v1/studies` with a `q` in its default order: "relevance" or "recent", the order the
+    /// items come in (see `SearchRoute` and `StudyRanking`); not written when nil.
     var order: String? = nil
 
     func json() -> [UInt8] {

@@ -23,7 +23,11 @@ enum OpenAPISchemas {
     }
 
     static var all: [String: Any] { [
-        "ListMeta": object(["total": ["type": "integer"], "limit": ["type": "integer"], "next_cursor": nullable("string")]),
+        "ListMeta": object(["total": ["type": "integer"], "limit": ["type": "integer"], "next_cursor": nullable("string"),
+                            "order": ["type": "string", "enum": ["relevance", "recent"],
+                                      "description": "Only on /v1/studies with q in its default order: relevance "
+                                          + "(q matches at most 1,000 studies) or recent (newest first)."]],
+                           required: ["limit", "next_cursor", "total"]),
         // /v1/search says which order its hits are in: ranked (at most 1,000 matches) or by kind, newest first.
         "SearchMeta": object(["total": ["type": "integer"], "limit": ["type": "integer"], "next_cursor": nullable("string"),
                               "order": ["type": "string", "enum": ["relevance", "recent"],
