@@ -7,7 +7,9 @@ extension EvidenceStore {
         let text = extraction.source.text
         var ids: [String?] = []
         for (ordinal, study) in extraction.studies.enumerated() {
-            let key = study.identityKey.isEmpty ? "\(sourceID)#\(ordinal)" : study.identityKey
+            let key = study.identityKey.isEmpty ? "\(sourceID)#\(ordinal)"
+                : study.identityKey.hasPrefix(StudyIdentity.localPrefix) ? "\(sourceID)|\(study.identityKey)"
+                : study.identityKey
             let id = StableID.study(identityKey: key)
             ids.append(id)
             try db.run("""

@@ -6,7 +6,8 @@
 ///    quoting the same title);
 /// 3. `design:species:condition:substance:size:year` — what a reader would use to tell two unnamed studies
 ///    apart (unknown parts are "-"). Two reports of "a case report of one woman with calciphylaxis on
-///    vitamin K2, 2024" then meet;
+///    vitamin K2, 2024" then meet. It holds across documents only with the year and two of condition,
+///    substance and size; a vaguer one is prefixed `local:` and the store scopes it to its document;
 /// 4. for a reference-list entry with neither name nor title, `citation:<the entry's text>` (see `citationKey`).
 /// Keys are lower-case letters and digits, so spelling and punctuation differences do not split a study.
 enum StudyIdentity {
@@ -21,8 +22,17 @@ enum StudyIdentity {
             study.populationSize.map(String.init) ?? "-",
             study.year.map(String.init) ?? "-",
         ]
-        return parts.joined(separator: ":")
+        let key = parts.joined(separator: ":")
+        // Across documents, a description names one study only when it gives the year and two of condition,
+        // substance and size; "a case report of a patient with atherosclerosis on K2" in two documents is two
+        // case reports. A vaguer description is one study only within its own document.
+        let known = [study.conditionIDs.first, study.interventions.first?.conceptID, study.populationSize.map(String.init)]
+            .compactMap { $0 }.count
+        return study.year != nil && known >= 2 ? key : localPrefix + key
     }
+
+    /// Marks a key that identifies a study within its document only (the store scopes it to the source).
+    static let localPrefix = "local:"
 
     /// The key of a reference-list entry that names no title: its normalised text.
     static func citationKey(_ citation: String) -> String? {
