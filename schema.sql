@@ -226,11 +226,15 @@ CREATE TABLE claim_concepts (
     PRIMARY KEY (claim_id, role, concept_id)
 ) WITHOUT ROWID;
 
--- Claims linked to their concepts and all broader ones (see study_concept_index).
+-- Claims linked to their concepts and all broader ones (see study_concept_index), in reading order within a
+-- concept: the claim lists' order, so a concept's page is read in index order, and a document's rows for one
+-- concept sit together (one page written, not one per claim).
 CREATE TABLE claim_concept_index (
     concept_id TEXT NOT NULL,
+    source_id  TEXT NOT NULL,
+    start      INTEGER NOT NULL,
     claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    PRIMARY KEY (concept_id, claim_id)
+    PRIMARY KEY (concept_id, source_id, start, claim_id)
 ) WITHOUT ROWID;
 CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
 
@@ -265,10 +269,13 @@ CREATE TABLE comment_concepts (
     PRIMARY KEY (comment_id, role, concept_id)
 ) WITHOUT ROWID;
 
+-- Like claim_concept_index: reading order within a concept.
 CREATE TABLE comment_concept_index (
     concept_id TEXT NOT NULL,
+    source_id  TEXT NOT NULL,
+    start      INTEGER NOT NULL,
     comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
-    PRIMARY KEY (concept_id, comment_id)
+    PRIMARY KEY (concept_id, source_id, start, comment_id)
 ) WITHOUT ROWID;
 CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
 

@@ -296,12 +296,13 @@ def main():
         for pos, c in enumerate(iset):
             ccon.append((cid, "intervention", c, pos))
             linked.update(ancestors.get(c, [c]))
-        cidx.extend((c, cid) for c in linked)
+        cidx.extend((c, src, start, cid) for c in linked)
         if len(cbatch) >= 20000 or n == a.claims - 1:
             db.executemany("INSERT INTO claims (rowid, id, source_id, start, \"end\", text, kind, hedged, attributed_to, "
                            "study_id) VALUES (?,?,?,?,?,?,?,?,?,?)", cbatch)
             db.executemany("INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?,?,?,?)", ccon)
-            db.executemany("INSERT OR IGNORE INTO claim_concept_index (concept_id, claim_id) VALUES (?,?)", cidx)
+            db.executemany("INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id) "
+                           "VALUES (?,?,?,?)", cidx)
             db.execute(claim_json_sql, (cbatch_start, rowid))
             db.execute(claim_fts_sql, (cbatch_start, rowid))
             cbatch, ccon, cidx = [], [], []

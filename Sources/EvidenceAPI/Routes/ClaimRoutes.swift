@@ -18,12 +18,20 @@ enum ClaimRoutes {
         try context.services.pool.read { db in
             var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
             let p = context.parameters
+            // The concept index is in reading order within a concept: when it drives the query, the page is read
+            // in index order instead of sorting every claim of the concept.
+            var indexOrder: [String]?
             if let condition = p["condition"] {
-                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: try context.services.concept(condition, type: "condition", db: db))
+                let id = try context.services.concept(condition, type: "condition", db: db)
+                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: id)
+                if id != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
             }
             if let intervention = p["intervention"] {
-                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: try context.services.concept(intervention, type: "intervention", db: db))
+                let id = try context.services.concept(intervention, type: "intervention", db: db)
+                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: id)
+                if id != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
             }
+            if let indexOrder { query.order = indexOrder }
             if let kind = p["kind"] { query.filter("c.kind = ?", [kind]) }
             if let source = p["source"] { query.filter("c.source_id = ?", [source]) }
             if let study = p["study"] { query.filter("c.study_id = ?", [study]) }

@@ -18,12 +18,19 @@ enum CommentRoutes {
         try context.services.pool.read { db in
             var query = ListQuery(from: "FROM comments m", order: ["m.source_id", "m.start", "m.id"], json: "m.json")
             let p = context.parameters
+            // Reading order within a concept, as in /v1/claims: the index drives the page without a sort.
+            var indexOrder: [String]?
             if let condition = p["condition"] {
-                query.join("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?", matching: try context.services.concept(condition, type: "condition", db: db))
+                let id = try context.services.concept(condition, type: "condition", db: db)
+                query.join("JOIN comment_concept_index ci ON ci.comment_id = m.id AND ci.concept_id = ?", matching: id)
+                if id != nil { indexOrder = ["ci.source_id", "ci.start", "ci.comment_id"] }
             }
             if let intervention = p["intervention"] {
-                query.join("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?", matching: try context.services.concept(intervention, type: "intervention", db: db))
+                let id = try context.services.concept(intervention, type: "intervention", db: db)
+                query.join("JOIN comment_concept_index ii ON ii.comment_id = m.id AND ii.concept_id = ?", matching: id)
+                if id != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.comment_id"] }
             }
+            if let indexOrder { query.order = indexOrder }
             if let source = p["source"] { query.filter("m.source_id = ?", [source]) }
             if let author = p["author"] { query.filter("(m.author_id = ? OR m.author = ? COLLATE NOCASE)", [author, author]) }
             if let question = p.bool("question") { query.filter("m.is_question = ?", [question]) }

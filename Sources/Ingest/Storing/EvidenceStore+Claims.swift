@@ -20,8 +20,8 @@ extension EvidenceStore {
         // The derived rows of all the source's claims at once (every claim of the source is new here: an earlier
         // version's were deleted first): three statements a document instead of three a claim.
         try db.run("""
-            INSERT OR IGNORE INTO claim_concept_index (concept_id, claim_id)
-            SELECT c.ancestor_id, k.claim_id FROM claims cl
+            INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id)
+            SELECT c.ancestor_id, cl.source_id, cl.start, k.claim_id FROM claims cl
             JOIN claim_concepts k ON k.claim_id = cl.id
             JOIN concept_closure c ON c.descendant_id = k.concept_id
             WHERE cl.source_id = ?
@@ -57,8 +57,8 @@ extension EvidenceStore {
                                conditions: comment.conditionIDs, interventions: comment.interventionIDs)
         }
         try db.run("""
-            INSERT OR IGNORE INTO comment_concept_index (concept_id, comment_id)
-            SELECT c.ancestor_id, k.comment_id FROM comments m
+            INSERT OR IGNORE INTO comment_concept_index (concept_id, source_id, start, comment_id)
+            SELECT c.ancestor_id, m.source_id, m.start, k.comment_id FROM comments m
             JOIN comment_concepts k ON k.comment_id = m.id
             JOIN concept_closure c ON c.descendant_id = k.concept_id
             WHERE m.source_id = ?

@@ -4,11 +4,38 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
-    /// Version 1 is the first release, so there is nothing to upgrade from yet.
-    static let upgrades: [Int: String] = [:]
+    static let upgrades: [Int: String] = [1: toVersion2]
+
+    /// Version 2 keys the claim and comment concept indexes in reading order within a concept (source, offset).
+    static let toVersion2 = """
+        CREATE TABLE claim_concept_index_v2 (
+            concept_id TEXT NOT NULL,
+            source_id  TEXT NOT NULL,
+            start      INTEGER NOT NULL,
+            claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            PRIMARY KEY (concept_id, source_id, start, claim_id)
+        ) WITHOUT ROWID;
+        INSERT INTO claim_concept_index_v2 (concept_id, source_id, start, claim_id)
+            SELECT i.concept_id, c.source_id, c.start, i.claim_id FROM claim_concept_index i JOIN claims c ON c.id = i.claim_id;
+        DROP TABLE claim_concept_index;
+        ALTER TABLE claim_concept_index_v2 RENAME TO claim_concept_index;
+        CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
+        CREATE TABLE comment_concept_index_v2 (
+            concept_id TEXT NOT NULL,
+            source_id  TEXT NOT NULL,
+            start      INTEGER NOT NULL,
+            comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+            PRIMARY KEY (concept_id, source_id, start, comment_id)
+        ) WITHOUT ROWID;
+        INSERT INTO comment_concept_index_v2 (concept_id, source_id, start, comment_id)
+            SELECT i.concept_id, m.source_id, m.start, i.comment_id FROM comment_concept_index i JOIN comments m ON m.id = i.comment_id;
+        DROP TABLE comment_concept_index;
+        ALTER TABLE comment_concept_index_v2 RENAME TO comment_concept_index;
+        CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
+        """
 
     /// Brings the database to `currentVersion`, or explains why it cannot.
     public static func prepare(_ db: Database, locator: ResourceLocator = .standard) throws {

@@ -1,0 +1,62 @@
+import Foundation
+import SQLiteDB
+import Testing
+@testable import Ingest
+
+/// A database written by an older build is upgraded in place, keeping every row.
+@Suite struct SchemaUpgradeTests {
+    @Test func version1ConceptIndexesGainReadingOrder() throws {
+        let folder = NSTemporaryDirectory() + "evidence-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        let pipeline = try SharedPipeline.get()
+        do {
+            let store = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
+            let text = """
+                Vitamin K2 and calcification
+
+                In a randomized trial of 120 dialysis patients, vitamin K2 slowed vascular calcification. Warfarin \
+                is known to speed arterial calcification.
+
+                Comments
+
+                Jo Reader says: Does vitamin K2 help with calciphylaxis?
+                """
+            try store.write(pipeline.extract(file: "a.txt", text: text, sha256: "1", format: .text))
+        }
+        // Turn the file back into version 1: the concept indexes as they were, two columns.
+        let db = try Database(path: path)
+        let expected = try db.query("SELECT concept_id, source_id, start, claim_id FROM claim_concept_index ORDER BY 1, 2, 3, 4") {
+            [$0.text(0), $0.text(1), String($0.int(2)), $0.text(3)]
+        }
+        let expectedComments = try db.queryFirst("SELECT count(*) FROM comment_concept_index") { $0.int(0) }
+        #expect(!expected.isEmpty)
+        try db.execute("""
+            CREATE TABLE old_claims_index (concept_id TEXT NOT NULL, claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+                PRIMARY KEY (concept_id, claim_id)) WITHOUT ROWID;
+            INSERT INTO old_claims_index SELECT concept_id, claim_id FROM claim_concept_index;
+            DROP TABLE claim_concept_index;
+            ALTER TABLE old_claims_index RENAME TO claim_concept_index;
+            CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
+            CREATE TABLE old_comments_index (concept_id TEXT NOT NULL, comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+                PRIMARY KEY (concept_id, comment_id)) WITHOUT ROWID;
+            INSERT INTO old_comments_index SELECT concept_id, comment_id FROM comment_concept_index;
+            DROP TABLE comment_concept_index;
+            ALTER TABLE old_comments_index RENAME TO comment_concept_index;
+            CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
+            PRAGMA user_version = 1;
+            """)
+
+        let upgraded = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
+        #expect(try upgraded.db.userVersion() == Schema.currentVersion)
+        let rows = try upgraded.db.query("SELECT concept_id, source_id, start, claim_id FROM claim_concept_index ORDER BY 1, 2, 3, 4") {
+            [$0.text(0), $0.text(1), String($0.int(2)), $0.text(3)]
+        }
+        #expect(rows == expected)
+        #expect(try upgraded.db.queryFirst("SELECT count(*) FROM comment_concept_index") { $0.int(0) } == expectedComments)
+        #expect(try upgraded.db.integrityCheck() == "ok")
+        // The upgraded file takes new documents like a new one.
+        let more = "Magnesium news\n\nA cohort study of 900 adults linked magnesium to less coronary calcification.\n"
+        #expect(try upgraded.write(pipeline.extract(file: "b.txt", text: more, sha256: "2", format: .text)) == .added)
+    }
+}
