@@ -41,6 +41,20 @@ import Testing
         #expect(totals == [ids.count], "\(target)")
     }
 
+    /// /v1/claims takes a lone concept's total from concepts.claim_count (ClaimTotal), and reads its pages in
+    /// the concept index's reading order: the total must equal what the pages list, in reading order.
+    @Test(arguments: [
+        "/v1/claims?limit=1&condition=calcification", "/v1/claims?limit=2&intervention=vitamin%20K",
+        "/v1/claims?limit=1&condition=calcification&intervention=vitamin%20K",
+        "/v1/comments?limit=1&intervention=vitamin%20K2",
+    ])
+    func claimAndCommentTotalsAreTheItemsListed(target: String) throws {
+        let (ids, totals) = try walk(target)
+        #expect(!ids.isEmpty, "\(target)")
+        #expect(totals == [ids.count], "\(target)")
+        #expect(Set(ids).count == ids.count, "\(target): an item listed twice")
+    }
+
     @Test func theTotalOfAPairIsTheStudiesOfBoth() throws {
         let both = Set(try walk("/v1/studies?limit=2&condition=calcification&intervention=vitamin%20K1").ids)
         let condition = Set(try walk("/v1/studies?limit=100&condition=calcification").ids)

@@ -21,17 +21,20 @@ enum ClaimRoutes {
             // The concept index is in reading order within a concept: when it drives the query, the page is read
             // in index order instead of sorting every claim of the concept.
             var indexOrder: [String]?
+            var conditionID: String?, interventionID: String?
             if let condition = p["condition"] {
-                let id = try context.services.concept(condition, type: "condition", db: db)
-                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: id)
-                if id != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
+                conditionID = try context.services.concept(condition, type: "condition", db: db)
+                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: conditionID)
+                if conditionID != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
             }
             if let intervention = p["intervention"] {
-                let id = try context.services.concept(intervention, type: "intervention", db: db)
-                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: id)
-                if id != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
+                interventionID = try context.services.concept(intervention, type: "intervention", db: db)
+                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: interventionID)
+                if interventionID != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
             }
             if let indexOrder { query.order = indexOrder }
+            let filters = Set(context.request.queryItems.map(\.name)).subtracting(["limit", "cursor", "format"])
+            query.knownTotal = ClaimTotal.shortcut(filters: filters, condition: conditionID, intervention: interventionID)
             if let kind = p["kind"] { query.filter("c.kind = ?", [kind]) }
             if let source = p["source"] { query.filter("c.source_id = ?", [source]) }
             if let study = p["study"] { query.filter("c.study_id = ?", [study]) }
