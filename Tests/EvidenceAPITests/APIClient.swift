@@ -30,6 +30,18 @@ struct APIClient {
         return object
     }
 
+    /// Every page of a list, following `next_cursor` (at most `maxPages`), as parsed bodies.
+    func pages(_ target: String, maxPages: Int = 500) throws -> [[String: Any]] {
+        var bodies: [[String: Any]] = []
+        var next: String?
+        repeat {
+            let body = try json(next.map { target + "&cursor=" + $0 } ?? target)
+            bodies.append(body)
+            next = (body["meta"] as? [String: Any])?["next_cursor"] as? String
+        } while next != nil && bodies.count < maxPages
+        return bodies
+    }
+
     func ids(_ target: String) throws -> [String] {
         (try json(target)["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     }

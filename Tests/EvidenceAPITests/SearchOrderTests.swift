@@ -16,21 +16,12 @@ import Testing
 
     /// Every hit of `target`, following next_cursor, as (type, id), with the first page's meta.
     func walk(_ target: String) throws -> (hits: [(type: String, id: String)], meta: [String: Any]) {
+        let pages = try client.pages(target)
         var hits: [(type: String, id: String)] = []
-        var next: String?
-        var first: [String: Any]?
-        var pages = 0
-        repeat {
-            let body = try client.json(next.map { target + "&cursor=" + $0 } ?? target)
-            let meta = try #require(body["meta"] as? [String: Any])
-            first = first ?? meta
-            for item in body["data"] as? [[String: Any]] ?? [] {
-                hits.append((try #require(item["type"] as? String), try #require(item["id"] as? String)))
-            }
-            next = meta["next_cursor"] as? String
-            pages += 1
-        } while next != nil && pages < 500
-        return (hits, first ?? [:])
+        for item in pages.flatMap({ $0["data"] as? [[String: Any]] ?? [] }) {
+            hits.append((try #require(item["type"] as? String), try #require(item["id"] as? String)))
+        }
+        return (hits, pages.first?["meta"] as? [String: Any] ?? [:])
     }
 
     /// The FTS rowid of a hit, to check the newest-first order.

@@ -16,19 +16,9 @@ import Testing
 
     /// Every id of `target`, following next_cursor, with the first page's meta.
     func walk(_ target: String) throws -> (ids: [String], meta: [String: Any]) {
-        var ids: [String] = []
-        var next: String?
-        var first: [String: Any]?
-        var pages = 0
-        repeat {
-            let body = try client.json(next.map { target + "&cursor=" + $0 } ?? target)
-            let meta = try #require(body["meta"] as? [String: Any])
-            first = first ?? meta
-            ids += (body["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-            next = meta["next_cursor"] as? String
-            pages += 1
-        } while next != nil && pages < 100
-        return (ids, first ?? [:])
+        let pages = try client.pages(target, maxPages: 100)
+        let ids = pages.flatMap { ($0["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        return (ids, pages.first?["meta"] as? [String: Any] ?? [:])
     }
 
     func rowid(_ id: String) throws -> Int64 {

@@ -14,19 +14,10 @@ import Testing
 
     /// Every id of every page, and the total of each page.
     func walk(_ target: String) throws -> (ids: [String], totals: Set<Int>) {
-        var ids: [String] = []
-        var totals: Set<Int> = []
-        var next: String? = nil
-        var pages = 0
-        repeat {
-            let body = try client.json(next.map { target + "&cursor=" + $0 } ?? target)
-            let meta = try #require(body["meta"] as? [String: Any])
-            totals.insert(try #require(meta["total"] as? Int))
-            ids += (body["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-            next = meta["next_cursor"] as? String
-            pages += 1
-        } while next != nil && pages < 100
-        return (ids, totals)
+        let pages = try client.pages(target, maxPages: 100)
+        let ids = pages.flatMap { ($0["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        let totals = try pages.map { try #require(($0["meta"] as? [String: Any])?["total"] as? Int) }
+        return (ids, Set(totals))
     }
 
     @Test(arguments: [
