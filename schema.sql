@@ -214,9 +214,11 @@ CREATE TABLE claims (
     json          TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX claims_source ON claims (source_id, start, id);
-CREATE INDEX claims_kind ON claims (kind, id);
+-- The two-valued filters carry the lists' reading order: a filtered page is read in index order, and a
+-- document's claims of one kind share a page.
+CREATE INDEX claims_kind ON claims (kind, source_id, start, id);
 CREATE INDEX claims_study ON claims (study_id, id);
-CREATE INDEX claims_hedged ON claims (hedged, id);
+CREATE INDEX claims_hedged ON claims (hedged, source_id, start, id);
 
 CREATE TABLE claim_concepts (
     claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
@@ -256,8 +258,8 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_source ON comments (source_id, start, id);
 CREATE INDEX comments_author ON comments (author_id, id);
-CREATE INDEX comments_question ON comments (is_question, id);
-CREATE INDEX comments_promotional ON comments (is_promotional, id);
+CREATE INDEX comments_question ON comments (is_question, source_id, start, id);
+CREATE INDEX comments_promotional ON comments (is_promotional, source_id, start, id);
 -- Deleting a source's comments checks reply_to references: without this index each deletion scans every comment.
 CREATE INDEX comments_reply_to ON comments (reply_to);
 

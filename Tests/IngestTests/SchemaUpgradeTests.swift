@@ -5,7 +5,7 @@ import Testing
 
 /// A database written by an older build is upgraded in place, keeping every row.
 @Suite struct SchemaUpgradeTests {
-    @Test func version1ConceptIndexesGainReadingOrder() throws {
+    @Test func aVersion1FileIsUpgradedToReadingOrderIndexes() throws {
         let folder = NSTemporaryDirectory() + "evidence-upgrade-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/old.sqlite"
@@ -55,6 +55,14 @@ import Testing
         #expect(rows == expected)
         #expect(try upgraded.db.queryFirst("SELECT count(*) FROM comment_concept_index") { $0.int(0) } == expectedComments)
         #expect(try upgraded.db.integrityCheck() == "ok")
+        // Version 3: a list filtered by a two-valued column is read in index order, without a sort.
+        for sql in ["SELECT id FROM claims WHERE kind = 'efficacy' ORDER BY source_id, start, id LIMIT 21",
+                    "SELECT id FROM claims WHERE hedged = 1 ORDER BY source_id, start, id LIMIT 21",
+                    "SELECT id FROM comments WHERE is_question = 1 ORDER BY source_id, start, id LIMIT 21",
+                    "SELECT id FROM comments WHERE is_promotional = 0 ORDER BY source_id, start, id LIMIT 21"] {
+            let plan = try upgraded.db.query("EXPLAIN QUERY PLAN " + sql) { $0.text(3) }
+            #expect(!plan.joined().contains("TEMP B-TREE"), "\(sql): \(plan)")
+        }
         // The upgraded file takes new documents like a new one.
         let more = "Magnesium news\n\nA cohort study of 900 adults linked magnesium to less coronary calcification.\n"
         #expect(try upgraded.write(pipeline.extract(file: "b.txt", text: more, sha256: "2", format: .text)) == .added)

@@ -4,10 +4,22 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
-    static let upgrades: [Int: String] = [1: toVersion2]
+    static let upgrades: [Int: String] = [1: toVersion2, 2: toVersion3]
+
+    /// Version 3 gives the two-valued filter indexes the lists' reading order (source, offset, id).
+    static let toVersion3 = """
+        DROP INDEX claims_kind;
+        CREATE INDEX claims_kind ON claims (kind, source_id, start, id);
+        DROP INDEX claims_hedged;
+        CREATE INDEX claims_hedged ON claims (hedged, source_id, start, id);
+        DROP INDEX comments_question;
+        CREATE INDEX comments_question ON comments (is_question, source_id, start, id);
+        DROP INDEX comments_promotional;
+        CREATE INDEX comments_promotional ON comments (is_promotional, source_id, start, id);
+        """
 
     /// Version 2 keys the claim and comment concept indexes in reading order within a concept (source, offset).
     static let toVersion2 = """
