@@ -26,6 +26,9 @@ import Testing
         ("/v1/studies?cursor=abc", "cursor"),
         ("/v1/studies/st_x?limit=1", "takes no parameters"),
         ("/v1/sources?kind=tweet", "must be one of"),
+        ("/v1/studies?condition=a%01b", "control characters"),
+        ("/v1/studies?condition=a%7Fb", "control characters"),
+        ("/v1/studies?condition=caf%C3%A9%C2%85", "control characters"),   // U+0085, a C1 control after é
     ])
     func badParametersAre400WithADetailThatSaysWhy(target: String, detail: String) throws {
         let response = client.get(target)

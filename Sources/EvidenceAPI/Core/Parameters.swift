@@ -53,7 +53,7 @@ struct Parameters: Sendable {
             guard item.value.unicodeScalars.count <= 500 else {
                 throw .badRequest("parameter '\(item.name)' is longer than 500 characters")
             }
-            guard !item.value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard !Self.hasControlCharacters(item.value) else {
                 throw .badRequest("parameter '\(item.name)' contains control characters")
             }
             try Self.check(item.value, against: spec)
@@ -62,6 +62,13 @@ struct Parameters: Sendable {
         for spec in specs where spec.required && values[spec.name] == nil {
             throw .badRequest("parameter '\(spec.name)' is required")
         }
+    }
+
+    /// Control characters (Unicode category Cc) in a value. Nearly every value is ASCII, where that is a byte
+    /// below 0x20 or 0x7F; only other values pay for the Unicode property look-up (2% of an uncached list page).
+    static func hasControlCharacters(_ value: String) -> Bool {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return value.utf8.contains { $0 < 0x20 || $0 == 0x7F } }
+        return value.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     private static func check(_ value: String, against spec: ParameterSpec) throws(APIError) {
