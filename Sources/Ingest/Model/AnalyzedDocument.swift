@@ -13,13 +13,19 @@ public struct AnalyzedDocument: Sendable {
     public var ages: [Age]
     public var effects: [EffectSize]
     /// The words of each sentence (by index, at absolute offsets), made once: the study, claim and attribution
-    /// stages all read them, and tokenising each sentence in every stage was a sixth of the extraction.
+    /// stages all read them, and tokenising each sentence in every stage was a sixth of the extraction. Furniture
+    /// and reader comments are read by none of those stages: their entries are empty (`hasTokens` says so).
     let sentenceTokens: [[WordToken]]
+
+    /// Whether `sentenceTokens` holds the words of a sentence of this region.
+    static func hasTokens(_ region: RegionKind) -> Bool { region != .furniture && region != .comments }
 
     public init(text: SourceText, format: DocumentFormat, regions: [Region], sentences: [Sentence],
                 metadata: SourceMetadata, concepts: [ConceptMention], doses: [Dose], durations: [Duration],
                 sampleSizes: [SampleSize], ages: [Age], effects: [EffectSize]) {
-        sentenceTokens = sentences.map { WordTokenizer.tokens($0.text, base: $0.span.start) }
+        sentenceTokens = sentences.map {
+            Self.hasTokens($0.region) ? WordTokenizer.tokens($0.text, base: $0.span.start) : []
+        }
         self.text = text
         self.format = format
         self.regions = regions

@@ -22,7 +22,8 @@ struct StudyContext: Sendable {
     }
 
     func tokens(_ span: TextSpan) -> [WordToken] {
-        if let index = sentenceAt[span.start], document.sentences[index].span == span {
+        if let index = sentenceAt[span.start], document.sentences[index].span == span,
+           AnalyzedDocument.hasTokens(document.sentences[index].region) {
             return document.sentenceTokens[index]
         }
         return WordTokenizer.tokens(document.text.slice(span), base: span.start)
