@@ -37,6 +37,32 @@ import Testing
         #expect(try db.queryFirst("SELECT count(*) FROM t") { $0.int(0) } == 1)
     }
 
+    @Test func aSavepointThatThrowsUndoesOnlyItsOwnWork() throws {
+        struct Boom: Error {}
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        try db.transaction {
+            try db.savepoint { try db.run("INSERT INTO t VALUES (1)") }
+            var caught: (any Error)?
+            do {
+                try db.savepoint { () throws -> Void in
+                    try db.run("INSERT INTO t VALUES (2)")
+                    throw Boom()
+                }
+            } catch {
+                caught = error
+            }
+            #expect(caught is Boom)
+            #expect(db.isInTransaction)   // the enclosing transaction goes on
+            try db.savepoint { try db.run("INSERT INTO t VALUES (3)") }
+        }
+        #expect(try db.query("SELECT x FROM t ORDER BY x") { $0.int(0) } == [1, 3])
+        // Outside a transaction a savepoint is a transaction of its own.
+        try db.savepoint { try db.run("INSERT INTO t VALUES (4)") }
+        #expect(!db.isInTransaction)
+        #expect(try db.queryFirst("SELECT count(*) FROM t") { $0.int(0) } == 3)
+    }
+
     @Test func readOnlyConnectionRefusesToWrite() throws {
         let file = try TemporaryDatabase()
         do {
