@@ -38,6 +38,14 @@ import Testing
         #expect(Set(hits.map { $0.type + ":" + $0.id }).count == hits.count)
     }
 
+    /// Found by schemathesis: a q without a word ("%29") answered a meta without `order`, which SearchMeta requires.
+    @Test(arguments: ["/v1/search?q=%29", "/v1/search?q=%22%22&limit=58", "/v1/search?q=zzzqqqxxx"])
+    func everySearchMetaSaysItsOrder(target: String) throws {
+        let meta = try #require(try client.json(target)["meta"] as? [String: Any])
+        #expect(meta["order"] as? String == "relevance", "\(target): \(meta)")
+        #expect(meta["total"] as? Int == 0)
+    }
+
     @Test func aWordWithMoreMatchesThanTheLimitIsListedByKindNewestFirst() throws {
         let ranked = try walk("/v1/search?q=warfarin&limit=100")
         client.api.services.searchRankLimit.store(3, ordering: .relaxed)

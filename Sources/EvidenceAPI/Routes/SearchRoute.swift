@@ -91,7 +91,8 @@ enum SearchRoute {
         try context.services.pool.read { db in
             let limit = context.parameters.limit
             guard let match = FullTextQuery.compile(context.parameters["q"] ?? "") else {
-                return .list(ListPage(items: [], total: 0, limit: limit))
+                // A q without a word matches nothing; its (empty) page is in the ranked order, as any q with few matches.
+                return .list(ListPage(items: [], total: 0, limit: limit, order: "relevance"))
             }
             let total = try db.queryFirst(totals, [match]) { $0.int(0) } ?? 0
             let order = total <= context.services.searchRankLimit.load(ordering: .relaxed) ? "relevance" : "recent"
