@@ -14,7 +14,7 @@ import Testing
     @Test func startAndShutdownReleaseEverything() throws {
         weak var weakServer: HTTPServer?
         let before = Self.openFDs()
-        for _ in 0..<10 {
+        for _ in 0..<30 {
             var configuration = ServerConfiguration()
             configuration.host = "127.0.0.1"
             configuration.port = 0
@@ -27,9 +27,10 @@ import Testing
         }
         usleep(200_000)
         let after = Self.openFDs()
-        // The count is the whole process's, and other suites open and close files meanwhile: the bound is for
-        // that noise. The leak this guards against costs 4 descriptors a cycle (2 per loop), 40 for the 10.
-        #expect(after - before <= 12, "10 start/shutdown cycles leaked \(after - before) file descriptors")
+        // The count is the whole process's, and other suites open and close files meanwhile (up to 14 seen in
+        // CI): the bound is for that noise. The leak this guards against costs 4 descriptors a cycle (2 per
+        // loop), 120 for the 30.
+        #expect(after - before <= 40, "30 start/shutdown cycles leaked \(after - before) file descriptors")
         _ = weakServer
     }
 
