@@ -9,18 +9,23 @@ import Testing
 /// 64 KiB read buffers and the ServerShared with the handler (and whatever it captures, e.g. the API's SQLite
 /// connections). Shutdown now breaks the cycle once the loops' threads have ended.
 @Suite struct ServerLifecycleTests {
+    /// A two-loop server on a free local port that answers 204.
+    static func server() -> HTTPServer {
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        configuration.accessLog = false
+        return HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 204) }
+    }
+
     static func openFDs() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1 }
 
     @Test func startAndShutdownReleaseEverything() throws {
         weak var weakServer: HTTPServer?
         let before = Self.openFDs()
         for _ in 0..<30 {
-            var configuration = ServerConfiguration()
-            configuration.host = "127.0.0.1"
-            configuration.port = 0
-            configuration.threads = 2
-            configuration.accessLog = false
-            let server = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 204) }
+            let server = Self.server()
             _ = try server.start()
             server.shutdown(grace: 0)
             weakServer = server
@@ -40,12 +45,7 @@ import Testing
     /// without it this test checks that concurrent shutdowns return and free the server.
     @Test func concurrentShutdownsAreSafe() throws {
         for _ in 0..<5 {
-            var configuration = ServerConfiguration()
-            configuration.host = "127.0.0.1"
-            configuration.port = 0
-            configuration.threads = 2
-            configuration.accessLog = false
-            let server = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 204) }
+            let server = Self.server()
             _ = try server.start()
             let group = DispatchGroup()
             for _ in 0..<3 {

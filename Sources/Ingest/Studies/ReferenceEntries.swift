@@ -160,13 +160,5 @@ struct ReferenceParser: Sendable {
 
 extension String {
     /// Trims spaces and newlines without Foundation's CharacterSet bridging.
-    func trimmingCharactersInSpaces() -> String {
-        let view = unicodeScalars
-        var start = view.startIndex
-        var end = view.endIndex
-        while start < end, view[start].properties.isWhitespace { start = view.index(after: start) }
-        while end > start, view[view.index(before: end)].properties.isWhitespace { end = view.index(before: end) }
-        // Most strings need no trimming; the others are copied once, as bytes.
-        return start == view.startIndex && end == view.endIndex ? self : String(view[start..<end])
-    }
+    func trimmingCharactersInSpaces() -> String { Trim.spaces(self) }
 }
