@@ -5,8 +5,8 @@
 #   scripts/evaluate.sh DOCS_DIR GOLD_DIR [--json OUT] [--only LIST]
 #
 # DOCS_DIR: the documents (a file list in --only restricts both the ingest and the gold to those names).
-# GOLD_DIR: one gold JSON per document, in the scorer's format (docs/EVALUATION-FORMAT.md).
-# The scorer is scripts/eval/evaluate.py when present, otherwise $EVAL_SCORER; EVIDENCE may name a built binary
+# GOLD_DIR: one gold JSON per document, in the scorer's format (scripts/eval/FORMAT.md); quotes may be offsets.
+# The scorer is scripts/eval/evaluate.py (EVAL_SCORER overrides it); EVIDENCE may name a built binary
 # (default: a release build of this checkout).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,13 +38,14 @@ for g in "$gold"/*.json; do
     if [ -n "$only" ] && ! grep -qxF "$name" "$only"; then continue; fi
     [ -f "$docs/$name" ] || { echo "gold $g names $name, which is not in $docs" >&2; continue; }
     cp "$docs/$name" "$work/docs/$name"
-    ln -s "$(cd "$(dirname "$g")" && pwd)/$(basename "$g")" "$work/gold/$(basename "$g")"
+    cp "$g" "$work/gold/$(basename "$g")"
 done
 "$EVIDENCE" ingest --db "$work/e.sqlite" "$work/docs" >"$work/ingest.log" 2>&1 || { echo "ingest reported failures:" >&2; grep -v ' added' "$work/ingest.log" >&2 || true; }
 port=$((20000 + RANDOM % 20000))
 "$EVIDENCE" serve --db "$work/e.sqlite" --port "$port" >/dev/null 2>"$work/serve.log" &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
-args=("http://127.0.0.1:$port" "$work/gold")
+python3 "$ROOT/scripts/eval/resolve-gold.py" "http://127.0.0.1:$port" "$work/gold" "$work/resolved"
+args=("http://127.0.0.1:$port" "$work/resolved")
 [ -n "$json" ] && args+=(--json "$json")
 python3 "$scorer" "${args[@]}"

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Turns gold of ours into the scorer's format against a running server.
+
+usage: resolve-gold.py BASE_URL GOLD_DIR OUT_DIR [--only NAMES_FILE]
+
+Gold for documents that are not ours gives every quote as {"start": S, "end": E}: code-point offsets into the
+text the service stores (GET /v1/sources/{id}/text). The scorer takes offsets for anchors already; titles,
+alternatives and other quoted strings are resolved here, from the served text, so that no sentence of a
+document is kept in this repository."""
+import json, pathlib, sys, urllib.parse, urllib.request
+
+def get(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        body = r.read().decode("utf-8")
+        return json.loads(body) if r.headers.get("Content-Type", "").startswith("application/json") else body
+
+def all_sources(base):
+    out, cursor = [], None
+    while True:
+        page = get(base, "/v1/sources?limit=100" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else ""))
+        out += page.get("data", [])
+        cursor = (page.get("meta") or {}).get("next_cursor")
+        if not cursor:
+            return out
+
+def resolve(value, text):
+    """Offsets become the quoted text; lists and objects are walked; anchors stay offsets (the scorer reads them)."""
+    if isinstance(value, dict) and set(value) == {"start", "end"}:
+        return text[value["start"]:value["end"]]
+    if isinstance(value, list):
+        return [resolve(v, text) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in ("anchors", "anchor") else resolve(v, text)) for k, v in value.items()}
+    return value
+
+def main():
+    args = sys.argv[1:]
+    only = None
+    if "--only" in args:
+        i = args.index("--only"); only = set(pathlib.Path(args[i + 1]).read_text().split()); del args[i:i + 2]
+    base, gold_dir, out_dir = args[0].rstrip("/"), pathlib.Path(args[1]), pathlib.Path(args[2])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    by_file = {s.get("file"): s for s in all_sources(base)}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text())
+        doc = gold["document"]
+        if only is not None and doc not in only:
+            continue
+        source = by_file.get(doc)
+        text = get(base, f"/v1/sources/{urllib.parse.quote(str(source['id']))}/text") if source else ""
+        (out_dir / path.name).write_text(json.dumps(resolve(gold, text if isinstance(text, str) else ""), indent=1))
+
+main()
