@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import EvidenceModel
 
 struct IngestSummary {
     var added = 0, updated = 0, unchanged = 0, failed = 0

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EvidenceModel
 
 /// "All SQL is bound, never built from input": no string literal in Sources/ that reads as SQL may contain a
 /// Swift interpolation `\(…)`, except the few listed below whose values are compile-time constants.

@@ -1,4 +1,4 @@
-import Ingest
+import EvidenceModel
 
 /// The component schemas of the OpenAPI document: the objects of the contract, with `null` allowed exactly
 /// where the API may answer null.

@@ -2,6 +2,7 @@ import Dispatch
 import SQLiteDB
 import Synchronization
 import Foundation
+import EvidenceModel
 
 /// The result of ingesting one document.
 public struct DocumentReport: Sendable {
