@@ -14,7 +14,7 @@ Anchors are searched in page order: each after the end of the previous one, so a
 right post. A comment's author is the occurrence of its name nearest before its anchor. Person keys become opaque
 ids (p1, p2, ...) so that no name is written here. Run it against a server that has ingested the threads whenever
 the stored visible text of the HTML pages changes; it fails loudly on a quote it cannot find."""
-import json, pathlib, sys, urllib.parse, urllib.request
+import json, pathlib, re, sys, urllib.parse, urllib.request
 
 
 def get(base, path):
@@ -37,25 +37,30 @@ class Missing(Exception):
     pass
 
 
+def pattern(quote):
+    """A quote matches across any run of whitespace (a no-break space, a line break where the reader wraps), so
+    that a change in how the reader spaces the visible text does not lose the quote."""
+    return re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+
+
 def span(text, quote, start=0, before=None):
     """Offsets of a quote: the last occurrence ending before `before` if given (and one exists), else the first
     occurrence at or after `start`."""
+    rx = pattern(quote)
     if before is not None:
-        i = text.rfind(quote, 0, before)
-        if i >= 0:
-            return {"start": i, "end": i + len(quote)}
-    i = text.find(quote, start)
-    if i < 0:
+        found = [m for m in rx.finditer(text, 0, before)]
+        if found:
+            return {"start": found[-1].start(), "end": found[-1].end()}
+    m = rx.search(text, start)
+    if not m:
         raise Missing(quote[:60])
-    return {"start": i, "end": i + len(quote)}
+    return {"start": m.start(), "end": m.end()}
 
 
 def build(doc, q, text):
     keys = {}
     key_of = lambda k: keys.setdefault(k, f"p{len(keys) + 1}")
-    cursor = text.find(q["start_after"]) + len(q["start_after"]) if q.get("start_after") else 0
-    if q.get("start_after") and cursor < len(q["start_after"]):
-        raise Missing(q["start_after"][:60])
+    cursor = span(text, q["start_after"])["end"] if q.get("start_after") else 0
     comments = []
     for n, row in enumerate(q["comments"], 1):
         author, person, anchor, reply_to, question, promotional = row[:6]
