@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the comment gold of real discussion threads, every quote as offsets into the text a server stores.
 
-usage: thread-gold.py BASE_URL QUOTES_JSON OUT_DIR [--only NAME ...]
+usage: thread-gold.py BASE_URL QUOTES_JSON OUT_DIR [--texts DIR] [--only NAME ...]
 
 QUOTES_JSON is the private annotation (kept outside this repository, e.g. /work/private/annot-threads/quotes.json):
 {"<file name>": {"kind": "forum_thread", "title": "<quote>", "title_alternatives": ["<quote>"],
@@ -12,7 +12,8 @@ QUOTES_JSON is the private annotation (kept outside this repository, e.g. /work/
                  "boilerplate": ["<quote>", ...]}}
 Anchors are searched in page order: each after the end of the previous one, so a repeated phrase resolves to the
 right post. A comment's author is the occurrence of its name nearest before its anchor. Person keys become opaque
-ids (p1, p2, ...) so that no name is written here. Run it against a server that has ingested the threads whenever
+ids (p1, p2, ...) so that no name is written here. --texts DIR also writes each document's stored text to
+DIR/<file name> (somewhere outside the repository, e.g. /tmp), the docs folder mock_api.py needs to check the gold. Run it against a server that has ingested the threads whenever
 the stored visible text of the HTML pages changes; it fails loudly on a quote it cannot find."""
 import json, pathlib, re, sys, urllib.parse, urllib.request
 
@@ -87,7 +88,10 @@ def build(doc, q, text):
 
 def main():
     args = sys.argv[1:]
-    only = None
+    only, texts_dir = None, None
+    if "--texts" in args:
+        i = args.index("--texts"); texts_dir = pathlib.Path(args[i + 1]); del args[i:i + 2]
+        texts_dir.mkdir(parents=True, exist_ok=True)
     if "--only" in args:
         i = args.index("--only"); only = set(args[i + 1:]); del args[i:]
     base, quotes, out = args[0].rstrip("/"), json.loads(pathlib.Path(args[1]).read_text()), pathlib.Path(args[2])
@@ -101,6 +105,8 @@ def main():
         if not source:
             print(f"{doc}: not served", file=sys.stderr); failed += 1; continue
         text = get(base, f"/v1/sources/{urllib.parse.quote(str(source['id']))}/text")
+        if texts_dir:
+            (texts_dir / doc).write_text(text, encoding="utf-8")
         try:
             gold = build(doc, q, text)
         except Missing as e:
