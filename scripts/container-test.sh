@@ -14,7 +14,8 @@
 # `debootstrap --variant=minbase bookworm` imported into podman, swift:6.3-bookworm as that base plus a Swift 6.3
 # toolchain (and, with no access to GitHub either, a mirror of the Swift packages that git's url.insteadOf points
 # to). On the project's own machine this is done once by ../shared/tools/container-images.sh, which lives outside
-# this repository (it also sets podman to runc and cgroupfs for that host). Images built on such stand-ins differ in size from ones built on the published images.
+# this repository (it also sets podman to runc and cgroupfs for that host). Images built on such stand-ins
+# differ in size from ones built on the published images.
 #
 # Environment:
 #   IMAGE=evidence:test     the tag to build and test
