@@ -1,11 +1,25 @@
 /// Gives one id to one person's spellings on a page: "Arrow Durfee", "ArrowDurfee", "arrow durfee" and — when
 /// only one full name on the page starts with it — "Arrow". The page's own author (a blog's byline) takes
 /// part, so the author answering in the comments gets the same id.
+///
+/// Role marks after a name ("Name (OP)", "Name [moderator]") are dropped before comparing, and names that stand
+/// for anyone without an account ("Guest", "Anonymous") are never joined: each such comment gets its own id.
 struct AuthorIdentity: Sendable {
     /// Slug of each spelling's compact form.
     private var idByCompact: [String: String] = [:]
+    private var genericNames: Set<String> = []
+    private var badges: Set<String> = []
 
-    init(names: [String]) {
+    init(names: [String], markup: MarkupCues) {
+        self.init(names: names.map { Self.withoutBadge($0, markup.authorBadges) }, generic: markup.genericNames)
+        genericNames = markup.genericNames
+        badges = markup.authorBadges
+    }
+
+    init(names: [String]) { self.init(names: names, generic: []) }
+
+    private init(names: [String], generic: Set<String>) {
+        let names = names.filter { !generic.contains($0.lowercased()) }
         // Full names (two words or more, camel case split) decide the ids; compact forms join spellings.
         var fullByCompact: [String: [String]] = [:]
         var fullNamesByFirstWord: [String: Set<String>] = [:]
@@ -33,7 +47,27 @@ struct AuthorIdentity: Sendable {
         }
     }
 
+    /// The id of a name that may stand for several people: each comment signed "Guest" is its own person.
+    func id(for name: String, occurrence: Int) -> String {
+        let bare = Self.withoutBadge(name, badges)
+        if bare.isEmpty || genericNames.contains(bare.lowercased()) {
+            return (bare.isEmpty ? "anonymous" : PersonName.slug(bare)) + "-\(occurrence + 1)"
+        }
+        return id(for: bare)
+    }
+
+    /// "Name (OP)" → "Name".
+    static func withoutBadge(_ name: String, _ badges: Set<String>) -> String {
+        let trimmed = Trim.spaces(name)
+        guard let last = trimmed.last, last == ")" || last == "]",
+              let open = trimmed.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return trimmed }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].lowercased()
+        guard badges.contains(Trim.spaces(inside)) else { return trimmed }
+        return Trim.spaces(String(trimmed[..<open]))
+    }
+
     func id(for name: String) -> String {
+        let name = badges.isEmpty ? name : Self.withoutBadge(name, badges)
         let compact = PersonName.compact(name)
         return idByCompact[compact] ?? PersonName.slug(name)
     }

@@ -12,6 +12,8 @@ public struct CommentExtractor: Sendable {
     let replies: ReplyResolver
     /// Any of these means the comment may quote someone.
     let quoteMarks: PhraseMatcher
+    let htmlThreads: HTMLThreadReader
+    let textThreads: TextThreadReader
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
@@ -19,6 +21,8 @@ public struct CommentExtractor: Sendable {
         flags = CommentFlags(cues: cues)
         replies = ReplyResolver(cues: cues)
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
+        htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
+        textThreads = TextThreadReader(headers: headers)
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -27,35 +31,72 @@ public struct CommentExtractor: Sendable {
         var headerLine: TextSpan
         var span: TextSpan
         var date: String?
+        /// From the page's structure: the draft this one is nested under, and the blocks it quotes.
+        var parent: Int?
+        var quotes: [QuotedBlock] = []
+    }
+
+    /// The thread a page's structure shows: from the HTML outline's repeated post blocks, else from the text's
+    /// "name line, date line" posts. Nil when the page shows no such structure; comments are then found from
+    /// their header lines in the comment regions.
+    func thread(in text: SourceText, format: DocumentFormat, outline: HTMLOutline?) -> DiscussionThread? {
+        if let outline, !outline.isEmpty, let thread = htmlThreads.read(text, outline: outline), !thread.replies.isEmpty {
+            return thread
+        }
+        if let thread = textThreads.read(text), !thread.replies.isEmpty { return thread }
+        return nil
     }
 
     public func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata) -> [ExtractedComment] {
-        let drafts = findDrafts(text, regions: regions)
+        extract(text, regions: regions, metadata: metadata, thread: nil)
+    }
+
+    func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata, thread: DiscussionThread?) -> [ExtractedComment] {
+        if let thread {
+            let drafts = thread.replies.map { post in
+                Draft(header: CommentHeader(number: nil, author: post.author ?? "", date: post.date),
+                      headerLine: TextSpan(post.extent.start, post.span.start), span: cleaned(post.span, text), date: post.date,
+                      parent: post.parent, quotes: post.quotes)
+            }
+            return comments(drafts, text, pageAuthor: thread.opening?.author ?? metadata.author, numbered: false, thread: true)
+        }
+        return comments(findDrafts(text, regions: regions), text, pageAuthor: metadata.author, numbered: true, thread: false)
+    }
+
+    private func comments(_ drafts: [Draft], _ text: SourceText, pageAuthor: String?, numbered: Bool, thread: Bool) -> [ExtractedComment] {
         guard !drafts.isEmpty else { return [] }
         var names = drafts.map(\.header.author)
-        if let author = metadata.author { names.append(author) }
-        let identity = AuthorIdentity(names: names)
-        let pageAuthorID = metadata.author.map { identity.id(for: $0) }
+        if let pageAuthor { names.append(pageAuthor) }
+        let identity = AuthorIdentity(names: names, markup: cues.markup)
+        let pageAuthorID = pageAuthor.map { identity.id(for: $0) }
 
         var comments: [ExtractedComment] = []
         comments.reserveCapacity(drafts.count)
         for (index, draft) in drafts.enumerated() {
             let body = ScalarText.string(text.scalars, draft.span)
             let lowerScalars = ScalarText.lowered(text.scalars, draft.span)
-            // Reply cues sit at the start of a comment.
-            let lower = ScalarText.string(lowerScalars, TextSpan(0, min(lowerScalars.count, 400)))
-            let authorID = identity.id(for: draft.header.author)
+            let own = draft.quotes.isEmpty ? ownText(body, lowerScalars) : ownText(draft.span, quotes: draft.quotes, text)
+            let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
+            // Reply cues sit at the start of a comment; on a thread, after any quote (the header path reads quote
+            // credits at the start itself).
+            let ownBody = own ?? body
+            let cueBody = thread ? ownBody : body
+            let lower = String(String.UnicodeScalarView((thread ? ownLower : lowerScalars).prefix(400)))
+            let authorID = identity.id(for: draft.header.author, occurrence: index)
             var comment = ExtractedComment(
-                number: draft.header.number ?? index + 1,
+                number: numbered ? draft.header.number ?? index + 1 : index + 1,
                 author: draft.header.author,
                 authorID: authorID,
                 date: draft.header.date ?? draft.date,
                 span: draft.span)
-            comment.replyToIndex = replies.explicitTarget(of: body, lower: lower, earlier: comments, identity: identity)
+            if let parent = draft.parent, parent < comments.count {
+                comment.replyToIndex = parent
+            } else {
+                comment.replyToIndex = quoteTarget(draft.quotes, text, earlier: comments, identity: identity)
+                    ?? replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity)
+            }
             // A quoted question is someone else's.
-            let own = ownText(body, lowerScalars)
-            let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
-            var isQuestion = flags.hasQuestionMark(own ?? body) || flags.hasQuestionCue(ownLower)
+            var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)
             if let pageAuthorID, authorID == pageAuthorID {
                 // The page's author answering the question just before.
                 if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
@@ -78,12 +119,73 @@ public struct CommentExtractor: Sendable {
             comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {
                 comment.replyToIndex = replies.answerTarget(of: lower, authorID: authorID, earlier: comments)
-                    ?? replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+                // On a thread, thanks without a name go to the opening post, not to the reply above.
+                if !thread, comment.replyToIndex == nil {
+                    comment.replyToIndex = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+                }
             }
-            comment.isPromotional = flags.isPromotional(lowerScalars)
+            comment.isPromotional = flags.isPromotional(thread ? ownLower : lowerScalars)
             comments.append(comment)
         }
         return comments
+    }
+
+    /// The earlier comment a quote block points at: by the name it credits, else by the words it repeats.
+    func quoteTarget(_ quotes: [QuotedBlock], _ text: SourceText, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
+        for quote in quotes {
+            if let name = quote.name, let reference = identity.reference(name) {
+                for index in stride(from: earlier.count - 1, through: 0, by: -1) where identity.refers(reference, to: earlier[index].authorID) {
+                    return index
+                }
+                continue
+            }
+            // No name: the latest earlier comment that holds the quoted words.
+            let quoted = Self.squeezed(text.slice(quote.span))
+            guard quoted.count >= 20 else { continue }
+            let probe = String(quoted.prefix(60))
+            for index in stride(from: earlier.count - 1, through: 0, by: -1) where Self.squeezed(text.slice(earlier[index].span)).contains(probe) {
+                return index
+            }
+        }
+        return nil
+    }
+
+    private static func squeezed(_ string: String) -> String {
+        string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
+    }
+
+    /// The comment's text without its quoted blocks.
+    func ownText(_ span: TextSpan, quotes: [QuotedBlock], _ text: SourceText) -> String {
+        var parts: [String] = []
+        var at = span.start
+        for quote in quotes.sorted(by: { $0.span.start < $1.span.start }) where quote.span.start >= at {
+            parts.append(text.slice(TextSpan(at, min(quote.span.start, span.end))))
+            at = max(at, quote.span.end)
+        }
+        if at < span.end { parts.append(text.slice(TextSpan(at, span.end))) }
+        // A quote's credit line ("Quote from: Name on …") sits just before the quote block.
+        let joined = parts.joined(separator: "\n")
+        return ownText(joined, Array(joined.lowercased().unicodeScalars)) ?? joined
+    }
+
+    /// A post's text without a leading date or profile line and trailing link lines ("Reply", "Quote").
+    func cleaned(_ span: TextSpan, _ text: SourceText) -> TextSpan {
+        var lines: [TextSpan] = []
+        var start = span.start
+        var i = span.start
+        let s = text.scalars
+        while i <= span.end {
+            if i == span.end || ScalarKind.isNewline(s[i]) {
+                let line = text.trimmed(TextSpan(start, i))
+                if !line.isEmpty { lines.append(line) }
+                start = i + 1
+            }
+            i += 1
+        }
+        while let first = lines.first, lines.count > 1, isProfileLine(text.slice(first)) || dateOnly(text.slice(first), first, text) != nil {
+            lines.removeFirst()
+        }
+        return self.span(of: lines, text) ?? span
     }
 
     /// The comment without quoted lines: "> …", and "Quote from: Name …" / "Name wrote:" with the line they

@@ -1,0 +1,288 @@
+/// Reads the posts of a forum thread or a comment list from an HTML page's outline.
+///
+/// Posts are the blocks the page repeats: the same tag with the same post-like class or id ("post-17",
+/// "ItemComment", "discussion-post-3"). Of the repeated groups, the one whose blocks each carry a poster's name
+/// wins. Each post's unit is the largest block around it that holds no other post; in it are read the author
+/// (`itemprop=author`, `.author`, `.username`, a profile link), the date (`datetime`, `.date`), the body
+/// (`.post-body`, `.message`, …), quote blocks (`blockquote`, `.quote`) and the signature, which is cut off.
+/// A post inside another post is nested under it.
+struct HTMLThreadReader: Sendable {
+    let cues: MarkupCues
+    let quoteCues: QuoteNames
+
+    /// What is known of one block's words, worked out once per page.
+    struct Words {
+        var classWords: [[String]]
+        var all: Set<String>
+    }
+
+    struct Page {
+        let text: SourceText
+        let outline: HTMLOutline
+        let words: [Words]
+        var blocks: [HTMLBlock] { outline.blocks }
+    }
+
+    func read(_ text: SourceText, outline: HTMLOutline) -> DiscussionThread? {
+        guard outline.blocks.count >= 2 else { return nil }
+        let words = outline.blocks.map { block -> Words in
+            var classWords = block.classes.map(ClassWords.words)
+            if let id = block.id { classWords.append(ClassWords.words(id)) }
+            var all = Set(classWords.joined())
+            if let itemprop = block.attributes["itemprop"] { all.formUnion(ClassWords.words(itemprop)) }
+            return Words(classWords: classWords, all: all)
+        }
+        let page = Page(text: text, outline: outline, words: words)
+        var best: (members: [Int], posts: [ThreadPost], score: Int)?
+        for members in candidateGroups(page) {
+            let posts = members.map { readPost($0, members: members, page) }
+            let score = posts.filter { $0.author != nil && !$0.span.isEmpty }.count
+            guard score >= 2 else { continue }
+            if best == nil || score > (best?.score ?? 0) { best = (members, posts, score) }
+        }
+        guard let chosen = best else { return nil }
+        var posts: [ThreadPost] = []
+        var kept: [Int] = []
+        for (k, post) in chosen.posts.enumerated() where !post.span.isEmpty {
+            posts.append(post)
+            kept.append(chosen.members[k])
+        }
+        // Nesting: a post inside another post's block answers it.
+        for k in posts.indices {
+            posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { page.outline.isInside(kept[k], kept[$0]) }
+        }
+        let firstUnit = unit(of: kept[0], members: kept, page)
+        if let opening = openingPost(before: page.blocks[firstUnit].start, firstMember: kept[0], page) {
+            return DiscussionThread(opening: opening, replies: posts)
+        }
+        if proseBefore(page.blocks[firstUnit].start, page) { return DiscussionThread(opening: nil, replies: posts) }
+        // A forum page: the first post is the opening post, and the posts nested under it answer the thread.
+        let opening = posts.removeFirst()
+        for k in posts.indices {
+            if let parent = posts[k].parent { posts[k].parent = parent == 0 ? nil : parent - 1 }
+        }
+        return DiscussionThread(opening: opening, replies: posts)
+    }
+
+    // MARK: Groups of repeated posts
+
+    /// Groups of blocks with the same tag and the same post-like class names, two or more each, in page order.
+    func candidateGroups(_ page: Page) -> [[Int]] {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, block) in page.blocks.enumerated() {
+            var names: [String] = []
+            for (k, classWords) in page.words[index].classWords.enumerated() where isPostName(classWords) {
+                let raw = k < block.classes.count ? block.classes[k] : (block.id ?? "")
+                names.append((k < block.classes.count ? "." : "#") + ClassWords.pattern(raw))
+            }
+            guard !names.isEmpty else { continue }
+            let key = block.tag + " " + names.sorted().joined(separator: " ")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return order.compactMap { groups[$0] }.filter { $0.count >= 2 }
+    }
+
+    /// A class name or id that names a post ("post-17", "reply", "ItemComment") and not one of its parts
+    /// ("post-body", "reply-author").
+    func isPostName(_ words: [String]) -> Bool {
+        words.contains { cues.postWords.contains($0) } && !words.contains { cues.partWords.contains($0) }
+    }
+
+    /// The largest block around a post that holds no other post but those inside it.
+    func unit(of member: Int, members: [Int], _ page: Page) -> Int {
+        let blocks = page.blocks
+        var unit = member
+        while let parent = blocks[unit].parent {
+            let inside = page.outline.descendants(of: parent)
+            let others = members.contains { $0 != member && inside.contains($0) && !page.outline.isInside($0, member) }
+            if others { break }
+            unit = parent
+        }
+        return unit
+    }
+
+    // MARK: One post
+
+    func readPost(_ member: Int, members: [Int], _ page: Page) -> ThreadPost {
+        let unitIndex = unit(of: member, members: members, page)
+        let blocks = page.blocks
+        // The post's own blocks: its unit without the posts nested in it.
+        let nested = members.filter { $0 != member && page.outline.isInside($0, member) }
+        var own: [Int] = []
+        var range = page.outline.descendants(of: unitIndex)
+        own.append(unitIndex)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if nested.contains(index) {
+                index = page.outline.descendants(of: index).upperBound
+                continue
+            }
+            own.append(index)
+            index += 1
+        }
+        range = range.lowerBound..<range.upperBound
+        let quotes = quoteBlocks(own, page)
+        let inQuote: (Int) -> Bool = { i in quotes.contains { page.outline.isInside(i, $0) } }
+        let author = findAuthor(own, page, skip: inQuote)
+        let body = findBody(own, member: member, page, author: author?.block, skip: inQuote)
+        var span = page.text.trimmed(body)
+        // The signature and everything after it in the body are furniture.
+        for i in own where blocks[i].start > span.start && blocks[i].start < span.end && hasWord(i, cues.signatureWords, page) {
+            span = page.text.trimmed(TextSpan(span.start, blocks[i].start))
+            break
+        }
+        // Posts nested inside the body are not its text.
+        for n in nested where blocks[n].start > span.start && blocks[n].start < span.end {
+            span = page.text.trimmed(TextSpan(span.start, blocks[n].start))
+        }
+        let date = findDate(own, page, skip: inQuote)
+        var quoted: [QuotedBlock] = []
+        for q in quotes where span.contains(TextSpan(blocks[q].start, blocks[q].start)) || span.overlaps(blocks[q].span) {
+            let qspan = page.text.trimmed(blocks[q].span)
+            guard !qspan.isEmpty, qspan != span else { continue }
+            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(in: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
+        }
+        let extent = page.text.trimmed(blocks[unitIndex].span)
+        return ThreadPost(author: author?.name, date: date, span: span, extent: TextSpan(min(extent.start, span.start), max(extent.end, span.end)),
+                          quotes: quoted, parent: nil)
+    }
+
+    private func hasWord(_ index: Int, _ set: Set<String>, _ page: Page) -> Bool {
+        !page.words[index].all.isDisjoint(with: set)
+    }
+
+    /// Outermost quote blocks among the post's blocks (a blockquote that is the whole body is no quote).
+    func quoteBlocks(_ own: [Int], _ page: Page) -> [Int] {
+        var found: [Int] = []
+        for i in own {
+            let block = page.blocks[i]
+            let isQuote = block.tag == "blockquote" || page.words[i].classWords.contains { words in
+                words.contains { cues.quoteWords.contains($0) } && !words.contains { cues.signatureWords.contains($0) }
+            }
+            guard isQuote, !found.contains(where: { page.outline.isInside(i, $0) }) else { continue }
+            found.append(i)
+        }
+        // A blockquote holding most of the post is the post's body (some boards mark their posts up so).
+        return found.filter { i in
+            let block = page.blocks[i]
+            guard block.tag == "blockquote", !hasWord(i, cues.quoteWords, page) else { return true }
+            return !own.contains { j in j != i && page.outline.isInside(i, j) && hasWord(j, cues.bodyWords, page)
+                && page.text.trimmed(page.blocks[j].span) == page.text.trimmed(block.span) }
+                && !(hasWord(i, cues.bodyWords, page))
+        }
+    }
+
+    /// The poster's name: an author element, or a short link to a profile.
+    func findAuthor(_ own: [Int], _ page: Page, skip: (Int) -> Bool) -> (name: String, block: Int)? {
+        for i in own where !skip(i) {
+            let block = page.blocks[i]
+            let words = page.words[i]
+            let byClass = words.classWords.contains { $0.contains { cues.authorWords.contains($0) } && !$0.contains { cues.quoteWords.contains($0) } }
+            let byItemprop = block.attributes["itemprop"].map { cues.authorItemprops.contains($0.lowercased()) } ?? false
+            let byLink = block.tag == "a" && (block.attributes["href"].map { href in
+                let lower = href.lowercased()
+                return cues.authorLinkParts.contains { lower.contains($0) }
+            } ?? false)
+            guard byClass || byItemprop || byLink || block.tag == "cite" else { continue }
+            if let name = authorName(page.text.slice(block.span)) { return (name, i) }
+        }
+        return nil
+    }
+
+    /// The name in an author element's text: one short line, without "Posted by" or a trailing colon.
+    func authorName(_ raw: String) -> String? {
+        var line = Trim.spaces(raw)
+        if let newline = line.firstIndex(where: \.isNewline) { line = Trim.spaces(String(line[..<newline])) }
+        for prefix in ["posted by ", "written by ", "by "] where line.lowercased().hasPrefix(prefix) {
+            line = Trim.spaces(String(line.dropFirst(prefix.count)))
+        }
+        line = Trim.chars(line, ":,\u{2022}")
+        let scalars = line.unicodeScalars
+        guard scalars.count >= 1, scalars.count <= 40, scalars.contains(where: ScalarKind.isLetter) else { return nil }
+        guard line.split(separator: " ").count <= 5 else { return nil }
+        return line
+    }
+
+    /// The post's text: its largest body block (the innermost of those nearly as large), else the whole post.
+    func findBody(_ own: [Int], member: Int, _ page: Page, author: Int?, skip: (Int) -> Bool) -> TextSpan {
+        var candidates: [(index: Int, length: Int)] = []
+        for i in own where !skip(i) && hasWord(i, cues.bodyWords, page) && !page.words[i].classWords.allSatisfy({ words in
+            words.contains { cues.partWords.contains($0) && !cues.bodyWords.contains($0) } }) {
+            if let author, page.outline.isInside(author, i), i != member { continue }
+            let length = page.text.trimmed(page.blocks[i].span).length
+            if length > 0 { candidates.append((i, length)) }
+        }
+        guard let largest = candidates.map(\.length).max() else {
+            let block = page.blocks[member]
+            let start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start
+            return TextSpan(start, block.end)
+        }
+        let nearly = candidates.filter { $0.length * 10 >= largest * 8 }
+        let chosen = nearly.max { page.blocks[$0.index].depth < page.blocks[$1.index].depth } ?? nearly[0]
+        return page.blocks[chosen.index].span
+    }
+
+    /// The post's date: a `datetime` attribute, else the text of a date-like element.
+    func findDate(_ own: [Int], _ page: Page, skip: (Int) -> Bool) -> String? {
+        for i in own where !skip(i) {
+            if let value = page.blocks[i].attributes["datetime"], let date = DateParser.dates(in: value).first { return date.iso }
+        }
+        for i in own where !skip(i) && hasWord(i, cues.dateWords, page) {
+            let span = page.blocks[i].span
+            guard span.length <= 120 else { continue }
+            if let date = DateParser.dates(in: page.text.scalars, range: span).first { return date.iso }
+            if let title = page.blocks[i].attributes["title"], let date = DateParser.dates(in: title).first { return date.iso }
+        }
+        return nil
+    }
+
+    // MARK: The opening post
+
+    /// The opening post when it stands apart before the repeated posts (a question above its answers, an article
+    /// above its comments): the last author element before them, outside page furniture, with text after it.
+    func openingPost(before start: Int, firstMember: Int, _ page: Page) -> ThreadPost? {
+        let blocks = page.blocks
+        var authorAt: (name: String, block: Int)?
+        for i in 0..<firstMember where blocks[i].start < start && !page.outline.isInside(firstMember, i) {
+            guard !inFurniture(i, page) else { continue }
+            if let found = findAuthor([i], page, skip: { _ in false }) { authorAt = found }
+        }
+        guard let author = authorAt else { return nil }
+        let from = blocks[author.block].end
+        // Its text: the largest body block between the name and the posts.
+        var bodyIndex: Int?
+        var bodyLength = 0
+        for i in author.block..<firstMember where blocks[i].start >= from && blocks[i].end <= start && hasWord(i, cues.bodyWords, page) {
+            let length = page.text.trimmed(blocks[i].span).length
+            if length > bodyLength { bodyIndex = i; bodyLength = length }
+        }
+        let span = page.text.trimmed(bodyIndex.map { blocks[$0].span } ?? TextSpan(from, start))
+        guard !span.isEmpty else { return nil }
+        let date = findDate(Array(author.block..<firstMember).filter { blocks[$0].start < start }, page, skip: { _ in false })
+        return ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end))
+    }
+
+    /// Inside a menu, a header or footer, a sidebar: names there are the site's, not a poster's.
+    func inFurniture(_ index: Int, _ page: Page) -> Bool {
+        var current: Int? = index
+        while let i = current {
+            let tag = page.blocks[i].tag
+            if tag == "nav" || tag == "footer" || tag == "aside" || tag == "header" && page.blocks[i].depth <= 3 { return true }
+            if page.words[i].classWords.contains(where: { $0.contains { cues.furnitureWords.contains($0) } }) { return true }
+            current = page.blocks[i].parent
+        }
+        return false
+    }
+
+    /// Whether an article comes before the posts: paragraphs of prose, not just a title and menus.
+    func proseBefore(_ start: Int, _ page: Page) -> Bool {
+        var prose = 0
+        for i in page.blocks.indices where page.blocks[i].tag == "p" && page.blocks[i].end <= start && !inFurniture(i, page) {
+            let length = page.text.trimmed(page.blocks[i].span).length
+            if length >= 80 { prose += length }
+        }
+        return prose >= 400
+    }
+}
