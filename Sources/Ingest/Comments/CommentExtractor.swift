@@ -47,6 +47,54 @@ public struct CommentExtractor: Sendable {
         return nil
     }
 
+    /// A forum page read from its post headers ("Name Says:", "Posted by Name on …") when the first post starts
+    /// right under the title: that post is the thread's opening post, not a comment. Nil for an article followed by
+    /// its comments, and when the regions hold fewer than two posts.
+    func headerThread(_ text: SourceText, regions: [Region], outline: HTMLOutline? = nil) -> DiscussionThread? {
+        let drafts = findDrafts(text, regions: regions)
+        guard drafts.count >= 2, let first = drafts.first else { return nil }
+        var prose = 0
+        for region in regions where region.kind == .body && region.span.start < first.headerLine.start {
+            prose += proseLength(TextSpan(region.span.start, min(region.span.end, first.headerLine.start)), text)
+        }
+        guard prose < Self.articleLength else { return nil }
+        let posts = drafts.map { draft in
+            var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
+                                  extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
+            if let outline { datedFromMarkup(&post, outline, text) }
+            return post
+        }
+        return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
+    }
+
+    /// Prose before the first post header longer than this is an article, and every post is a comment on it.
+    static let articleLength = 200
+
+    /// The length of the sentences in a span: lines of eight words or more that end a sentence (menus and
+    /// breadcrumbs do not).
+    private func proseLength(_ span: TextSpan, _ text: SourceText) -> Int {
+        var total = 0
+        for line in text.slice(span).split(whereSeparator: \.isNewline) {
+            let trimmed = Trim.spaces(String(line))
+            guard let last = trimmed.unicodeScalars.last, ScalarKind.isTerminal(last) else { continue }
+            if trimmed.split(separator: " ").count >= 8 { total += trimmed.unicodeScalars.count }
+        }
+        return total
+    }
+
+    /// A post's date from a `datetime` attribute inside it, and its text without the shown date that opens it.
+    private func datedFromMarkup(_ post: inout ThreadPost, _ outline: HTMLOutline, _ text: SourceText) {
+        for block in outline.blocks where block.start >= post.extent.start && block.start < post.span.end {
+            guard let value = block.attributes["datetime"], let date = DateParser.dates(in: value).first else { continue }
+            if post.date == nil { post.date = date.iso }
+            let shown = text.trimmed(block.span)
+            if !shown.isEmpty, shown.start <= post.span.start + 1, shown.end < post.span.end {
+                post.span = text.trimmed(TextSpan(shown.end, post.span.end))
+            }
+            return
+        }
+    }
+
     public func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata) -> [ExtractedComment] {
         extract(text, regions: regions, metadata: metadata, thread: nil)
     }
@@ -93,7 +141,12 @@ public struct CommentExtractor: Sendable {
                 comment.replyToIndex = parent
             } else {
                 comment.replyToIndex = quoteTarget(draft.quotes, text, earlier: comments, identity: identity)
-                    ?? replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity)
+                if comment.replyToIndex == nil, let named = replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity) {
+                    // On a thread, naming the opening poster ("@name, thanks for posting this") speaks to the opening
+                    // post, unless their reply is the one just above.
+                    let toOpener = thread && comments[named].authorID == pageAuthorID && named != comments.count - 1
+                    comment.replyToIndex = toOpener ? nil : named
+                }
             }
             // A quoted question is someone else's.
             var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)
@@ -119,6 +172,15 @@ public struct CommentExtractor: Sendable {
             comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {
                 comment.replyToIndex = replies.answerTarget(of: lower, authorID: authorID, earlier: comments)
+                if thread, comment.replyToIndex == nil {
+                    let known = { (name: String) -> Bool in
+                        guard let reference = identity.reference(name) else { return false }
+                        if let pageAuthorID, identity.refers(reference, to: pageAuthorID) { return true }
+                        return comments.contains { identity.refers(reference, to: $0.authorID) }
+                            || names.contains { PersonName.words($0).contains { $0.hasPrefix(name.lowercased()) } }
+                    }
+                    comment.replyToIndex = replies.unknownGreetingTarget(of: cueBody, authorID: authorID, earlier: comments, known: known)
+                }
                 // On a thread, thanks without a name go to the opening post, not to the reply above.
                 if !thread, comment.replyToIndex == nil {
                     comment.replyToIndex = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)

@@ -33,26 +33,27 @@ struct HTMLThreadReader: Sendable {
             return Words(classWords: classWords, all: all)
         }
         let page = Page(text: text, outline: outline, words: words)
-        var best: (members: [Int], posts: [ThreadPost], score: Int)?
+        var best: (members: [Int], units: [Int], posts: [ThreadPost], score: Int)?
         for members in candidateGroups(page) {
-            let posts = members.map { readPost($0, members: members, page) }
+            let units = self.units(members, page)
+            let posts = members.indices.map { readPost($0, members: members, units: units, page) }
             let score = posts.filter { $0.author != nil && !$0.span.isEmpty }.count
             guard score >= 2 else { continue }
-            if best == nil || score > (best?.score ?? 0) { best = (members, posts, score) }
+            if best == nil || score > (best?.score ?? 0) { best = (members, units, posts, score) }
         }
         guard let chosen = best else { return nil }
         var posts: [ThreadPost] = []
         var kept: [Int] = []
         for (k, post) in chosen.posts.enumerated() where !post.span.isEmpty {
             posts.append(post)
-            kept.append(chosen.members[k])
+            kept.append(chosen.units[k])
         }
         // Nesting: a post inside another post's block answers it.
         for k in posts.indices {
             posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { page.outline.isInside(kept[k], kept[$0]) }
         }
-        let firstUnit = unit(of: kept[0], members: kept, page)
-        if let opening = openingPost(before: page.blocks[firstUnit].start, firstMember: kept[0], page) {
+        let firstUnit = kept[0]
+        if let opening = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page) {
             return DiscussionThread(opening: opening, replies: posts)
         }
         if proseBefore(page.blocks[firstUnit].start, page) { return DiscussionThread(opening: nil, replies: posts) }
@@ -90,26 +91,41 @@ struct HTMLThreadReader: Sendable {
         words.contains { cues.postWords.contains($0) } && !words.contains { cues.partWords.contains($0) }
     }
 
-    /// The largest block around a post that holds no other post but those inside it.
-    func unit(of member: Int, members: [Int], _ page: Page) -> Int {
+    /// Each post's unit: the largest block around it that holds no other post but later posts of another kind
+    /// (a board that puts an answer's comments beside the answer's header, inside the answer's box) and those
+    /// inside the post itself.
+    func units(_ members: [Int], _ page: Page) -> [Int] {
         let blocks = page.blocks
-        var unit = member
-        while let parent = blocks[unit].parent {
-            let inside = page.outline.descendants(of: parent)
-            let others = members.contains { $0 != member && inside.contains($0) && !page.outline.isInside($0, member) }
-            if others { break }
-            unit = parent
+        let kinds = members.map { i in
+            blocks[i].tag + " " + blocks[i].classes.map(ClassWords.pattern).sorted().joined(separator: " ") + " #" + ClassWords.pattern(blocks[i].id ?? "")
         }
-        return unit
+        var kindCount: [String: Int] = [:]
+        for kind in kinds { kindCount[kind, default: 0] += 1 }
+        return members.indices.map { k in
+            let member = members[k]
+            var unit = member
+            while let parent = blocks[unit].parent {
+                let inside = page.outline.descendants(of: parent)
+                let blocked = members.indices.contains { o in
+                    let other = members[o]
+                    guard o != k, inside.contains(other), !page.outline.isInside(other, member) else { return false }
+                    return kinds[o] == kinds[k] || o < k || (kindCount[kinds[k]] ?? 0) < 2
+                }
+                if blocked { break }
+                unit = parent
+            }
+            return unit
+        }
     }
 
     // MARK: One post
 
-    func readPost(_ member: Int, members: [Int], _ page: Page) -> ThreadPost {
-        let unitIndex = unit(of: member, members: members, page)
+    func readPost(_ k: Int, members: [Int], units: [Int], _ page: Page) -> ThreadPost {
+        let member = members[k]
+        let unitIndex = units[k]
         let blocks = page.blocks
         // The post's own blocks: its unit without the posts nested in it.
-        let nested = members.filter { $0 != member && page.outline.isInside($0, member) }
+        let nested = units.indices.filter { $0 != k && page.outline.isInside(units[$0], unitIndex) }.map { units[$0] }
         var own: [Int] = []
         var range = page.outline.descendants(of: unitIndex)
         own.append(unitIndex)
@@ -174,35 +190,51 @@ struct HTMLThreadReader: Sendable {
         }
     }
 
-    /// The poster's name: an author element, or a short link to a profile.
+    /// The poster's name: an author element, or a short link to a profile. Of an author element holding another
+    /// (".author" around ".username" and a post count), the inner one.
     func findAuthor(_ own: [Int], _ page: Page, skip: (Int) -> Bool) -> (name: String, block: Int)? {
-        for i in own where !skip(i) {
-            let block = page.blocks[i]
-            let words = page.words[i]
-            let byClass = words.classWords.contains { $0.contains { cues.authorWords.contains($0) } && !$0.contains { cues.quoteWords.contains($0) } }
-            let byItemprop = block.attributes["itemprop"].map { cues.authorItemprops.contains($0.lowercased()) } ?? false
-            let byLink = block.tag == "a" && (block.attributes["href"].map { href in
-                let lower = href.lowercased()
-                return cues.authorLinkParts.contains { lower.contains($0) }
-            } ?? false)
-            guard byClass || byItemprop || byLink || block.tag == "cite" else { continue }
-            if let name = authorName(page.text.slice(block.span)) { return (name, i) }
+        for (position, i) in own.enumerated() where !skip(i) && isAuthorElement(i, page) {
+            let inner = own[(position + 1)...].prefix { page.outline.isInside($0, i) }
+            for j in inner where !skip(j) && isAuthorElement(j, page) {
+                if let name = authorName(page.text.slice(page.blocks[j].span)) { return (name, j) }
+            }
+            if let name = authorName(page.text.slice(page.blocks[i].span)) { return (name, i) }
         }
         return nil
     }
 
-    /// The name in an author element's text: one short line, without "Posted by" or a trailing colon.
-    func authorName(_ raw: String) -> String? {
-        var line = Trim.spaces(raw)
-        if let newline = line.firstIndex(where: \.isNewline) { line = Trim.spaces(String(line[..<newline])) }
-        for prefix in ["posted by ", "written by ", "by "] where line.lowercased().hasPrefix(prefix) {
-            line = Trim.spaces(String(line.dropFirst(prefix.count)))
+    private func isAuthorElement(_ i: Int, _ page: Page) -> Bool {
+        let block = page.blocks[i]
+        if block.tag == "cite" { return true }
+        if block.attributes["itemprop"].map({ cues.authorItemprops.contains($0.lowercased()) }) ?? false { return true }
+        if block.tag == "a", let href = block.attributes["href"]?.lowercased(), cues.authorLinkParts.contains(where: { href.contains($0) }) {
+            return true
         }
-        line = Trim.chars(line, ":,\u{2022}")
-        let scalars = line.unicodeScalars
-        guard scalars.count >= 1, scalars.count <= 40, scalars.contains(where: ScalarKind.isLetter) else { return nil }
-        guard line.split(separator: " ").count <= 5 else { return nil }
-        return line
+        return page.words[i].classWords.contains { words in
+            words.contains { cues.authorWords.contains($0) } && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) }
+        }
+    }
+
+    /// The name in an author element's text: its first line, without "Posted by", up to a date or a count.
+    func authorName(_ raw: String) -> String? {
+        var line = raw.trimmingWhitespace
+        if let newline = line.firstIndex(where: \.isNewline) { line = String(line[..<newline]).trimmingWhitespace }
+        for prefix in ["posted by ", "written by ", "by "] where line.lowercased().hasPrefix(prefix) {
+            line = String(line.dropFirst(prefix.count)).trimmingWhitespace
+        }
+        var words: [Substring] = []
+        for word in line.split(whereSeparator: \.isWhitespace) {
+            // "watsoncraig 26/05/20", "Name 12 posts": the name ends before the first word without letters (a
+            // bullet before it is no part of it).
+            guard word.contains(where: \.isLetter) else {
+                if words.isEmpty { continue } else { break }
+            }
+            words.append(word)
+        }
+        let name = Trim.chars(words.joined(separator: " "), ":,\u{2022}|")
+        let scalars = name.unicodeScalars
+        guard scalars.count >= 1, scalars.count <= 40, words.count <= 5 else { return nil }
+        return name
     }
 
     /// The post's text: its largest body block (the innermost of those nearly as large), else the whole post.
@@ -245,9 +277,14 @@ struct HTMLThreadReader: Sendable {
     func openingPost(before start: Int, firstMember: Int, _ page: Page) -> ThreadPost? {
         let blocks = page.blocks
         var authorAt: (name: String, block: Int)?
-        for i in 0..<firstMember where blocks[i].start < start && !page.outline.isInside(firstMember, i) {
-            guard !inFurniture(i, page) else { continue }
-            if let found = findAuthor([i], page, skip: { _ in false }) { authorAt = found }
+        var i = 0
+        while i < firstMember {
+            defer { i += 1 }
+            guard blocks[i].start < start, !page.outline.isInside(firstMember, i), !inFurniture(i, page), isAuthorElement(i, page) else { continue }
+            // The element with what it holds (".author" around ".username"), then past it.
+            let inside = page.outline.descendants(of: i).clamped(to: 0..<firstMember)
+            if let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) { authorAt = found }
+            i = max(i, inside.upperBound - 1)
         }
         guard let author = authorAt else { return nil }
         let from = blocks[author.block].end

@@ -66,8 +66,13 @@ public struct Pipeline: Sendable {
     public func extract(file: String, text: String, sha256: String, format: DocumentFormat,
                         outline: HTMLOutline? = nil) -> Extraction {
         let sourceText = SourceText(text)
-        let thread = comments.thread(in: sourceText, format: format, outline: outline)
+        var thread = comments.thread(in: sourceText, format: format, outline: outline)
         var document = analyze(sourceText, format: format, thread: thread)
+        // A forum page whose posts only their header lines show: read again with its opening post as the body.
+        if thread == nil, let found = comments.headerThread(sourceText, regions: document.regions, outline: outline) {
+            thread = found
+            document = analyze(sourceText, format: format, thread: found)
+        }
         // A thread's opening post is the source's own text: its poster is the source's author.
         if document.metadata.author == nil, let poster = thread?.opening?.author { document.metadata.author = poster }
         let studyList = studies.extract(document)

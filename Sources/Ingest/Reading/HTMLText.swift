@@ -77,13 +77,12 @@ enum HTMLText {
                     if inHead == 0 { recorder.close(at: out.text.count) }
                     close(name, &out, &inHead, &inTitle, &inPre)
                 }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ENTITY_REF_NODE:
                 if inHead == 0 || inTitle > 0, let content = current.pointee.content {
+                    out.contentStart = nil
                     out.append(String(cString: content), preserve: inPre > 0)
-                }
-            case XML_ENTITY_REF_NODE:
-                if inHead == 0 || inTitle > 0, let content = current.pointee.content {
-                    out.append(String(cString: content), preserve: inPre > 0)
+                    // The blocks opened since the last text start where this text does (after line breaks and marks).
+                    if let start = out.contentStart { recorder.resolveStarts(at: start) }
                 }
             default:
                 break
@@ -166,6 +165,8 @@ private struct TextBuilder {
     var pendingSpace = false
     /// A bullet or heading mark owed before the next text of a list item or heading.
     var pendingMark: String?
+    /// Where the first visible scalar went since this was last cleared (for the outline's block starts).
+    var contentStart: Int?
 
     mutating func breakLine(_ count: Int) { pendingBreaks = max(pendingBreaks, count) }
 
@@ -223,6 +224,7 @@ private struct TextBuilder {
             text.append(contentsOf: mark.unicodeScalars)
             pendingMark = nil
         }
+        if contentStart == nil { contentStart = text.count }
     }
 
     mutating func finish() -> String {

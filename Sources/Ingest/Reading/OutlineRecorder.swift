@@ -5,6 +5,8 @@ struct OutlineRecorder {
     let enabled: Bool
     private var blocks: [HTMLBlock] = []
     private var open: [Int] = []
+    /// Blocks opened since the last text: they start where the next text does.
+    private var pending: [Int] = []
     /// Attributes kept for the comment stage; the others are dropped to keep the outline light.
     private static let kept: Set<String> = ["itemprop", "datetime", "title", "href", "data-author", "data-role"]
 
@@ -31,11 +33,20 @@ struct OutlineRecorder {
         blocks.append(HTMLBlock(tag: name, classes: classes, id: id, attributes: attributes, depth: open.count,
                                 parent: open.last, start: offset, end: offset))
         open.append(blocks.count - 1)
+        pending.append(blocks.count - 1)
+    }
+
+    mutating func resolveStarts(at offset: Int) {
+        guard enabled else { return }
+        for index in pending where blocks[index].start <= offset { blocks[index].start = offset }
+        pending.removeAll(keepingCapacity: true)
     }
 
     mutating func close(at offset: Int) {
         guard enabled, let index = open.popLast() else { return }
         blocks[index].end = max(blocks[index].start, offset)
+        // A block closed before any text stays empty where it stood.
+        pending.removeAll { $0 == index }
     }
 
     /// The outline, with offsets clamped to the finished text (its trailing whitespace was trimmed).
