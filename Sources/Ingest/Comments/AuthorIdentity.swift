@@ -45,7 +45,23 @@ struct AuthorIdentity: Sendable {
                 idByCompact[compact] = words.joined(separator: "-")
             }
         }
+        // One person under two handles that differ only in their number ("name_09990", "name_29422"), as sites
+        // make them on each new account: joined when the name part is long enough not to be a common word.
+        var compactsByStem: [String: Set<String>] = [:]
+        for name in names {
+            let words = PersonName.words(name)
+            guard words.count >= 2, let last = words.last, last.allSatisfy(\.isNumber) else { continue }
+            let stem = words.dropLast().joined(separator: "-")
+            guard stem.filter(\.isLetter).count >= Self.stemLetters else { continue }
+            compactsByStem[stem, default: []].insert(words.joined())
+        }
+        for (stem, compacts) in compactsByStem where compacts.count >= 2 {
+            for compact in compacts { idByCompact[compact] = stem }
+        }
     }
+
+    /// Letters a handle's name part needs before two numbered handles with it are taken for one person.
+    static let stemLetters = 6
 
     /// The id of a name that may stand for several people: each comment signed "Guest" is its own person.
     func id(for name: String, occurrence: Int) -> String {
@@ -90,6 +106,8 @@ struct AuthorIdentity: Sendable {
         if reference.id == id { return true }
         guard let single = reference.single else { return false }
         if id.hasPrefix(single), id.count == single.count || id.dropFirst(single.count).first == "-" { return true }
+        // "Cait" for "caitb52", "Joan" for "joan86468": a handle that is a name with a number after it.
+        if single.count >= 4, id.hasPrefix(single), !id.contains("-"), id.dropFirst(single.count).contains(where: \.isNumber) { return true }
         // "arrowdurfee" against "arrow-durfee": compare without the dashes.
         var letters = single.unicodeScalars.makeIterator()
         for scalar in id.unicodeScalars where scalar != "-" {

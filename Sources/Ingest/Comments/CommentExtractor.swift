@@ -137,16 +137,23 @@ public struct CommentExtractor: Sendable {
                 authorID: authorID,
                 date: draft.header.date ?? draft.date,
                 span: draft.span)
-            if let parent = draft.parent, parent < comments.count {
+            // What the text shows first (a quote, a name), then the nesting: a nested reply on a patient forum
+            // answers the thread it sits in, and a name tells better whom.
+            comment.replyToIndex = quoteTarget(draft.quotes, text, earlier: comments, identity: identity)
+            if comment.replyToIndex == nil, let named = replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity) {
+                // On a thread, naming the opening poster ("@name, thanks for posting this") speaks to the opening post,
+                // unless the opener's reply is just above and this poster is already in the conversation.
+                let continuing = named == comments.count - 1 && comments.contains { $0.authorID == authorID }
+                comment.replyToIndex = thread && comments[named].authorID == pageAuthorID && !continuing ? nil : named
+            }
+            if comment.replyToIndex == nil, let parent = draft.parent, parent < comments.count, !(thread && namesOpener(cueBody, pageAuthor)) {
                 comment.replyToIndex = parent
-            } else {
-                comment.replyToIndex = quoteTarget(draft.quotes, text, earlier: comments, identity: identity)
-                if comment.replyToIndex == nil, let named = replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity) {
-                    // On a thread, naming the opening poster ("@name, thanks for posting this") speaks to the opening
-                    // post, unless their reply is the one just above.
-                    let toOpener = thread && comments[named].authorID == pageAuthorID && named != comments.count - 1
-                    comment.replyToIndex = toOpener ? nil : named
-                }
+            }
+            // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
+            if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,
+               previous.authorID != authorID, previous.replyToIndex == nil,
+               namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor) {
+                comment.replyToIndex = comments.count - 1
             }
             // A quoted question is someone else's.
             var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)
@@ -157,7 +164,7 @@ public struct CommentExtractor: Sendable {
                 }
                 // Following up their own comment ("Nobody has answered yet, so here goes."), the author takes up the
                 // latest question of the last few that nobody has answered yet.
-                if comment.replyToIndex == nil, comments.last?.authorID == authorID {
+                if !thread, comment.replyToIndex == nil, comments.last?.authorID == authorID {
                     // Answers to these questions can only come after them, so the window holds them all.
                     let window = max(0, comments.count - 5)
                     let answered = Set(comments[window...].compactMap(\.replyToIndex))
@@ -192,22 +199,49 @@ public struct CommentExtractor: Sendable {
         return comments
     }
 
+    /// Whether a comment speaks to the opening poster near its start: "@name", or a salutation with their name or
+    /// its first letters ("Hi Georgie" to "georgiea").
+    func namesOpener(_ body: String, _ opener: String?) -> Bool {
+        guard let opener, let first = PersonName.words(opener).first, first.count >= 3 else { return false }
+        let head = String(body.prefix(200)).lowercased()
+        let compact = PersonName.compact(opener)
+        var words: [Substring] = []
+        var previousAt = false
+        for token in head.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "@" && $0 != "_" }) {
+            let word = token.drop { $0 == "@" }
+            if token.hasPrefix("@") || previousAt { words.append(word) }
+            previousAt = false
+            if words.count > 3 { break }
+        }
+        let salutations = ["hi", "hello", "hey", "dear", "hiya", "thanks", "thank you"]
+        let firstLine = head.prefix { $0 != "\n" }
+        for salutation in salutations where Phrase.hasPrefix(String(firstLine), salutation) {
+            let rest = firstLine.dropFirst(salutation.count).drop { $0 == " " || $0 == "," }
+            words.append(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        }
+        return words.contains { word in
+            let w = PersonName.compact(String(word))
+            return w.count >= 4 && (compact.hasPrefix(w) || w.hasPrefix(compact))
+        }
+    }
+
     /// The earlier comment a quote block points at: by the name it credits, else by the words it repeats.
     func quoteTarget(_ quotes: [QuotedBlock], _ text: SourceText, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
         for quote in quotes {
+            // The quoted words, without the credit line ("Name said:", "Quote from: Name on …").
+            let lines = text.slice(quote.span).split(whereSeparator: \.isNewline).filter { line in
+                let lower = Trim.spaces(line.lowercased())
+                return !cues.quoteIntros.contains { lower.hasPrefix($0) } && !cues.quoteVerbs.contains { lower.hasSuffix($0) }
+            }
+            let quoted = Self.squeezed(lines.joined(separator: " "))
+            let probe = quoted.count >= 20 ? String(quoted.prefix(60)) : nil
+            let holds = { (index: Int) -> Bool in probe.map { Self.squeezed(text.slice(earlier[index].span)).contains($0) } ?? false }
             if let name = quote.name, let reference = identity.reference(name) {
-                for index in stride(from: earlier.count - 1, through: 0, by: -1) where identity.refers(reference, to: earlier[index].authorID) {
-                    return index
-                }
+                let byName = stride(from: earlier.count - 1, through: 0, by: -1).filter { identity.refers(reference, to: earlier[$0].authorID) }
+                if let index = byName.first(where: holds) ?? byName.first { return index }
                 continue
             }
-            // No name: the latest earlier comment that holds the quoted words.
-            let quoted = Self.squeezed(text.slice(quote.span))
-            guard quoted.count >= 20 else { continue }
-            let probe = String(quoted.prefix(60))
-            for index in stride(from: earlier.count - 1, through: 0, by: -1) where Self.squeezed(text.slice(earlier[index].span)).contains(probe) {
-                return index
-            }
+            if probe != nil, let index = stride(from: earlier.count - 1, through: 0, by: -1).first(where: holds) { return index }
         }
         return nil
     }

@@ -194,14 +194,23 @@ struct HTMLThreadReader: Sendable {
     /// (".author" around ".username" and a post count), the inner one.
     func findAuthor(_ own: [Int], _ page: Page, skip: (Int) -> Bool) -> (name: String, block: Int)? {
         for (position, i) in own.enumerated() where !skip(i) && isAuthorElement(i, page) {
-            let inner = own[(position + 1)...].prefix { page.outline.isInside($0, i) }
-            for j in inner where !skip(j) && isAuthorElement(j, page) {
-                if let name = authorName(page.text.slice(page.blocks[j].span)) { return (name, j) }
+            // Down to the innermost author element that gives a name.
+            var best = i
+            var from = position + 1
+            while let next = own[from...].prefix(while: { page.outline.isInside($0, best) }).firstIndex(where: { j in
+                !skip(j) && isAuthorElement(j, page) && authorName(page.text.slice(page.blocks[j].span)) != nil }) {
+                best = own[next]
+                from = next + 1
             }
-            if let name = authorName(page.text.slice(page.blocks[i].span)) { return (name, i) }
+            // A block as long as a post is no author element, whatever its class ("isOriginalPoster").
+            guard page.text.trimmed(page.blocks[best].span).length <= Self.authorElementLength else { continue }
+            if let name = authorName(page.text.slice(page.blocks[best].span)) { return (name, best) }
         }
         return nil
     }
+
+    /// Longest text an author element holds: a name with a rank, a post count, a join date.
+    static let authorElementLength = 120
 
     private func isAuthorElement(_ i: Int, _ page: Page) -> Bool {
         let block = page.blocks[i]
