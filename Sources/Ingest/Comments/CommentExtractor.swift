@@ -128,8 +128,9 @@ public struct CommentExtractor: Sendable {
             // Reply cues sit at the start of a comment; on a thread, after any quote (the header path reads quote
             // credits at the start itself).
             let ownBody = own ?? body
-            let cueBody = thread ? ownBody : body
-            let lower = String(String.UnicodeScalarView((thread ? ownLower : lowerScalars).prefix(400)))
+            let afterQuotes = thread && !draft.quotes.isEmpty
+            let cueBody = afterQuotes ? ownBody : body
+            let lower = String(String.UnicodeScalarView((afterQuotes ? ownLower : lowerScalars).prefix(400)))
             let authorID = identity.id(for: draft.header.author, occurrence: index)
             var comment = ExtractedComment(
                 number: numbered ? draft.header.number ?? index + 1 : index + 1,
@@ -151,8 +152,9 @@ public struct CommentExtractor: Sendable {
             }
             // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
             if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,
-               previous.authorID != authorID, previous.replyToIndex == nil,
-               namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor) {
+               previous.authorID != authorID,
+               previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor)
+                || replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) != nil {
                 comment.replyToIndex = comments.count - 1
             }
             // A quoted question is someone else's.
@@ -328,6 +330,11 @@ public struct CommentExtractor: Sendable {
             }
             var current: Draft?
             var contentLines: [TextSpan] = []
+            // Where posts open with strong headers ("Posted by …", "Name says:"), a bare "Name wrote:" inside one
+            // introduces a quote, not a post.
+            let strongOnly = lines.contains { line in
+                !line.isEmpty && headers.mayBeHeader(s, line) && headers.parse(ScalarText.string(s, line))?.isStrong == true
+            }
             func close() {
                 guard var draft = current else { return }
                 draft.span = span(of: contentLines, text) ?? TextSpan(draft.headerLine.end, draft.headerLine.end)
@@ -336,7 +343,8 @@ public struct CommentExtractor: Sendable {
                 contentLines = []
             }
             for line in lines where !line.isEmpty {
-                if headers.mayBeHeader(s, line), !endsSentenceWithoutDigits(s, line), let header = headers.parse(ScalarText.string(s, line)) {
+                if headers.mayBeHeader(s, line), !endsSentenceWithoutDigits(s, line), let header = headers.parse(ScalarText.string(s, line)),
+                   header.isStrong || !strongOnly {
                     // A "Re: subject" line just before a header belongs to the new post.
                     if let last = contentLines.last, Trim.chars(text.slice(last).lowercased(), "*_# ").hasPrefix("re:") {
                         contentLines.removeLast()

@@ -101,10 +101,13 @@ struct HTMLThreadReader: Sendable {
         }
         var kindCount: [String: Int] = [:]
         for kind in kinds { kindCount[kind, default: 0] += 1 }
+        let memberSet = Set(members)
         return members.indices.map { k in
             let member = members[k]
             var unit = member
             while let parent = blocks[unit].parent {
+                // A post inside another post stops below it (a reply nested in a comment's list item).
+                if memberSet.contains(parent) { break }
                 let inside = page.outline.descendants(of: parent)
                 let blocked = members.indices.contains { o in
                     let other = members[o]
@@ -251,7 +254,8 @@ struct HTMLThreadReader: Sendable {
         var candidates: [(index: Int, length: Int)] = []
         for i in own where !skip(i) && hasWord(i, cues.bodyWords, page) && !page.words[i].classWords.allSatisfy({ words in
             words.contains { cues.partWords.contains($0) && !cues.bodyWords.contains($0) } }) {
-            if let author, page.outline.isInside(author, i), i != member { continue }
+            // The body never holds the poster's name (a post block whose id reads "msg123" is not its body).
+            if let author, page.outline.isInside(author, i) { continue }
             let length = page.text.trimmed(page.blocks[i].span).length
             if length > 0 { candidates.append((i, length)) }
         }
