@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// Threads in the layouts people publish (our own documents under Fixtures/threads): forum boards with quote
 /// blocks and signatures, nested blog comments, Disqus-like lists, patient-forum text with indented replies, and

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Gives one id to one person's spellings on a page: "Arrow Durfee", "ArrowDurfee", "arrow durfee" and — when
 /// only one full name on the page starts with it — "Arrow". The page's own author (a blog's byline) takes
 /// part, so the author answering in the comments gets the same id.

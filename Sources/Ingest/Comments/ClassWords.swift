@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The words of class names, ids and itemprops, as markup cues compare them: "bbp-reply-author" → bbp, reply,
 /// author; "ItemComment" → item, comment; "post_message_123" → post, message. Digits are dropped, so that the
 /// numbered ids of repeated posts ("post_123", "post_124") read alike.

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// A discussion as the page's own structure shows it: the opening post (the source's own text) and the replies,
 /// each with its author, date, text, quoted blocks and nesting. Found before the region stage, so that replies are
 /// read as comments and never as the page's claims.

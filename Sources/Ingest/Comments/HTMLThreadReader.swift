@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Reads the posts of a forum thread or a comment list from an HTML page's outline.
 ///
 /// Posts are the blocks the page repeats: the same tag with the same post-like class or id ("post-17",

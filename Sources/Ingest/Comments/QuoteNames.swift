@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The name a quote credits, from its first lines: "Quote from: Name on <date>", "Originally Posted by Name",
 /// "Quoting Name", "Name wrote:", "Name said:".
 struct QuoteNames: Sendable {

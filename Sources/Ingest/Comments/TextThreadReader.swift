@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Reads the posts of a thread written as plain text or Markdown in the "name line, date line, body" layout
 /// (patient-community pages saved as text): a short line with the poster's name, the next line only a date, then
 /// the post. A post indented further than the one above it is nested under it, as such pages show replies to a

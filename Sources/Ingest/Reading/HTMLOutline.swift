@@ -1,3 +1,4 @@
+import EvidenceModel
 /// A light outline of an HTML page's elements beside its visible text: what each block was (tag, class, id, a few
 /// attributes), how deep it sat, and which stretch of the visible text it covers.
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Lays a span of one kind over regions that cover a text, keeping them in order and covering it still: what the
 /// page's structure shows (a thread's replies, its opening post) overrides the line-by-line reading.
 enum RegionOverlay {
