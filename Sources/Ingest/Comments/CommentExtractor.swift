@@ -23,7 +23,8 @@ public struct CommentExtractor: Sendable {
         replies = ReplyResolver(cues: cues)
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
         htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
-        textThreads = TextThreadReader(headers: headers)
+        let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
+        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -385,7 +386,10 @@ public struct CommentExtractor: Sendable {
     private func isTrailer(_ line: String) -> Bool {
         guard line.unicodeScalars.count <= 40 else { return false }
         let norm = Trim.chars(line.lowercased(), " :|\u{2022}\u{B7}[]()")
-        return cues.trailerLines.contains(norm) || norm.split(separator: " ").allSatisfy { cues.trailerLines.contains(String($0)) }
+        if cues.trailerLines.contains(norm) { return true }
+        // "⬆ 41 ⬇ Reply Share": vote counts and arrows around link words.
+        let words = norm.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        return !words.isEmpty && words.allSatisfy { cues.trailerLines.contains(String($0)) }
     }
 
     private func isProfileLine(_ line: String) -> Bool {
