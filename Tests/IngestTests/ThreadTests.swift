@@ -128,6 +128,23 @@ import EvidenceModel
         Self.expectNoReplyClaims(e)
     }
 
+    @Test func redditLikeText() throws {
+        let e = try Self.extract("reddit_text.txt")
+        let c = e.comments
+        // The removed post is no comment; "u/" and the OP mark are no part of the names.
+        #expect(c.map(\.author) == ["quiet_lantern", "owl_at_3am", "DreamDropsShop"])
+        #expect(e.source.metadata.author == "owl_at_3am")
+        #expect(c[1].replyToIndex == 0)
+        #expect(c.map(\.isQuestion) == [false, true, false])
+        #expect(c.map(\.isPromotional) == [false, false, true])
+        // Vote lines and the page's "More posts" list are not comment text.
+        for index in c.indices {
+            #expect(!Self.text(e, index).contains("Reply"))
+            #expect(!Self.text(e, index).contains("More posts"))
+        }
+        Self.expectNoReplyClaims(e)
+    }
+
     @Test func quoteCreditsAreRead() throws {
         let names = QuoteNames(cues: try CommentCues.load(.standard))
         #expect(names.name(in: "Quote from: CalfRaiser on February 04, 2023\nAre you sure?") == "CalfRaiser")
