@@ -145,6 +145,19 @@ import EvidenceModel
         Self.expectNoReplyClaims(e)
     }
 
+    @Test func questionAndAnswersSignedUnderTheirText() throws {
+        let e = try Self.extract("qa_signed_posts.md")
+        let c = e.comments
+        #expect(c.map(\.author) == ["mod_ravi", "lena_pk", "Dr. Okon", "lena_pk"])
+        #expect(e.source.metadata.author == "lena_pk")
+        // A comment under the question answers the thread; @name points at its person; under an answer, the answer.
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil, 2])
+        #expect(c.map(\.isQuestion) == [true, false, false, false])
+        #expect(c.map(\.date) == ["2022-03-02", "2022-03-02", "2022-03-03", "2022-03-03"])
+        #expect(Self.text(e, 3) == "Clear and short, thank you.")
+        Self.expectNoReplyClaims(e)
+    }
+
     @Test func quoteCreditsAreRead() throws {
         let names = QuoteNames(cues: try CommentCues.load(.standard))
         #expect(names.name(in: "Quote from: CalfRaiser on February 04, 2023\nAre you sure?") == "CalfRaiser")

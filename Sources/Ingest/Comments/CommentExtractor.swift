@@ -15,6 +15,7 @@ public struct CommentExtractor: Sendable {
     let quoteMarks: PhraseMatcher
     let htmlThreads: HTMLThreadReader
     let textThreads: TextThreadReader
+    let signedThreads: SignedTextThreadReader
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
@@ -23,6 +24,7 @@ public struct CommentExtractor: Sendable {
         replies = ReplyResolver(cues: cues)
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
         htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
+        signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
         textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }
@@ -46,6 +48,7 @@ public struct CommentExtractor: Sendable {
             return thread
         }
         if let thread = textThreads.read(text), !thread.replies.isEmpty { return thread }
+        if let thread = signedThreads.read(text), !thread.replies.isEmpty { return thread }
         return nil
     }
 

@@ -9,10 +9,16 @@ struct TextThreadCues: Sendable, Decodable {
     var relativeTimeWords: [String]
     /// The whole text of a removed post: such a post is no comment.
     var removedBodies: Set<String>
+    /// Q&A sites sign a post under it: "answered Jan 5, 2021 at 9:11 — Name".
+    var attributionVerbs: [String]
+    var attributionSeparators: [String]
+    /// Lines that separate posts ("---").
+    var postRules: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case headerSeparators = "header_separators", handlePrefixes = "handle_prefixes"
         case relativeTimeUnits = "relative_time_units", relativeTimeWords = "relative_time_words"
-        case removedBodies = "removed_bodies"
+        case removedBodies = "removed_bodies", attributionVerbs = "attribution_verbs"
+        case attributionSeparators = "attribution_separators", postRules = "post_rules"
     }
 }
