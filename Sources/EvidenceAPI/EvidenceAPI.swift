@@ -87,7 +87,7 @@ public final class EvidenceAPI: Sendable {
             return APIError.unavailable("the query took longer than \(Int(ReadPool.queryTimeLimit)) s and was stopped; "
                                         + "narrow it with more specific words or filters").response
         } catch let error as SQLiteError {
-            if error.isBusy || error.isCorrupt || error.code == 14 /* SQLITE_CANTOPEN */ || error.code == 10 /* IOERR */ {
+            if error.isBusy || error.isCorrupt || error.isCantOpen || error.isIOError {
                 ErrorLog.write(request: request, error: error)
                 return APIError.unavailable("the database cannot be read right now; try again shortly").response
             }

@@ -30,6 +30,8 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isReadOnly: Bool { code == SQLITE_READONLY }
     public var isFull: Bool { code == SQLITE_FULL }
     public var isCorrupt: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
+    public var isIOError: Bool { code == SQLITE_IOERR }
+    public var isCantOpen: Bool { code == SQLITE_CANTOPEN }
 
     public var description: String {
         var text = "SQLite error \(extendedCode): \(message)"

@@ -48,10 +48,10 @@ enum IngestRunner {
             switch report.status {
             case .failed(let reason):
                 object["status"] = "failed"
-                object["reason"] = reason
+                object["reason"] = reason.description
             case .skipped(let reason):
                 object["status"] = "skipped"
-                object["reason"] = reason
+                object["reason"] = reason.description
             default:
                 object["status"] = report.status.label
             }

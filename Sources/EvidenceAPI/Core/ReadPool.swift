@@ -35,7 +35,7 @@ final class ReadPool: Sendable {
             let result = try body(connection)
             idle.withLock { $0.append(connection) }
             return result
-        } catch let error as SQLiteError where error.isCorrupt || error.code == 10 /* SQLITE_IOERR */ {
+        } catch let error as SQLiteError where error.isCorrupt || error.isIOError {
             throw error   // drop the connection: the file may have been replaced
         } catch {
             idle.withLock { $0.append(connection) }

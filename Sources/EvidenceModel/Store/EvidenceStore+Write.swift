@@ -52,7 +52,7 @@ extension EvidenceStore {
         }
     }
 
-    private var inGroup: Bool { db.isInTransaction }
+    private var inGroup: Bool { groupState == .open }
 
     /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
     func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {

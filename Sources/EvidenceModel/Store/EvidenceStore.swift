@@ -7,6 +7,8 @@ public final class EvidenceStore {
     let lexicon: Lexicon
     /// Full-text entries to rewrite before the current transaction commits.
     var fullText = FullTextQueue()
+    /// Where the batch protocol stands (see `GroupState`).
+    public internal(set) var groupState: GroupState = .closed
 
     public init(path: String, lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         try Database.checkCapabilities()

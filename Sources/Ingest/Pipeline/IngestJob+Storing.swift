@@ -7,18 +7,18 @@ import SQLiteDB
 /// write fails is undone alone and the others are still stored; a crash before the commit leaves none of the
 /// batch, so the database only ever holds whole documents.
 extension IngestJob {
-    func storeBatch(_ batch: [Prepared], abortReason: String?) -> [(DocumentReport, fatal: String?)] {
+    func storeBatch(_ batch: [Prepared], abortReason: DatabaseProblem?) -> [(DocumentReport, fatal: DatabaseProblem?)] {
         if let abortReason { return batch.map { (notAttemptedReport($0, abortReason), abortReason) } }
         let writes = batch.contains { if case .extracted = $0.stage { return true } else { return false } }
         guard writes else { return batch.map { store($0, milliseconds: $0.milliseconds) } }
         do {
             try store.beginGroup()
         } catch {
-            let reason = Self.problem(error)
-            return batch.map { (notAttemptedReport($0, reason), reason) }
+            let problem = DatabaseProblem(error)
+            return batch.map { (notAttemptedReport($0, problem), problem) }
         }
-        var stored: [(DocumentReport, fatal: String?)] = []
-        var fatal: String?
+        var stored: [(DocumentReport, fatal: DatabaseProblem?)] = []
+        var fatal: DatabaseProblem?
         for item in batch {
             if let fatal {
                 stored.append((notAttemptedReport(item, fatal), fatal))
@@ -27,37 +27,39 @@ extension IngestJob {
             let result = store(item, milliseconds: item.milliseconds)
             stored.append(result)
             fatal = result.fatal
-            if fatal == nil, !store.db.isInTransaction {
+            store.noteSQLiteRollback()
+            if fatal == nil, store.groupState == .lost {
                 // SQLite undid the whole batch after this document's error: stop rather than store the rest alone.
-                fatal = "SQLite rolled the batch back after an error in \(result.0.file)"
+                fatal = .batchRolledBack
             }
         }
-        let lost: String?
-        if store.db.isInTransaction {
+        let lost: DatabaseProblem?
+        if store.groupState == .open {
             do {
                 try store.commitGroup()
                 lost = nil
             } catch {
-                lost = Self.problem(error)
+                lost = DatabaseProblem(error)
             }
         } else {
-            lost = fatal ?? "SQLite rolled the batch back"
+            store.rollbackGroup()
+            lost = fatal ?? .batchRolledBack
         }
         guard let lost else { return stored }
         // The batch did not commit: nothing in it is stored, whatever each write said at the time.
         return stored.map { report, itemFatal in
             guard report.status == .added || report.status == .updated else { return (report, itemFatal ?? lost) }
-            return (failedReport(report, "not stored: \(lost)"), itemFatal ?? lost)
+            return (failedReport(report, .notStored(because: lost)), itemFatal ?? lost)
         }
     }
 
-    func store(_ item: Prepared, milliseconds: Double) -> (DocumentReport, fatal: String?) {
+    func store(_ item: Prepared, milliseconds: Double) -> (DocumentReport, fatal: DatabaseProblem?) {
         var report = DocumentReport(file: item.document.identity, status: .unchanged, bytes: item.bytes,
                                     studies: 0, claims: 0, comments: 0, milliseconds: milliseconds)
         switch item.stage {
-        case .failed(let reason): report.status = .failed(reason)
+        case .failed(let failure): report.status = .failed(failure)
         case .unchanged: report.status = .unchanged
-        case .decoded: report.status = .failed("extraction did not finish")
+        case .decoded: report.status = .failed(.extractionUnfinished)
         case .extracted(let extraction):
             do {
                 switch try store.write(extraction) {
@@ -68,43 +70,30 @@ extension IngestJob {
                 report.studies = Set(extraction.studies.map(\.identityKey)).count
                 report.claims = extraction.claims.count
                 report.comments = extraction.comments.count
-            } catch let error as SQLiteError where error.isBusy || error.isReadOnly || error.isFull || error.isCorrupt {
-                let reason = Self.databaseProblem(error)
-                report.status = .failed("cannot store: \(reason)")
-                return (report, reason)
+            } catch let error as SQLiteError {
+                if let problem = DatabaseProblem(stopping: error) {
+                    report.status = .failed(.database(problem))
+                    return (report, problem)
+                }
+                report.status = .failed(.cannotStore(error.description))
             } catch {
-                report.status = .failed("cannot store: \(error)")
+                report.status = .failed(.cannotStore(String(describing: error)))
             }
         }
         return (report, nil)
     }
 
-    private func notAttemptedReport(_ item: Prepared, _ reason: String) -> DocumentReport {
-        DocumentReport(file: item.document.identity, status: .failed("not attempted: \(reason)"),
+    private func notAttemptedReport(_ item: Prepared, _ problem: DatabaseProblem) -> DocumentReport {
+        DocumentReport(file: item.document.identity, status: .failed(.notAttempted(because: problem)),
                        bytes: item.bytes, studies: 0, claims: 0, comments: 0, milliseconds: 0)
     }
 
-    private func failedReport(_ report: DocumentReport, _ status: String) -> DocumentReport {
+    private func failedReport(_ report: DocumentReport, _ failure: IngestFailure) -> DocumentReport {
         var report = report
-        report.status = .failed(status)
+        report.status = .failed(failure)
         report.studies = 0
         report.claims = 0
         report.comments = 0
         return report
-    }
-
-    /// Any error from the database, in words a user can act on.
-    private static func problem(_ error: any Error) -> String {
-        guard let error = error as? SQLiteError else { return String(describing: error) }
-        if error.isBusy || error.isReadOnly || error.isFull || error.isCorrupt { return databaseProblem(error) }
-        return "the database failed: \(error.message)"
-    }
-
-    /// A database failure in words a user can act on.
-    static func databaseProblem(_ error: SQLiteError) -> String {
-        if error.isBusy { return "the database is locked by another process (another ingest?); try again when it ends" }
-        if error.isReadOnly { return "the database is read-only (check the file's and folder's permissions)" }
-        if error.isFull { return "the disk is full (or the database reached its size limit)" }
-        return "the database file is corrupt (\(error.message)); restore it or ingest into a new file"
     }
 }

@@ -8,7 +8,7 @@ import EvidenceModel
 public struct DocumentReport: Sendable {
     public enum Status: Sendable, Equatable {
         case added, updated, unchanged
-        case failed(String)
+        case failed(IngestFailure)
         /// A file of another type inside a folder: not a document, not a failure.
         case skipped(String)
 
@@ -58,12 +58,12 @@ public struct IngestJob {
     /// document would fail the same way after its own wait: the run stops, reports the rest as not attempted,
     /// and returns the reason as `abortReason`.
     public func run(_ paths: [String], report: (DocumentReport, _ done: Int, _ total: Int) -> Void)
-        -> (reports: [DocumentReport], abortReason: String?) {
+        -> (reports: [DocumentReport], abortReason: DatabaseProblem?) {
         let found = discovery.discover(paths)
         var reports: [DocumentReport] = []
         var pending: [DiscoveredDocument] = []
         var ready: [Prepared] = []
-        var abortReason: String?
+        var abortReason: DatabaseProblem?
         func emit(_ item: DocumentReport) {
             reports.append(item)
             report(item, reports.count, found.count)
@@ -100,7 +100,7 @@ public struct IngestJob {
                 // Reports keep discovery order: everything before the failure is stored first.
                 advance()
                 storeReady()
-                emit(DocumentReport(file: failure.identity, status: .failed(failure.reason.description),
+                emit(DocumentReport(file: failure.identity, status: .failed(.unreadable(failure.reason)),
                                     bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
             case let .skipped(identity, reason):
                 advance()
@@ -139,12 +139,12 @@ public struct IngestJob {
     }
 
     private func notAttempted(_ document: DiscoveredDocument) -> Prepared {
-        Prepared(document: document, bytes: 0, stage: .failed("not attempted"))
+        Prepared(document: document, bytes: 0, stage: .failed(.notAttempted(because: nil)))
     }
 
     struct Prepared: Sendable {
         enum Stage: Sendable {
-            case failed(String)
+            case failed(IngestFailure)
             case unchanged
             case decoded(ReadDocument, sha256: String)
             case extracted(Extraction)
@@ -164,9 +164,12 @@ public struct IngestJob {
             let read = try reader.read(file, format: document.format)
             return Prepared(document: document, bytes: file.bytes.count, stage: .decoded(read, sha256: file.sha256))
         } catch let error as ReadError {
-            return Prepared(document: document, bytes: 0, stage: .failed(error.description))
+            return Prepared(document: document, bytes: 0, stage: .failed(.unreadable(error)))
+        } catch let error as SQLiteError {
+            return Prepared(document: document, bytes: 0,
+                            stage: .failed(DatabaseProblem(stopping: error).map { .database($0) } ?? .cannotStore(error.description)))
         } catch {
-            return Prepared(document: document, bytes: 0, stage: .failed(String(describing: error)))
+            return Prepared(document: document, bytes: 0, stage: .failed(.unreadable(.unreadable(reason: String(describing: error)))))
         }
     }
 }
