@@ -22,7 +22,7 @@ struct StudyAttributeReader: Sendable {
         study.conditionIDs = context.conceptIDs(evidence, type: .condition)
         study.interventions = interventions(evidence, context)
         if let size = (explicitSpans + relevantAttached).lazy.compactMap({ self.size(in: $0, context) }).first {
-            study.populationSize = size.size
+            study.populationSize = size.exact ? size.size : nil
             study.populationDescription = size.population
         } else if study.design == .caseReport {
             study.populationSize = 1
@@ -50,6 +50,10 @@ struct StudyAttributeReader: Sendable {
                 study.year = study.year ?? citation.year
             }
             study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
+            // "The study appears online in the journal X" under a dated line: published that year.
+            if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
+                study.year = Int(published.prefix(4)).flatMap { (1900...2100).contains($0) ? $0 : nil }
+            }
         }
         study.identityKey = StudyIdentity.key(study)
         if let reference = draft.reference, study.name == nil, study.title == nil {
@@ -132,7 +136,7 @@ struct StudyAttributeReader: Sendable {
                 let nearest = mentions.min { distance($0.span, dose.span) < distance($1.span, dose.span) }
                 guard let nearest else { continue }
                 let position = index(of: context.lexicon.substance(of: nearest.conceptID))
-                let daily = dailyDose(dose, context.document.text)
+                let daily = dailyDose(dose, context)
                 if result[position].dose == nil || result[position].dose?.mcgPerDay == nil && daily.mcgPerDay != nil {
                     result[position].dose = daily
                 }
@@ -143,11 +147,17 @@ struct StudyAttributeReader: Sendable {
 
     /// "45 mg of menatetrenone (MK-4) daily": when the frequency is written after the substance, the
     /// quantity stage may leave the dose per administration only; "daily" close behind makes it per day.
-    private func dailyDose(_ dose: Dose, _ text: SourceText) -> Dose {
+    private func dailyDose(_ dose: Dose, _ context: StudyContext) -> Dose {
+        let text = context.document.text
         guard dose.mcgPerDay == nil, let amount = dose.mcgPerAdministration else { return dose }
         let after = text.slice(TextSpan(dose.span.end, min(text.count, dose.span.end + 40))).lowercased()
         let clause = after.prefix { !".;,".contains($0) }
-        guard ["daily", "per day", "a day", "each day", "every day"].contains(where: { clause.contains($0) }) else { return dose }
+        // A trial's arm given "for six months" without a frequency is read as a daily amount (CONVENTIONS).
+        let window = TextSpan(dose.span.end, min(text.count, dose.span.end + 80))
+        let armClause = text.slice(window).lowercased().prefix { !".;,".contains($0) }
+        let forDuration = armClause.hasPrefix(" of ") && armClause.contains(" for ")
+            && context.durations.inside(TextSpan(window.start, window.start + armClause.unicodeScalars.count)).first != nil
+        guard ["daily", "per day", "a day", "each day", "every day", "everyday"].contains(where: { clause.contains($0) }) || forDuration else { return dose }
         var result = dose
         result.mcgPerDay = amount
         return result
@@ -159,13 +169,36 @@ struct StudyAttributeReader: Sendable {
         return 0
     }
 
-    private func size(in span: TextSpan, _ context: StudyContext) -> SampleSize? {
-        context.sizes.inside(span).first { size in
+    /// The first count of subjects in the span. "six men and six women" is one population of 12; a count
+    /// that is not exact ("nearly 360", "over 66,000") or an arm's ("31 of 167 children") is no size, and
+    /// the first such count still ends the search (the study's population is written once).
+    private func size(in span: TextSpan, _ context: StudyContext) -> (size: Int, population: String, exact: Bool)? {
+        let text = context.document.text
+        let found = context.sizes.inside(span).filter { size in
             let words = WordTokenizer.tokens(size.population, base: 0).map(\.lower)
             // "32 randomized trials" counts trials, not people.
             let units = ["trial", "stud", "report", "case", "review", "analys", "group", "time", "year", "week", "month", "day"]
             return !words.contains { word in units.contains { word.hasPrefix($0) } } && size.size > 0
         }
+        guard let first = found.first else { return nil }
+        let before = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, first.span.start - 30), first.span.start)), base: 0)
+        let approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
+        // "31 of 167 children": a number, then "of", before the count.
+        let isArm = before.count >= 2 && before[before.count - 1].lower == "of" && before[before.count - 2].isNumber
+        var total = first.size
+        var population = first.population
+        var exact = !approximate && !isArm
+        var last = first
+        for next in found.dropFirst() {
+            let between = text.slice(TextSpan(last.span.end, max(last.span.end, next.span.start))).trimmingCharactersInSpaces().lowercased()
+            guard between == "and" || between == "," || between == ", and" else { break }
+            let nextBefore = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, next.span.start - 30), next.span.start)), base: 0)
+            if cues.approximateQualifiers.matches(in: nextBefore).contains(where: { $0.upperBound == nextBefore.count }) { exact = false }
+            total += next.size
+            population += " and " + next.population
+            last = next
+        }
+        return (total, population, exact)
     }
 
     /// The duration of treatment or follow-up: one introduced by "for", "over", "after", "within", "by" or
@@ -195,7 +228,14 @@ struct StudyAttributeReader: Sendable {
         var polarities: [Direction] = []
         for span in spans {
             let tokens = context.tokens(span)
-            polarities += directions.polarities(tokens) { clause in
+            var adverse = Set<Int>()
+            let conditions = context.concepts.inside(span).filter { context.type($0) == .condition }
+            if !conditions.isEmpty {
+                for (index, token) in tokens.enumerated() where conditions.contains(where: { $0.span.contains(TextSpan(token.start, token.end)) }) {
+                    adverse.insert(index)
+                }
+            }
+            polarities += directions.polarities(tokens, adverse: adverse) { clause in
                 // A clause about another substance only ("whereas K1 had no correlation") is not this result.
                 // Only a contrasting clause ("whereas …", "while …") can be about something else.
                 guard let primary, clause.count > 0, ["whereas", "while", "but", "although"].contains(tokens[clause.lowerBound].lower)

@@ -19,10 +19,20 @@ struct StudyCoreference: Sendable {
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
-            let anchors = detector.anchors(in: tokens)
+            let vague = cues.vagueReferences.matches(in: tokens).first
+            var anchors = detector.anchors(in: tokens).filter { !insideQuotedTitle($0, tokens, document.text) }
+            if let vague {
+                // "Few studies have explored it; their findings were …": a definite phrase after a vague
+                // reference speaks of those studies, not of the study in focus.
+                anchors = anchors.filter { anchor in
+                    if case .definite = anchor.kind, !anchor.isMain, anchor.tokens.lowerBound >= vague.lowerBound { return false }
+                    return true
+                }
+            }
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
             if anchors.isEmpty && citation == nil {
-                if cues.vagueReferences.contains(in: tokens) && !cues.attached.contains(in: tokens) {
+                // Vague references ("previous studies have reported …") speak of other studies: never attached.
+                if vague != nil {
                     previousAttached = false
                     continue
                 }
@@ -30,7 +40,9 @@ struct StudyCoreference: Sendable {
                 let sameParagraph = sentence.paragraph == focusParagraph
                 let cued = cues.attached.contains(in: tokens)
                 let connected = previousAttached && cues.connectors.contains(in: tokens, from: 0, to: min(tokens.count, 3))
-                if sameParagraph || isAbstract || cued || connected {
+                // One sentence a paragraph (news style): the sentence right after a study's that gives a count,
+                // a duration or an effect ("After about 11 years, there were …") continues its report.
+                if sameParagraph || isAbstract || cued || connected || previousAttached && hasStudyQuantity(document, sentence.span) {
                     drafts[current].attached.append(sentence.span)
                     focusParagraph = sentence.paragraph
                     previousAttached = true
@@ -60,17 +72,17 @@ struct StudyCoreference: Sendable {
                 switch anchor.kind {
                 case .named(let name):
                     let key = name.lowercased()
-                    if let known = named[key] {
+                    let aliases = Self.aliases(of: name)
+                    if let known = aliases.lazy.compactMap({ named[$0] }).first {
                         target = known
                     } else if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
                         target = previous
                         drafts[target].name = drafts[target].name ?? name
-                        named[key] = target
                     } else {
                         drafts.append(StudyDraft(name: name))
                         target = drafts.count - 1
-                        named[key] = target
                     }
+                    for alias in aliases where named[alias] == nil { named[alias] = target }
                 case .indefinite:
                     // "the MAGSTIFF trial, a randomized … study": apposition names one study twice.
                     if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
@@ -94,7 +106,12 @@ struct StudyCoreference: Sendable {
                         target = drafts.count - 1
                     }
                 }
-                let clause = anchors.count > 1 ? clauses[number] : sentence.span
+                var clause = anchors.count > 1 ? clauses[number] : sentence.span
+                // "Past research has found …, said the lead researcher on the new study": the mention is the
+                // anchor's clause, not the vague part before it.
+                if let vague, vague.upperBound <= anchor.tokens.lowerBound {
+                    clause = TextSpan(max(clause.start, clauseStart(before: anchor.tokens.lowerBound, tokens, document.text)), clause.end)
+                }
                 if drafts[target].explicit.last != clause { drafts[target].explicit.append(clause) }
                 drafts[target].anchorHeads.append(anchor.head)
                 let phrase = tokens[anchor.tokens].map(\.text).joined(separator: " ")
@@ -104,12 +121,62 @@ struct StudyCoreference: Sendable {
                 }
                 previousTarget = target
                 previousEnd = anchor.tokens.upperBound
-                focus = target
+                // Trials named together are a collective mention: what follows still speaks of the study in focus.
+                if !drafts[target].isGroup || focus == nil { focus = target }
             }
             focusParagraph = sentence.paragraph
             previousAttached = true
         }
         return drafts
+    }
+
+    /// The names a trial goes by: "Metabolic Rate (MR)" (its words arrive as "Metabolic Rate MR") is also
+    /// "MR" and "Metabolic Rate" when the last word is the initials of the others.
+    static func aliases(of name: String) -> [String] {
+        let lower = name.lowercased()
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 3, let last = words.last, last.count >= 2, last.allSatisfy({ $0.isUppercase }) else { return [lower] }
+        let rest = words.dropLast()
+        let initials = String(rest.compactMap(\.first)).uppercased()
+        guard initials == last else { return [lower] }
+        return [lower, last.lowercased(), rest.joined(separator: " ").lowercased()]
+    }
+
+    /// A study noun inside a quoted title ("… : A Meta-Analysis of Cohort Studies”) names the paper's design,
+    /// not another study.
+    private func insideQuotedTitle(_ anchor: StudyAnchor, _ tokens: [WordToken], _ text: SourceText) -> Bool {
+        let position = tokens[anchor.tokens.lowerBound].start
+        let sentenceStart = tokens[0].start
+        var index = position - 1
+        while index >= sentenceStart {
+            let scalar = text.scalars[index]
+            if scalar == "\u{201D}" { return false }
+            if scalar == "\u{201C}" { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    /// Where the clause holding a token begins: after the last comma, semicolon or dash before it.
+    private func clauseStart(before tokenIndex: Int, _ tokens: [WordToken], _ text: SourceText) -> Int {
+        guard tokenIndex > 0 else { return tokens[0].start }
+        var index = tokens[tokenIndex].start - 1
+        let floor = tokens[0].start
+        while index > floor {
+            let scalar = text.scalars[index]
+            if scalar == "," || scalar == ";" || scalar == "\u{2014}" || scalar == ":" {
+                // The first word after the mark.
+                return tokens.first { $0.start > index }?.start ?? tokens[tokenIndex].start
+            }
+            index -= 1
+        }
+        return floor
+    }
+
+    /// A count of subjects, a duration or an effect size inside the span.
+    private func hasStudyQuantity(_ document: AnalyzedDocument, _ span: TextSpan) -> Bool {
+        document.sampleSizes.contains { span.contains($0.span) } || document.durations.contains { span.contains($0.span) }
+            || document.effects.contains { span.contains($0.span) }
     }
 
     /// When one sentence reports several studies ("Several trials reported X, although a later trial did

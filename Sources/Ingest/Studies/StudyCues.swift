@@ -20,6 +20,7 @@ struct StudyCues: Sendable {
         var comparatorMasks: [String]
         var safetyMarkers: [String]
         var clauseBreaks: [String]
+        var riskWords: [String]
 
         enum CodingKeys: String, CodingKey {
             case null
@@ -27,7 +28,7 @@ struct StudyCues: Sendable {
             case alwaysBenefit = "always_benefit", alwaysHarm = "always_harm", goodOutcomes = "good_outcomes"
             case lossWords = "loss_words", notNegations = "not_negations", lowExposure = "low_exposure"
             case comparatorMarkers = "comparator_markers", comparatorMasks = "comparator_masks"
-            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks"
+            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks", riskWords = "risk_words"
         }
     }
 
@@ -55,6 +56,9 @@ struct StudyCues: Sendable {
         var months: [String]
         var vagueReferences: [String]
         var contextConditions: [String]
+        var headBlockers: [String]
+        var pluralHeads: [String]
+        var approximateQualifiers: [String]
 
         enum CodingKeys: String, CodingKey {
             case heads, designs, direction, connectors
@@ -66,6 +70,7 @@ struct StudyCues: Sendable {
             case referenceLabels = "reference_labels", modifierWords = "modifier_words"
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
+            case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
         }
     }
 
@@ -90,6 +95,8 @@ struct StudyCues: Sendable {
     let goodOutcomes: PhraseSet, lossWords: PhraseSet, null: PhraseSet, notNegations: PhraseSet
     let lowExposure: PhraseSet, comparatorMarkers: PhraseSet, comparatorMasks: PhraseSet, safetyMarkers: PhraseSet
     let clauseBreaks: Set<String>
+    /// "risk", "incidence", "deaths": what an increase is bad for.
+    let riskWords: PhraseSet
     let modifierWords: Set<String>
     /// "the new study" speaks of the study the document is about, whatever was mentioned last.
     let mainStudyModifiers: Set<String>
@@ -100,6 +107,12 @@ struct StudyCues: Sendable {
     /// Conditions that describe a population or an outcome ("hemodialysis", "mortality") rather than the
     /// disease studied; a study with only these takes the page's topic condition.
     let contextConditions: Set<String>
+    /// "institutional review board", "review process": a study noun followed by one of these is no study.
+    let headBlockers: Set<String>
+    /// "trials", "studies": a design word before them describes other studies.
+    let pluralHeads: Set<String>
+    /// "nearly 360", "over 66,000": a count that is not exact is no population size.
+    let approximateQualifiers: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/studies.json")
@@ -134,11 +147,15 @@ struct StudyCues: Sendable {
         comparatorMasks = PhraseSet(d.comparatorMasks)
         safetyMarkers = PhraseSet(d.safetyMarkers)
         clauseBreaks = lowerSet(d.clauseBreaks)
+        riskWords = PhraseSet(d.riskWords)
         modifierWords = lowerSet(file.modifierWords)
         mainStudyModifiers = lowerSet(file.mainStudyModifiers)
         journalConnectors = lowerSet(file.journalConnectors)
         months = lowerSet(file.months)
         vagueReferences = PhraseSet(file.vagueReferences)
         contextConditions = Set(file.contextConditions)
+        headBlockers = lowerSet(file.headBlockers)
+        pluralHeads = lowerSet(file.pluralHeads)
+        approximateQualifiers = PhraseSet(file.approximateQualifiers)
     }
 }

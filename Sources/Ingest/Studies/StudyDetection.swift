@@ -36,6 +36,7 @@ struct StudyDetector: Sendable {
             defer { index += 1 }
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
+            if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
             // (Only when nothing but a space separates them: "the study, scientists at …" has two phrases.)
             if index + 1 < tokens.count, tokens[index + 1].start - tokens[index].end == 1,

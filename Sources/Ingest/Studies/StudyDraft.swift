@@ -14,6 +14,8 @@ struct StudyDraft: Sendable {
     var anchorYear: Int?
     /// The anchor phrases' text, for design cues that belong to the anchor ("case report", "mouse study").
     var anchorPhrases: [String] = []
+    /// True for the document's first study that is not a reference entry nor a group: the one it reports.
+    var isMainReport = false
 
     var mentions: [TextSpan] { (explicit + attached + (reference.map { [$0.span] } ?? [])).sorted() }
 }

@@ -26,6 +26,7 @@ public struct StudyExtractor: Sendable {
         let context = StudyContext(document, lexicon: lexicon)
         let isAbstract = document.metadata.kind == .abstract
         var drafts = coreference.drafts(document, isAbstract: isAbstract)
+        if let main = drafts.indices.first(where: { !drafts[$0].isGroup }) { drafts[main].isMainReport = true }
         for list in references.listSpans(document) {
             for entry in references.entries(document.text, in: list) {
                 drafts.append(StudyDraft(explicit: [], reference: entry))
@@ -52,6 +53,7 @@ public struct StudyExtractor: Sendable {
                     draft.anchorPhrases += drafts[second].anchorPhrases
                     draft.name = draft.name ?? drafts[second].name
                     draft.anchorYear = draft.anchorYear ?? drafts[second].anchorYear
+                    draft.isMainReport = draft.isMainReport || drafts[second].isMainReport
                     drafts[first] = draft
                     drafts.remove(at: second)
                     studies.remove(at: second)
