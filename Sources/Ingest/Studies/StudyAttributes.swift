@@ -79,6 +79,8 @@ struct StudyAttributeReader: Sendable {
         if design == .unspecified, (draft.explicit + draft.attached).contains(where: { Self.followsUp(context.tokens($0)) }) {
             design = .cohort
         }
+        // A trial never called randomised is a controlled trial (CONVENTIONS).
+        if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }
         return design
     }
 
@@ -182,7 +184,12 @@ struct StudyAttributeReader: Sendable {
         }
         guard let first = found.first else { return nil }
         let before = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, first.span.start - 30), first.span.start)), base: 0)
-        let approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
+        var approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
+        // "over 5,700 cases and 7,100 controls": the second of two counts joined by "and" is no population alone.
+        if let previous = context.sizes.inside(span).last(where: { $0.span.end <= first.span.start }),
+           text.slice(TextSpan(previous.span.end, first.span.start)).trimmingCharactersInSpaces().lowercased() == "and" {
+            approximate = true
+        }
         // "31 of 167 children": a number, then "of", before the count.
         let isArm = before.count >= 2 && before[before.count - 1].lower == "of" && before[before.count - 2].isNumber
         var total = first.size
@@ -215,6 +222,9 @@ struct StudyAttributeReader: Sendable {
                     if (before + inside).contains(where: { ["for", "over", "after", "within", "by", "during", "lasting"].contains($0) }) { score += 2 }
                     let after = tokens.first { $0.start >= duration.span.end }?.lower ?? ""
                     if ["mortality", "survival", "risk", "rate", "apart", "ago", "old"].contains(after) { score -= 3 }
+                    // "for more than a decade" is a bound; "after about 11 years" is the length.
+                    let lead = tokens.filter { $0.end <= duration.span.end }.suffix(6)
+                    if cues.boundQualifiers.contains(in: Array(lead)) { score -= 2 }
                     if let current = best, current.score > score || current.score == score && current.duration.days >= duration.days { continue }
                     best = (score, duration)
                 }

@@ -1,3 +1,5 @@
+import Foundation
+enum DebugStudies { static let on = ProcessInfo.processInfo.environment["EVIDENCE_DEBUG_STUDIES"] != nil }
 /// Walks the body sentences in order, and decides for each which study it speaks of: a new one, the one
 /// in focus ("the study", "the researchers"), a named one seen before, or none.
 ///
@@ -20,7 +22,7 @@ struct StudyCoreference: Sendable {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
             let vague = cues.vagueReferences.matches(in: tokens).first
-            var anchors = detector.anchors(in: tokens).filter { !insideQuotedTitle($0, tokens, document.text) }
+            var anchors = detector.anchors(in: tokens)
             if let vague {
                 // "Few studies have explored it; their findings were …": a definite phrase after a vague
                 // reference speaks of those studies, not of the study in focus.
@@ -30,6 +32,7 @@ struct StudyCoreference: Sendable {
                 }
             }
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
+            if DebugStudies.on { print("DBG sent \(sentence.span.start) p\(sentence.paragraph) focus=\(String(describing: focus)) anchors=\(anchors.map { "\($0.kind) \($0.head) main=\($0.isMain)" }) cit=\(citation != nil) vague=\(vague != nil)") }
             if anchors.isEmpty && citation == nil {
                 // Vague references ("previous studies have reported …") speak of other studies: never attached.
                 if vague != nil {
@@ -68,7 +71,17 @@ struct StudyCoreference: Sendable {
             var previousTarget: Int?
             var previousEnd = -10
             for (number, anchor) in anchors.enumerated() {
-                let target: Int
+                var target: Int
+                // A study noun inside a quoted title ("Their study, “…: A Meta-Analysis of Cohort Studies”") names
+                // the paper of the study just spoken of, not another study.
+                let quoted = insideQuotedTitle(anchor, tokens, document.text)
+                if quoted, let known = previousTarget ?? focus {
+                    target = known
+                    if case .named(let name) = anchor.kind {
+                        drafts[target].name = drafts[target].name ?? name
+                        for alias in Self.aliases(of: name) where named[alias] == nil { named[alias] = target }
+                    }
+                } else {
                 switch anchor.kind {
                 case .named(let name):
                     let key = name.lowercased()
@@ -84,8 +97,9 @@ struct StudyCoreference: Sendable {
                     }
                     for alias in aliases where named[alias] == nil { named[alias] = target }
                 case .indefinite:
-                    // "the MAGSTIFF trial, a randomized … study": apposition names one study twice.
-                    if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
+                    // "the MAGSTIFF trial, a randomized … study": apposition names one study twice (nothing but
+                    // punctuation between; "the trial, Brenner conducted a pilot study" is another study).
+                    if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 0 {
                         target = previous
                     } else {
                         drafts.append(StudyDraft())
@@ -105,6 +119,7 @@ struct StudyCoreference: Sendable {
                         drafts.append(StudyDraft())
                         target = drafts.count - 1
                     }
+                }
                 }
                 var clause = anchors.count > 1 ? clauses[number] : sentence.span
                 // "Past research has found …, said the lead researcher on the new study": the mention is the
@@ -148,13 +163,16 @@ struct StudyCoreference: Sendable {
         let position = tokens[anchor.tokens.lowerBound].start
         let sentenceStart = tokens[0].start
         var index = position - 1
+        var straight = 0
+        var typographic: Bool?
         while index >= sentenceStart {
             let scalar = text.scalars[index]
-            if scalar == "\u{201D}" { return false }
-            if scalar == "\u{201C}" { return true }
+            if typographic == nil, scalar == "\u{201D}" { typographic = false }
+            if typographic == nil, scalar == "\u{201C}" { typographic = true }
+            if scalar == "\"" { straight += 1 }
             index -= 1
         }
-        return false
+        return typographic ?? (straight % 2 == 1)
     }
 
     /// Where the clause holding a token begins: after the last comma, semicolon or dash before it.

@@ -59,6 +59,8 @@ struct StudyCues: Sendable {
         var headBlockers: [String]
         var pluralHeads: [String]
         var approximateQualifiers: [String]
+        var futureBefore: [String]
+        var boundQualifiers: [String]
 
         enum CodingKeys: String, CodingKey {
             case heads, designs, direction, connectors
@@ -71,6 +73,7 @@ struct StudyCues: Sendable {
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
+            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers"
         }
     }
 
@@ -113,6 +116,10 @@ struct StudyCues: Sendable {
     let pluralHeads: Set<String>
     /// "nearly 360", "over 66,000": a count that is not exact is no population size.
     let approximateQualifiers: PhraseSet
+    /// "confirmed by another study", "replicated in a larger trial": a study not yet done.
+    let futureBefore: PhraseSet
+    /// "more than a decade", "up to 5 years": a bound, not the length of the study.
+    let boundQualifiers: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/studies.json")
@@ -157,5 +164,7 @@ struct StudyCues: Sendable {
         headBlockers = lowerSet(file.headBlockers)
         pluralHeads = lowerSet(file.pluralHeads)
         approximateQualifiers = PhraseSet(file.approximateQualifiers)
+        futureBefore = PhraseSet(file.futureBefore)
+        boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

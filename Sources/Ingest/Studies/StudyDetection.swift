@@ -72,8 +72,9 @@ struct StudyDetector: Sendable {
         let modifierWords = Set(modifiers.map(\.lower))
         let isPlural = head == "trials" || head == "studies" || head == "meta-analyses"
 
-        // Future and vague references are claims, not studies.
+        // Future and vague references are claims, not studies ("need to be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
+        if start > 0, cues.indefinite.contains(determiner), cues.futureBefore.contains(in: tokens, from: max(0, start - 4), to: start) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
         if isPlural || !isDeterminer(determiner) {
             if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
@@ -121,7 +122,7 @@ struct StudyDetector: Sendable {
     private func isModifier(_ tokens: [WordToken], _ position: Int, headIndex: Int) -> Bool {
         let token = tokens[position]
         if isDeterminer(token.lower) && !(token.lower == "new" || token.lower == "second" || token.lower == "third") { return false }
-        if token.isCapitalized || token.isNumber || modifierWords.contains(token.lower) { return true }
+        if token.isCapitalized || token.isNumber || modifierWords.contains(token.lower) || cues.mainStudyModifiers.contains(token.lower) { return true }
         // "of" inside a capitalised name ("Institute of Medicine").
         if token.lower == "of", position > 0, tokens[position - 1].isCapitalized, position + 1 < headIndex,
            tokens[position + 1].isCapitalized { return true }

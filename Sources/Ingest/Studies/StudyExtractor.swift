@@ -64,12 +64,26 @@ public struct StudyExtractor: Sendable {
             }
         }
         addTopicConditions(&studies, drafts, document, context)
+        separateLocalKeys(&studies)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
            studies[main].title == nil {
             studies[main].title = title
             studies[main].identityKey = StudyIdentity.key(studies[main])
         }
         return studies
+    }
+
+    /// Two studies of one document that the merge above kept apart are two studies, even when their vague
+    /// descriptions give one local key ("a study of schoolchildren" and "the current study", both on vitamin D):
+    /// the store would otherwise join them by key.
+    private func separateLocalKeys(_ studies: inout [ExtractedStudy]) {
+        var seen: [String: Int] = [:]
+        for index in studies.indices where studies[index].identityKey.hasPrefix(StudyIdentity.localPrefix) {
+            let key = studies[index].identityKey
+            let count = seen[key, default: 0]
+            seen[key] = count + 1
+            if count > 0 { studies[index].identityKey = key + ":\(count + 1)" }
+        }
     }
 
     /// On a question page or an abstract, the title names the topic: a study whose text gives only its
