@@ -67,7 +67,11 @@ struct StudyAttributeReader: Sendable {
     private func design(_ draft: StudyDraft, _ context: StudyContext) -> StudyDesign {
         let phrases = draft.anchorPhrases.map { WordTokenizer.tokens($0, base: 0) }
         // An organisation's report ("the 2010 Institute of Medicine report") is a guideline.
-        if draft.reference == nil, draft.anchorHeads.contains("report") || draft.anchorHeads.contains("guideline"),
+        // ("their report shows" is the authors' report of their study: no guideline.)
+        let organisationReport = phrases.contains { phrase in
+            phrase.contains { cues.reportOrganisations.contains($0.lower) } && phrase.last.map { ["report", "guideline"].contains($0.lower) } == true
+        }
+        if draft.reference == nil, organisationReport || draft.anchorHeads.contains("guideline"),
            !phrases.contains(where: { $0.contains { $0.lower == "case" } }) {
             return .guideline
         }

@@ -92,7 +92,9 @@ struct StudyDetector: Sendable {
         case "report":
             // Only a case report or an organisation's report (a guideline) is a study.
             let organisation = modifiers.contains { cues.reportOrganisations.contains($0.lower) }
-            guard modifierWords.contains("case") || organisation else { return nil }
+            // "their report shows": the authors' own report of the study in focus.
+            let possessive = ["their", "its", "our"].contains(determiner)
+            guard modifierWords.contains("case") || organisation || possessive else { return nil }
         case "series":
             guard modifierWords.contains("case") else { return nil }
         default:
@@ -108,7 +110,12 @@ struct StudyDetector: Sendable {
             return StudyAnchor(kind: .definite, tokens: range, head: head,
                                isMain: modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
         }
-        if cues.definiteOnlyHeads.contains(head) { return nil }
+        // "according to Australian researchers": the authors of the study being reported.
+        if cues.definiteOnlyHeads.contains(head) {
+            let lead = tokens[max(0, start - 3)..<start].map(\.lower)
+            if cues.indefinite.contains(determiner) || !zip(lead, lead.dropFirst()).contains(where: { $0 == "according" && $1 == "to" }) { return nil }
+            return StudyAnchor(kind: .definite, tokens: range, head: head)
+        }
         if cues.indefinite.contains(determiner) { return StudyAnchor(kind: .indefinite, tokens: range, head: head) }
         // No determiner: "MAGSTIFF trial" is named; a bare "study" is a verb or a generic noun.
         if let name { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
