@@ -76,6 +76,10 @@ struct StudyAttributeReader: Sendable {
             return .guideline
         }
         let referenceTokens = draft.reference.map { context.tokens($0.span) + WordTokenizer.tokens($0.label ?? "", base: 0) } ?? []
+        // "A 2002 analysis of depression trials", "an analysis of 7 studies": a pooled analysis of other studies.
+        if draft.reference == nil, draft.explicit.contains(where: { Self.analysisOfStudies(context.tokens($0), cues) }) {
+            return .metaAnalysis
+        }
         var design = designs.design(anchorPhrases: phrases, explicit: draft.explicit.map(context.tokens),
                                     attached: draft.attached.map(context.tokens), isGroup: draft.isGroup,
                                     reference: draft.reference, referenceTokens: referenceTokens)
@@ -86,6 +90,14 @@ struct StudyAttributeReader: Sendable {
         // A trial never called randomised is a controlled trial (CONVENTIONS).
         if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }
         return design
+    }
+
+    static func analysisOfStudies(_ tokens: [WordToken], _ cues: StudyCues) -> Bool {
+        for index in tokens.indices.dropLast() where ["analysis", "review"].contains(tokens[index].lower) && tokens[index + 1].lower == "of" {
+            let window = (index + 2)..<min(tokens.count, index + 6)
+            if window.contains(where: { cues.pluralHeads.contains(tokens[$0].lower) && tokens[$0].lower != "analyses" }) { return true }
+        }
+        return false
     }
 
     static func followsUp(_ tokens: [WordToken]) -> Bool {
@@ -228,7 +240,7 @@ struct StudyAttributeReader: Sendable {
                     if ["mortality", "survival", "risk", "rate", "apart", "ago", "old"].contains(after) { score -= 3 }
                     // "for more than a decade" is a bound; "after about 11 years" is the length.
                     let lead = tokens.filter { $0.end <= duration.span.end }.suffix(6)
-                    if cues.boundQualifiers.contains(in: Array(lead)) { score -= 2 }
+                    if cues.boundQualifiers.contains(in: Array(lead)) { score -= 3 }
                     if let current = best, current.score > score || current.score == score && current.duration.days >= duration.days { continue }
                     best = (score, duration)
                 }

@@ -56,8 +56,8 @@ struct StudyCoreference: Sendable {
             }
             if anchors.isEmpty, citation != nil {
                 // "It has been shown in the Journal of Nutrition that …": a cited study, unless the study in
-                // focus was just spoken of in this paragraph ("The study was published in …").
-                if let current = focus, focusParagraph == sentence.paragraph {
+                // focus was just spoken of in this paragraph or the sentence before ("The study was published in …").
+                if let current = focus, focusParagraph == sentence.paragraph || previousAttached {
                     drafts[current].explicit.append(sentence.span)
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
@@ -91,6 +91,11 @@ struct StudyCoreference: Sendable {
                     } else if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
                         target = previous
                         drafts[target].name = drafts[target].name ?? name
+                    } else if let main = drafts.indices.first(where: { drafts[$0].isMainReport || !drafts[$0].isGroup && drafts[$0].reference == nil }),
+                              Self.namesPlace(name, before: sentence.span.start, document) {
+                        // "the Harvard study", "the IU study": named after where it was done, a place the document
+                        // gave before as the researchers' (no trial name), so it is the study being reported.
+                        target = main
                     } else {
                         drafts.append(StudyDraft(name: name))
                         target = drafts.count - 1
@@ -99,7 +104,7 @@ struct StudyCoreference: Sendable {
                 case .indefinite:
                     // "the MAGSTIFF trial, a randomized … study": apposition names one study twice (nothing but
                     // punctuation between; "the trial, Brenner conducted a pilot study" is another study).
-                    if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 0 {
+                    if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
                     } else {
                         drafts.append(StudyDraft())
@@ -155,6 +160,23 @@ struct StudyCoreference: Sendable {
         let initials = String(rest.compactMap(\.first)).uppercased()
         guard initials == last else { return [lower] }
         return [lower, last.lowercased(), rest.joined(separator: " ").lowercased()]
+    }
+
+    /// "the MAGSTIFF trial, a randomized … study", "findings in a mouse study", "a second study, this one a
+    /// randomized trial": nothing but punctuation or a few linking words between two phrases that name one study.
+    private func isApposition(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
+        guard to >= from, to - from <= 2 else { return false }
+        return tokens[from..<to].allSatisfy { cues.appositionWords.contains($0.lower) }
+    }
+
+    /// True when a one-word name ("Harvard", "IU") stands in the document's text before the sentence: the
+    /// study is named after its researchers' place, not given a trial name of its own.
+    static func namesPlace(_ name: String, before offset: Int, _ document: AnalyzedDocument) -> Bool {
+        // ("Brenner's mouse study" is a person's other study, not the place of the reported one.)
+        guard !name.contains(" "), name.count >= 2, !name.hasSuffix("'s"), !name.hasSuffix("\u{2019}s") else { return false }
+        let earlier = document.text.slice(TextSpan(0, offset))
+        let words = WordTokenizer.tokens(earlier, base: 0)
+        return words.contains { $0.text == name }
     }
 
     /// A study noun inside a quoted title ("… : A Meta-Analysis of Cohort Studies”) names the paper's design,

@@ -60,6 +60,7 @@ struct StudyCues: Sendable {
         var pluralHeads: [String]
         var approximateQualifiers: [String]
         var futureBefore: [String]
+        var appositionWords: [String]
         var boundQualifiers: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -73,7 +74,7 @@ struct StudyCues: Sendable {
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
-            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers"
+            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words"
         }
     }
 
@@ -118,6 +119,8 @@ struct StudyCues: Sendable {
     let approximateQualifiers: PhraseSet
     /// "confirmed by another study", "replicated in a larger trial": a study not yet done.
     let futureBefore: PhraseSet
+    /// "in", "of", "this one": words that may link two phrases naming one study.
+    let appositionWords: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
 
@@ -165,6 +168,7 @@ struct StudyCues: Sendable {
         pluralHeads = lowerSet(file.pluralHeads)
         approximateQualifiers = PhraseSet(file.approximateQualifiers)
         futureBefore = PhraseSet(file.futureBefore)
+        appositionWords = lowerSet(file.appositionWords)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

@@ -113,7 +113,8 @@ struct StudyDetector: Sendable {
         // "according to Australian researchers": the authors of the study being reported.
         if cues.definiteOnlyHeads.contains(head) {
             let lead = tokens[max(0, start - 3)..<start].map(\.lower)
-            if cues.indefinite.contains(determiner) || !zip(lead, lead.dropFirst()).contains(where: { $0 == "according" && $1 == "to" }) { return nil }
+            let person = ["researchers", "scientists", "investigators", "authors"].contains(head)
+            if !person || cues.indefinite.contains(determiner) || !zip(lead, lead.dropFirst()).contains(where: { $0 == "according" && $1 == "to" }) { return nil }
             return StudyAnchor(kind: .definite, tokens: range, head: head)
         }
         if cues.indefinite.contains(determiner) { return StudyAnchor(kind: .indefinite, tokens: range, head: head) }
