@@ -49,6 +49,11 @@ struct StudyAttributeReader: Sendable {
                 study.journal = citation.journal
                 study.year = study.year ?? citation.year
             }
+            if let cited = draft.citedBy {
+                study.title = study.title ?? cited.title
+                study.journal = study.journal ?? cited.journal
+                study.year = study.year ?? cited.year
+            }
             study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
             // "The study appears online in the journal X" under a dated line: published that year.
             if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
