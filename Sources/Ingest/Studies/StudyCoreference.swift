@@ -57,7 +57,9 @@ struct StudyCoreference: Sendable {
             if anchors.isEmpty, citation != nil {
                 // "It has been shown in the Journal of Nutrition that …": a cited study, unless the study in
                 // focus was just spoken of in this paragraph or the sentence before ("The study was published in …").
-                if let current = focus, focusParagraph == sentence.paragraph || previousAttached {
+                // A news story names the journal of the study it reports once, often paragraphs later: a study in
+                // focus without a journal yet takes it.
+                if let current = focus, focusParagraph == sentence.paragraph || previousAttached || !hasJournal(drafts[current], tokens: document) {
                     drafts[current].explicit.append(sentence.span)
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
@@ -160,6 +162,13 @@ struct StudyCoreference: Sendable {
         let initials = String(rest.compactMap(\.first)).uppercased()
         guard initials == last else { return [lower] }
         return [lower, last.lowercased(), rest.joined(separator: " ").lowercased()]
+    }
+
+    /// True when one of the draft's explicit sentences already names a journal.
+    private func hasJournal(_ draft: StudyDraft, tokens document: AnalyzedDocument) -> Bool {
+        draft.explicit.contains { span in
+            journals.find(in: WordTokenizer.tokens(document.text.slice(span), base: span.start)) != nil
+        }
     }
 
     /// "the MAGSTIFF trial, a randomized … study", "findings in a mouse study", "a second study, this one a
