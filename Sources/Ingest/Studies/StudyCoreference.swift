@@ -59,7 +59,8 @@ struct StudyCoreference: Sendable {
                 // focus was just spoken of in this paragraph or the sentence before ("The study was published in …").
                 // A news story names the journal of the study it reports once, often paragraphs later: a study in
                 // focus without a journal yet takes it.
-                if let current = focus, focusParagraph == sentence.paragraph || previousAttached || !hasJournal(drafts[current], tokens: document) {
+                // ("It has been shown in the Journal of Nutrition that …" cites another study, whatever came before.)
+                if let current = focus, focusParagraph == sentence.paragraph || vague == nil && (previousAttached || !hasJournal(drafts[current], tokens: document)) {
                     drafts[current].explicit.append(sentence.span)
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
