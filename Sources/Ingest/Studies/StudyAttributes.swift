@@ -92,6 +92,11 @@ struct StudyAttributeReader: Sendable {
         if design == .unspecified, (draft.explicit + draft.attached).contains(where: { Self.followsUp(context.tokens($0)) }) {
             design = .cohort
         }
+        // The paper's citation names the design the text left out ("…: a record-linkage cohort").
+        if design == .unspecified, let cited = draft.citedBy {
+            let tokens = context.tokens(cited.span)
+            design = designs.design(anchorPhrases: [], explicit: [tokens], attached: [], isGroup: false, reference: nil, referenceTokens: [])
+        }
         // A trial never called randomised is a controlled trial (CONVENTIONS).
         if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }
         return design

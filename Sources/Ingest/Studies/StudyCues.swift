@@ -21,6 +21,7 @@ struct StudyCues: Sendable {
         var safetyMarkers: [String]
         var clauseBreaks: [String]
         var riskWords: [String]
+        var evidenceQuality: [String]
 
         enum CodingKeys: String, CodingKey {
             case null
@@ -28,7 +29,7 @@ struct StudyCues: Sendable {
             case alwaysBenefit = "always_benefit", alwaysHarm = "always_harm", goodOutcomes = "good_outcomes"
             case lossWords = "loss_words", notNegations = "not_negations", lowExposure = "low_exposure"
             case comparatorMarkers = "comparator_markers", comparatorMasks = "comparator_masks"
-            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks", riskWords = "risk_words"
+            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks", riskWords = "risk_words", evidenceQuality = "evidence_quality"
         }
     }
 
@@ -101,6 +102,8 @@ struct StudyCues: Sendable {
     let clauseBreaks: Set<String>
     /// "risk", "incidence", "deaths": what an increase is bad for.
     let riskWords: PhraseSet
+    /// "graded the evidence as low quality": a clause about the evidence, not a result.
+    let evidenceQuality: PhraseSet
     let modifierWords: Set<String>
     /// "the new study" speaks of the study the document is about, whatever was mentioned last.
     let mainStudyModifiers: Set<String>
@@ -158,6 +161,7 @@ struct StudyCues: Sendable {
         safetyMarkers = PhraseSet(d.safetyMarkers)
         clauseBreaks = lowerSet(d.clauseBreaks)
         riskWords = PhraseSet(d.riskWords)
+        evidenceQuality = PhraseSet(d.evidenceQuality)
         modifierWords = lowerSet(file.modifierWords)
         mainStudyModifiers = lowerSet(file.mainStudyModifiers)
         journalConnectors = lowerSet(file.journalConnectors)

@@ -144,6 +144,8 @@ struct StudyDetector: Sendable {
 
     /// The capitalised words before the head that make a name ("VitaVasK", "Rotterdam", "Framingham Heart").
     private func properName(_ modifiers: [WordToken]) -> String? {
+        // "Eight-month study", "Two-year trial": a length, not a name.
+        if modifiers.contains(where: Self.isLengthCompound) { return nil }
         let words = modifiers.filter { token in
             (token.isCapitalized || token.hasInnerCapital) && !cues.nonNameWords.contains(token.lower)
                 && !cues.reportOrganisations.contains(token.lower) && !token.isNumber
@@ -152,6 +154,12 @@ struct StudyDetector: Sendable {
         // An organisation's report is not a named trial.
         if modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) { return nil }
         return words.map(\.text).joined(separator: " ")
+    }
+
+    static func isLengthCompound(_ token: WordToken) -> Bool {
+        guard let dash = token.lower.lastIndex(of: "-") else { return false }
+        let unit = token.lower[token.lower.index(after: dash)...]
+        return ["day", "week", "month", "year", "days", "weeks", "months", "years", "hour", "decade"].contains(String(unit))
     }
 
     private func firstPersonAnchor(_ tokens: [WordToken]) -> StudyAnchor? {

@@ -47,6 +47,7 @@ struct StudyDirectionReader: Sendable {
     /// `adverse`: indices of tokens naming a condition, so that "increased NAD+ levels" (more of something
     /// sought) reads as benefit and "increased the risk of stroke" as harm.
     func polarity(_ tokens: [WordToken], _ clause: Range<Int>, adverse: Set<Int> = []) -> Direction? {
+        if cues.evidenceQuality.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
         var masked = Set<Int>()
         for range in cues.notNegations.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }
         for range in cues.comparatorMasks.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }

@@ -95,7 +95,8 @@ public struct StudyExtractor: Sendable {
         for index in drafts.indices.reversed() where index > main {
             guard let entry = drafts[index].reference, drafts[main].citedBy == nil,
                   let other = entry.journal.flatMap(StudyIdentity.normalise), other.count >= 3,
-                  other.hasPrefix(journal.prefix(12)) || journal.hasPrefix(other.prefix(12)) else { continue }
+                  other.hasPrefix(journal.prefix(12)) || journal.hasPrefix(other.prefix(12))
+                    || JournalFinder.abbreviates(entry.journal ?? "", studies[main].journal ?? "") else { continue }
             if let year = studies[main].year, let entryYear = entry.year, year != entryYear { continue }
             drafts[main].citedBy = entry
             drafts.remove(at: index)
