@@ -208,7 +208,9 @@ struct StudyAttributeReader: Sendable {
             let units = ["trial", "stud", "report", "case", "review", "analys", "group", "time", "year", "week", "month", "day"]
             return !words.contains { word in units.contains { word.hasPrefix($0) } } && size.size > 0
         }
-        guard let first = found.first else { return nil }
+        // "(n = 824) … (n = 821)": counts of arms, not of the study.
+        let armCounts = found.filter { $0.population == "n" }.count >= 2
+        guard let first = found.first(where: { !armCounts || $0.population != "n" }) else { return nil }
         let before = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, first.span.start - 30), first.span.start)), base: 0)
         var approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
         // "over 5,700 cases and 7,100 controls": the second of two counts joined by "and" is no population alone.
@@ -271,6 +273,7 @@ struct StudyAttributeReader: Sendable {
                     adverse.insert(index)
                 }
             }
+            let before = polarities.count
             polarities += directions.polarities(tokens, adverse: adverse) { clause in
                 // A clause about another substance only ("whereas K1 had no correlation") is not this result.
                 // Only a contrasting clause ("whereas …", "while …") can be about something else.
@@ -280,7 +283,9 @@ struct StudyAttributeReader: Sendable {
                 let substances = context.substances(clauseSpan)
                 return !substances.isEmpty && !substances.contains(primary)
             }
+            if DebugStudies.on, polarities.count > before { print("DBG clause \(polarities[before...]) \(context.document.text.slice(span).prefix(200))") }
         }
+        if DebugStudies.on { print("DBG dir \(spans.first?.start ?? -1) \(polarities)") }
         return StudyDirectionReader.combine(polarities)
     }
 

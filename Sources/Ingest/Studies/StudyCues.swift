@@ -62,6 +62,7 @@ struct StudyCues: Sendable {
         var approximateQualifiers: [String]
         var futureBefore: [String]
         var appositionWords: [String]
+        var teamWords: [String]
         var boundQualifiers: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -75,7 +76,7 @@ struct StudyCues: Sendable {
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
-            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words"
+            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
         }
     }
 
@@ -124,6 +125,8 @@ struct StudyCues: Sendable {
     let futureBefore: PhraseSet
     /// "in", "of", "this one": words that may link two phrases naming one study.
     let appositionWords: Set<String>
+    /// "colleagues", "co-authors": "X and colleagues randomized …" speaks of the reported study's authors.
+    let teamWords: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
 
@@ -173,6 +176,7 @@ struct StudyCues: Sendable {
         approximateQualifiers = PhraseSet(file.approximateQualifiers)
         futureBefore = PhraseSet(file.futureBefore)
         appositionWords = lowerSet(file.appositionWords)
+        teamWords = lowerSet(file.teamWords)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

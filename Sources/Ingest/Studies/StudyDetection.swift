@@ -47,6 +47,7 @@ struct StudyDetector: Sendable {
             }
         }
         if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
+        if found.isEmpty, let team = teamAnchor(tokens) { found.append(team) }
         return found
     }
 
@@ -154,6 +155,21 @@ struct StudyDetector: Sendable {
         // An organisation's report is not a named trial.
         if modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) { return nil }
         return words.map(\.text).joined(separator: " ")
+    }
+
+    /// "Miller and colleagues randomly assigned …", "Smith and her co-authors analysed …": the authors of the
+    /// study being reported describing what they did.
+    private func teamAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
+        for index in tokens.indices.dropLast() where tokens[index].lower == "and" {
+            var next = index + 1
+            if ["his", "her", "their"].contains(tokens[next].lower) { next += 1 }
+            guard next < tokens.count, cues.teamWords.contains(tokens[next].lower) else { continue }
+            let window = (next + 1)..<min(tokens.count, next + 4)
+            if window.contains(where: { cues.methodVerbs.contains(tokens[$0].lower) }) {
+                return StudyAnchor(kind: .definite, tokens: index..<(next + 1), head: "researchers", isMain: true)
+            }
+        }
+        return nil
     }
 
     static func isLengthCompound(_ token: WordToken) -> Bool {

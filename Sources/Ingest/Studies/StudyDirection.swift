@@ -19,16 +19,18 @@ struct StudyDirectionReader: Sendable {
     }
 
     /// One direction when it has at least two thirds of the results read ("cut cancer by 8%", "8% lower
-    /// risk", but "no difference in prostate cancer": a clear benefit beside a null secondary outcome);
-    /// `mixed` when results point different ways with comparable weight.
+    /// risk", but "no difference in prostate cancer": a clear benefit beside a null secondary outcome), three
+    /// quarters when benefit and harm meet; `mixed` when results point different ways with comparable weight.
     static func combine(_ polarities: [Direction]) -> Direction {
         guard !polarities.isEmpty else { return .unclear }
         var counts: [Direction: Int] = [:]
         for polarity in polarities { counts[polarity, default: 0] += 1 }
-        if let (top, count) = counts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }),
-           count * 3 >= polarities.count * 2 {
-            return top
-        }
+        guard let (top, count) = counts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue })
+        else { return .mixed }
+        // Benefit beside harm ("less calcification, but lower bone density") is two ways: mixed unless one
+        // outweighs the other three to one.
+        let opposite = counts[.benefit] != nil && counts[.harm] != nil
+        if opposite ? count * 4 >= polarities.count * 3 : count * 3 >= polarities.count * 2 { return top }
         return .mixed
     }
 
@@ -83,8 +85,11 @@ struct StudyDirectionReader: Sendable {
         // More of something that is no disease nor risk ("boosted metabolic rate", "increased NAD+") is the
         // sought effect.
         if !isBenefit, let rise = increase.first {
-            let near = max(clause.lowerBound, rise.lowerBound - 4)..<min(clause.upperBound, rise.upperBound + 6)
-            let bad = near.contains { adverse.contains($0) } || !found(cues.riskWords).filter({ near.contains($0.lowerBound) }).isEmpty
+            // What rises follows the word ("increased the risk of stroke", "higher rates of cancer"); a risk word may
+            // also stand just before it ("cancer rates rose").
+            let after = rise.upperBound..<min(clause.upperBound, rise.upperBound + 6)
+            let near = max(clause.lowerBound, rise.lowerBound - 2)..<after.upperBound
+            let bad = after.contains { adverse.contains($0) } || !found(cues.riskWords).filter({ near.contains($0.lowerBound) }).isEmpty
             if !bad && found(cues.goodOutcomes).isEmpty { return invertExposure ? .harm : .benefit }
         }
         if !found(cues.goodOutcomes).isEmpty && found(cues.lossWords).isEmpty { isBenefit.toggle() }
