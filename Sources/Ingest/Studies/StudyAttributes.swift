@@ -273,7 +273,6 @@ struct StudyAttributeReader: Sendable {
                     adverse.insert(index)
                 }
             }
-            let before = polarities.count
             polarities += directions.polarities(tokens, adverse: adverse) { clause in
                 // A clause about another substance only ("whereas K1 had no correlation") is not this result.
                 // Only a contrasting clause ("whereas …", "while …") can be about something else.
@@ -283,9 +282,7 @@ struct StudyAttributeReader: Sendable {
                 let substances = context.substances(clauseSpan)
                 return !substances.isEmpty && !substances.contains(primary)
             }
-            if DebugStudies.on, polarities.count > before { print("DBG clause \(polarities[before...]) \(context.document.text.slice(span).prefix(200))") }
         }
-        if DebugStudies.on { print("DBG dir \(spans.first?.start ?? -1) \(polarities)") }
         return StudyDirectionReader.combine(polarities)
     }
 

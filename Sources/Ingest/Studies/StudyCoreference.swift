@@ -1,5 +1,3 @@
-import Foundation
-enum DebugStudies { static let on = ProcessInfo.processInfo.environment["EVIDENCE_DEBUG_STUDIES"] != nil }
 /// Walks the body sentences in order, and decides for each which study it speaks of: a new one, the one
 /// in focus ("the study", "the researchers"), a named one seen before, or none.
 ///
@@ -32,7 +30,6 @@ struct StudyCoreference: Sendable {
                 }
             }
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
-            if DebugStudies.on { print("DBG sent \(sentence.span.start) p\(sentence.paragraph) focus=\(String(describing: focus)) anchors=\(anchors.map { "\($0.kind) \($0.head) main=\($0.isMain)" }) cit=\(citation != nil) vague=\(vague != nil)") }
             if anchors.isEmpty && citation == nil {
                 // Vague references ("previous studies have reported …") speak of other studies: never attached.
                 if vague != nil {
