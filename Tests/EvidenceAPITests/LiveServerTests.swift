@@ -4,6 +4,7 @@ import Ingest
 import Synchronization
 import Testing
 @testable import EvidenceAPI
+import EvidenceModel
 
 final class MetricsBox: Sendable {
     let server = Mutex<HTTPServer?>(nil)

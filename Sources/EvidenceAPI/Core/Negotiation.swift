@@ -1,3 +1,4 @@
+import EvidenceModel
 import Foundation
 import HTTPServer
 
@@ -8,7 +9,8 @@ enum Negotiation {
         return accept.contains("text/csv") && !accept.contains("application/json")
     }
 
-    static func response(for reply: Reply, csv: Bool, request: HTTPRequest) -> HTTPResponse {
+    /// `csv`: the shape of the listed objects when the answer is to be CSV.
+    static func response(for reply: Reply, csv: ObjectShape?, request: HTTPRequest) -> HTTPResponse {
         let body: [UInt8]
         let contentType: String
         switch reply {
@@ -16,8 +18,8 @@ enum Negotiation {
             body = bytes
             contentType = "application/json; charset=utf-8"
         case .list(let page):
-            if csv {
-                body = page.csv()
+            if let shape = csv {
+                body = page.csv(shape)
                 contentType = "text/csv; charset=utf-8"
             } else {
                 body = page.json()
