@@ -1,3 +1,4 @@
+import EvidenceModel
 import Testing
 @testable import Ingest
 
@@ -76,6 +77,8 @@ struct StudyReadingTests {
     func sizes() throws {
         #expect(try Self.studies("A new study of nearly 500 runners found that iron improved their endurance.\n").first?.populationSize == nil)
         #expect(try Self.studies("A new trial enrolled eight men and seven women to test whether iron improved endurance.\n").first?.populationSize == 15)
+        let lead = "A new study of nearly 4,000 adults linked flour dust to asthma. The study followed 3,912 adults for six years.\n"
+        #expect(try Self.studies(lead).first?.populationSize == 3_912)
     }
 
     @Test("a design word before a plural study noun describes other studies")

@@ -22,7 +22,10 @@ struct StudyAttributeReader: Sendable {
         study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
         study.conditionIDs = context.conceptIDs(evidence, type: .condition)
         study.interventions = interventions(evidence, context)
-        if let size = (explicitSpans + relevantAttached).lazy.compactMap({ self.size(in: $0, context) }).first {
+        // The first exact count; a lead's "nearly 10,000" gives way to the body's "9,715" (CONVENTIONS), and
+        // alone it gives no size.
+        let sizes = (explicitSpans + relevantAttached).lazy.compactMap { self.size(in: $0, context) }
+        if let size = sizes.first(where: \.exact) ?? sizes.first {
             study.populationSize = size.exact ? size.size : nil
             study.populationDescription = size.population
         } else if study.design == .caseReport {
