@@ -45,13 +45,13 @@ struct DoseParser: Sendable {
         return result
     }
 
-    /// "1000 mg of calcium and 800 IU of vitamin D per day": the frequency written after the last of a
+    /// "500 mg of zinc and 200 IU of vitamin D a day": the frequency written after the last of a
     /// list of amounts joined by "and" holds for each of them.
     private func shareFrequency(_ doses: inout [Parsed], ends: [Int], _ tokens: [QuantityToken]) {
         guard doses.count >= 2 else { return }
         for index in stride(from: doses.count - 2, through: 0, by: -1) where doses[index].perDay == nil {
             guard let perDay = doses[index + 1].perDay else { continue }
-            // The words between the two amounts: "of calcium and", at most six, one of them "and", no sentence end.
+            // The words between the two amounts: "of zinc and", at most six, one of them "and", no sentence end.
             let from = ends[index]
             guard let to = tokens.firstIndex(where: { $0.start >= doses[index + 1].span.start }), to >= from, to - from <= 6 else { continue }
             let between = tokens[from..<to]
@@ -86,7 +86,7 @@ struct DoseParser: Sendable {
         }
         guard let (unit, unitLast) = unitAt(tokens, at: cursor) else { return nil }
         cursor = unitLast + 1
-        // "800 international units (IU)": the abbreviation in brackets belongs to the unit.
+        // "600 international units (IU)": the abbreviation in brackets belongs to the unit.
         if cursor + 2 < tokens.count, tokens[cursor].isSymbol("("), unitAt(tokens, at: cursor + 1) != nil, tokens[cursor + 2].isSymbol(")") {
             cursor += 3
         }
@@ -123,7 +123,7 @@ struct DoseParser: Sendable {
         var perDay: Double?
         var scan = cursor
         // The frequency may follow after a few words ("360 mcg of MK-7 daily"), but not past another amount.
-        // ("400 IU of vitamin D or inactive placebo pills every day": the other arm may stand between.)
+        // ("300 IU of vitamin D or a dummy pill each day": the other arm may stand between.)
         while scan < tokens.count, scan <= cursor + 8, !tokens[scan].startsSentence {
             if let frequency = frequency(tokens, at: scan) {
                 perDay = frequency.perDay

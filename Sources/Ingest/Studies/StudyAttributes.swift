@@ -22,7 +22,7 @@ struct StudyAttributeReader: Sendable {
         study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
         study.conditionIDs = context.conceptIDs(evidence, type: .condition)
         study.interventions = interventions(evidence, context)
-        // The first exact count; a lead's "nearly 10,000" gives way to the body's "9,715" (CONVENTIONS), and
+        // The first exact count; a lead's "almost 5,000" gives way to the body's "4,873" (CONVENTIONS), and
         // alone it gives no size.
         let sizes = (explicitSpans + relevantAttached).lazy.compactMap { self.size(in: $0, context) }
         if let size = sizes.first(where: \.exact) ?? sizes.first {
@@ -85,7 +85,7 @@ struct StudyAttributeReader: Sendable {
             return .guideline
         }
         let referenceTokens = draft.reference.map { context.tokens($0.span) + WordTokenizer.tokens($0.label ?? "", base: 0) } ?? []
-        // "A 2002 analysis of depression trials", "an analysis of 7 studies": a pooled analysis of other studies.
+        // "a 2015 analysis of asthma trials", "an analysis of 9 studies": a pooled analysis of other studies.
         if draft.reference == nil, draft.explicit.contains(where: { Self.analysisOfStudies(context.tokens($0), cues) }) {
             return .metaAnalysis
         }
@@ -201,8 +201,8 @@ struct StudyAttributeReader: Sendable {
         return 0
     }
 
-    /// The first count of subjects in the span. "six men and six women" is one population of 12; a count
-    /// that is not exact ("nearly 360", "over 66,000") or an arm's ("31 of 167 children") is no size, and
+    /// The first count of subjects in the span. "eight men and nine women" is one population of 17; a count
+    /// that is not exact ("nearly 400", "over 50,000") or an arm's ("12 of 80 children") is no size, and
     /// the first such count still ends the search (the study's population is written once).
     private func size(in span: TextSpan, _ context: StudyContext) -> (size: Int, population: String, exact: Bool)? {
         let text = context.document.text
@@ -212,17 +212,17 @@ struct StudyAttributeReader: Sendable {
             let units = ["trial", "stud", "report", "case", "review", "analys", "group", "time", "year", "week", "month", "day"]
             return !words.contains { word in units.contains { word.hasPrefix($0) } } && size.size > 0
         }
-        // "(n = 824) … (n = 821)": counts of arms, not of the study.
+        // "(n = 410) … (n = 402)": counts of arms, not of the study.
         let armCounts = found.filter { $0.population == "n" }.count >= 2
         guard let first = found.first(where: { !armCounts || $0.population != "n" }) else { return nil }
         let before = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, first.span.start - 30), first.span.start)), base: 0)
         var approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
-        // "over 5,700 cases and 7,100 controls": the second of two counts joined by "and" is no population alone.
+        // "over 3,000 cases and 4,200 controls": the second of two counts joined by "and" is no population alone.
         if let previous = context.sizes.inside(span).last(where: { $0.span.end <= first.span.start }),
            text.slice(TextSpan(previous.span.end, first.span.start)).trimmingCharactersInSpaces().lowercased() == "and" {
             approximate = true
         }
-        // "31 of 167 children": a number, then "of", before the count.
+        // "12 of 80 children": a number, then "of", before the count.
         let isArm = before.count >= 2 && before[before.count - 1].lower == "of" && before[before.count - 2].isNumber
         var total = first.size
         var population = first.population
@@ -254,7 +254,7 @@ struct StudyAttributeReader: Sendable {
                     if (before + inside).contains(where: { ["for", "over", "after", "within", "by", "during", "lasting"].contains($0) }) { score += 2 }
                     let after = tokens.first { $0.start >= duration.span.end }?.lower ?? ""
                     if ["mortality", "survival", "risk", "rate", "apart", "ago", "old"].contains(after) { score -= 3 }
-                    // "for more than a decade" is a bound; "after about 11 years" is the length.
+                    // "for more than two decades" is a bound; "after about 9 years" is the length.
                     let lead = tokens.filter { $0.end <= duration.span.end }.suffix(6)
                     if cues.boundQualifiers.contains(in: Array(lead)) { score -= 3 }
                     if let current = best, current.score > score || current.score == score && current.duration.days >= duration.days { continue }

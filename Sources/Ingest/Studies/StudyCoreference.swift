@@ -23,7 +23,7 @@ struct StudyCoreference: Sendable {
             let vague = cues.vagueReferences.matches(in: tokens).first
             var anchors = detector.anchors(in: tokens)
             if let vague {
-                // "Few studies have explored it; their findings were …": a definite phrase after a vague
+                // "Only a handful of studies exist; their findings were weak": a definite phrase after a vague
                 // reference speaks of those studies, not of the study in focus.
                 anchors = anchors.filter { anchor in
                     if case .definite = anchor.kind, !anchor.isMain, anchor.tokens.lowerBound >= vague.lowerBound { return false }
@@ -42,7 +42,7 @@ struct StudyCoreference: Sendable {
                 let cued = cues.attached.contains(in: tokens)
                 let connected = previousAttached && cues.connectors.contains(in: tokens, from: 0, to: min(tokens.count, 3))
                 // One sentence a paragraph (news style): the sentence right after a study's that gives a count,
-                // a duration or an effect ("After about 11 years, there were …") continues its report.
+                // a duration or an effect ("By year five, 40 of them had …") continues its report.
                 if sameParagraph || isAbstract || cued || connected || previousAttached && hasStudyQuantity(document, sentence.span) {
                     drafts[current].attached.append(sentence.span)
                     focusParagraph = sentence.paragraph
@@ -73,7 +73,7 @@ struct StudyCoreference: Sendable {
             var previousEnd = -10
             for (number, anchor) in anchors.enumerated() {
                 var target: Int
-                // A study noun inside a quoted title ("Their study, “…: A Meta-Analysis of Cohort Studies”") names
+                // A study noun inside a quoted title ("Their paper, “…: A Pooled Analysis of Prospective Studies”") names
                 // the paper of the study just spoken of, not another study.
                 let quoted = insideQuotedTitle(anchor, tokens, document.text)
                 if quoted, let known = previousTarget ?? focus {
@@ -94,7 +94,7 @@ struct StudyCoreference: Sendable {
                         drafts[target].name = drafts[target].name ?? name
                     } else if let main = drafts.indices.first(where: { drafts[$0].isMainReport || !drafts[$0].isGroup && drafts[$0].reference == nil }),
                               Self.namesPlace(name, before: sentence.span.start, document) {
-                        // "the Harvard study", "the IU study": named after where it was done, a place the document
+                        // "the Leeds study", "the UCL study": named after where it was done, a place the document
                         // gave before as the researchers' (no trial name), so it is the study being reported.
                         target = main
                     } else {
@@ -104,7 +104,7 @@ struct StudyCoreference: Sendable {
                     for alias in aliases where named[alias] == nil { named[alias] = target }
                 case .indefinite:
                     // "the MAGSTIFF trial, a randomized … study": apposition names one study twice (nothing but
-                    // punctuation between; "the trial, Brenner conducted a pilot study" is another study).
+                    // punctuation between; "the trial, the chemist ran a pilot study" is another study).
                     if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
                     } else {
@@ -128,7 +128,7 @@ struct StudyCoreference: Sendable {
                 }
                 }
                 var clause = anchors.count > 1 ? clauses[number] : sentence.span
-                // "Past research has found …, said the lead researcher on the new study": the mention is the
+                // "Earlier work hinted at this, said the first author of the new study": the mention is the
                 // anchor's clause, not the vague part before it.
                 if let vague, vague.upperBound <= anchor.tokens.lowerBound {
                     clause = TextSpan(max(clause.start, clauseStart(before: anchor.tokens.lowerBound, tokens, document.text)), clause.end)
@@ -151,8 +151,8 @@ struct StudyCoreference: Sendable {
         return drafts
     }
 
-    /// The names a trial goes by: "Metabolic Rate (MR)" (its words arrive as "Metabolic Rate MR") is also
-    /// "MR" and "Metabolic Rate" when the last word is the initials of the others.
+    /// The names a trial goes by: "Sleep And Zinc (SAZ)" (its words arrive as "Sleep And Zinc SAZ") is also
+    /// "SAZ" and "Sleep And Zinc" when the last word is the initials of the others.
     static func aliases(of name: String) -> [String] {
         let lower = name.lowercased()
         let words = name.split(separator: " ").map(String.init)
@@ -170,24 +170,24 @@ struct StudyCoreference: Sendable {
         }
     }
 
-    /// "the MAGSTIFF trial, a randomized … study", "findings in a mouse study", "a second study, this one a
-    /// randomized trial": nothing but punctuation or a few linking words between two phrases that name one study.
+    /// "the MAGSTIFF trial, a randomized … study", "results of a rat study", "a third trial, this one in
+    /// children": nothing but punctuation or a few linking words between two phrases that name one study.
     private func isApposition(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
         guard to >= from, to - from <= 2 else { return false }
         return tokens[from..<to].allSatisfy { cues.appositionWords.contains($0.lower) }
     }
 
-    /// True when a one-word name ("Harvard", "IU") stands in the document's text before the sentence: the
+    /// True when a one-word name ("Leeds", "UCL") stands in the document's text before the sentence: the
     /// study is named after its researchers' place, not given a trial name of its own.
     static func namesPlace(_ name: String, before offset: Int, _ document: AnalyzedDocument) -> Bool {
-        // ("Brenner's mouse study" is a person's other study, not the place of the reported one.)
+        // ("Okafor's rat study" is a person's other study, not the place of the reported one.)
         guard !name.contains(" "), name.count >= 2, !name.hasSuffix("'s"), !name.hasSuffix("\u{2019}s") else { return false }
         let earlier = document.text.slice(TextSpan(0, offset))
         let words = WordTokenizer.tokens(earlier, base: 0)
         return words.contains { $0.text == name }
     }
 
-    /// A study noun inside a quoted title ("… : A Meta-Analysis of Cohort Studies”) names the paper's design,
+    /// A study noun inside a quoted title ("… : A Pooled Analysis of Prospective Studies”) names the paper's design,
     /// not another study.
     private func insideQuotedTitle(_ anchor: StudyAnchor, _ tokens: [WordToken], _ text: SourceText) -> Bool {
         let position = tokens[anchor.tokens.lowerBound].start

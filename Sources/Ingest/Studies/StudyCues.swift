@@ -120,7 +120,7 @@ struct StudyCues: Sendable {
     let headBlockers: Set<String>
     /// "trials", "studies": a design word before them describes other studies.
     let pluralHeads: Set<String>
-    /// "nearly 360", "over 66,000": a count that is not exact is no population size.
+    /// "nearly 400", "over 50,000": a count that is not exact is no population size.
     let approximateQualifiers: PhraseSet
     /// "confirmed by another study", "replicated in a larger trial": a study not yet done.
     let futureBefore: PhraseSet

@@ -31,12 +31,12 @@ struct StudyDesignClassifier: Sendable {
         return nil
     }
 
-    /// "In the absence of randomized trials", "animal studies have shown": a design word before a plural
+    /// "Without randomized trials to go on", "animal studies suggest": a design word before a plural
     /// study noun describes other studies (or a meta-analysis's material), not this one.
     private func describesOtherStudies(_ match: Range<Int>, _ tokens: [WordToken]) -> Bool {
         // "institutional review board": no design at all.
         if match.upperBound < tokens.count, cues.headBlockers.contains(tokens[match.upperBound].lower) { return true }
-        // "data from 17 prospective cohorts": counted, they are this study's own material (pooled cohorts).
+        // "data from 12 prospective cohorts": counted, they are this study's own material (pooled cohorts).
         if match.lowerBound > 0, tokens[match.lowerBound - 1].isNumber { return false }
         let window = match.upperBound..<min(tokens.count, match.upperBound + 3)
         for index in window {

@@ -73,7 +73,7 @@ struct StudyDetector: Sendable {
         let modifierWords = Set(modifiers.map(\.lower))
         let isPlural = head == "trials" || head == "studies" || head == "meta-analyses"
 
-        // Future and vague references are claims, not studies ("need to be confirmed by another study").
+        // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
         if start > 0, cues.indefinite.contains(determiner), cues.futureBefore.contains(in: tokens, from: max(0, start - 4), to: start) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
@@ -111,7 +111,7 @@ struct StudyDetector: Sendable {
             return StudyAnchor(kind: .definite, tokens: range, head: head,
                                isMain: modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
         }
-        // "according to Australian researchers": the authors of the study being reported.
+        // "according to Canadian researchers": the authors of the study being reported.
         if cues.definiteOnlyHeads.contains(head) {
             let lead = tokens[max(0, start - 3)..<start].map(\.lower)
             let person = ["researchers", "scientists", "investigators", "authors"].contains(head)
@@ -157,7 +157,7 @@ struct StudyDetector: Sendable {
         return words.map(\.text).joined(separator: " ")
     }
 
-    /// "Miller and colleagues randomly assigned …", "Smith and her co-authors analysed …": the authors of the
+    /// "Lindqvist and colleagues randomly assigned …", "Smith and her co-authors analysed …": the authors of the
     /// study being reported describing what they did.
     private func teamAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
         for index in tokens.indices.dropLast() where tokens[index].lower == "and" {

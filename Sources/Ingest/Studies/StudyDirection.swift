@@ -19,8 +19,8 @@ struct StudyDirectionReader: Sendable {
         return result
     }
 
-    /// One direction when it has at least two thirds of the results read ("cut cancer by 8%", "8% lower
-    /// risk", but "no difference in prostate cancer": a clear benefit beside a null secondary outcome), three
+    /// One direction when it has at least two thirds of the results read ("cut strokes by 12%", "a 12% lower
+    /// risk", but "no difference in kidney stones": a clear benefit beside a null secondary outcome), three
     /// quarters when benefit and harm meet; `mixed` when results point different ways with comparable weight.
     static func combine(_ polarities: [Direction]) -> Direction {
         guard !polarities.isEmpty else { return .unclear }
@@ -47,7 +47,7 @@ struct StudyDirectionReader: Sendable {
         return ranges.filter { !$0.isEmpty }
     }
 
-    /// `adverse`: indices of tokens naming a condition, so that "increased NAD+ levels" (more of something
+    /// `adverse`: indices of tokens naming a condition, so that "increased ferritin levels" (more of something
     /// sought) reads as benefit and "increased the risk of stroke" as harm.
     func polarity(_ tokens: [WordToken], _ clause: Range<Int>, adverse: Set<Int> = []) -> Direction? {
         if cues.evidenceQuality.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
@@ -83,7 +83,7 @@ struct StudyDirectionReader: Sendable {
         let increase = found(cues.increase)
         guard !decrease.isEmpty || !increase.isEmpty else { return nil }
         var isBenefit = !decrease.isEmpty && (increase.isEmpty || decrease[0].lowerBound < increase[0].lowerBound)
-        // More of something that is no disease nor risk ("boosted metabolic rate", "increased NAD+") is the
+        // More of something that is no disease nor risk ("boosted grip strength", "increased ferritin") is the
         // sought effect.
         if !isBenefit, let rise = increase.first {
             // What rises follows the word ("increased the risk of stroke", "higher rates of cancer"); a risk word may

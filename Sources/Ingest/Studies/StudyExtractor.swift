@@ -108,7 +108,7 @@ public struct StudyExtractor: Sendable {
     }
 
     /// Two studies of one document that the merge above kept apart are two studies, even when their vague
-    /// descriptions give one local key ("a study of schoolchildren" and "the current study", both on vitamin D):
+    /// descriptions give one local key ("a study of nurses" and "the present study", both on zinc):
     /// the store would otherwise join them by key.
     private func separateLocalKeys(_ studies: inout [ExtractedStudy]) {
         var seen: [String: Int] = [:]
