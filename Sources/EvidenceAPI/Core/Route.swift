@@ -32,6 +32,10 @@ struct Route: Sendable {
     /// The component schema the 200 answer carries (e.g. "Study"), for the OpenAPI document.
     var schema: String
     var contentType: String
+    /// A list's CSV export (`/v1/studies.csv`): the list's handler, always answered as CSV.
+    var answersCSV = false
+    /// The path whose cursors this route takes: a CSV export pages with its list's cursors.
+    var cursorScope: String
     var handler: @Sendable (RouteContext) throws -> Reply
     /// The path split once here: the router matches every request against every route's segments.
     let segments: [Segment]
@@ -44,6 +48,7 @@ struct Route: Sendable {
         self.isList = isList
         self.schema = schema
         self.contentType = contentType
+        cursorScope = path
         self.handler = isList ? Self.cached(handler) : handler
         segments = path.split(separator: "/").map { part in
             part.hasPrefix("{") ? .value(String(part.dropFirst().dropLast())) : .literal(String(part))
@@ -63,6 +68,16 @@ struct Route: Sendable {
             cache.store(reply, for: key, generation: generation)
             return reply
         }
+    }
+
+    /// This list as an operation of its own that answers CSV: same parameters but `format`, same handler.
+    var csvExport: Route {
+        var export = Route(path: path + ".csv", summary: summary + " As CSV.", parameters: parameters.filter { $0.name != "format" },
+                           isList: true, schema: schema, contentType: "text/csv; charset=utf-8", handler: { _ in .json([]) })
+        export.handler = handler
+        export.answersCSV = true
+        export.cursorScope = path
+        return export
     }
 
     /// The values of the `{…}` segments when `pathSegments` matches, else nil.
