@@ -247,3 +247,31 @@ import EvidenceModel
         #expect(found.map(\.text) == ["20 mg daily"])
     }
 }
+
+/// Dose phrasings of news reports (written for these tests).
+@Suite struct DosePhrasingTests {
+    func perDay(_ sentence: String) throws -> [Double?] {
+        let text = SourceText(sentence)
+        let extractor = try #require(QuantityTests.extractor)
+        return extractor.doses(in: text, span: text.fullSpan).map(\.mcgPerDay)
+    }
+
+    @Test func abbreviationInBrackets() throws {
+        #expect(try perDay("They took 800 international units (IU) of vitamin D per day.") == [20])
+    }
+
+    @Test func frequencyPastTheOtherArm() throws {
+        #expect(try perDay("Recruits took 400 IU of vitamin D or inactive placebo pills every day.") == [10])
+    }
+
+    @Test func frequencySharedByAList() throws {
+        #expect(try perDay("The milk gave 1000 mg of calcium and 800 IU of vitamin D per day.") == [1_000_000, 20])
+    }
+
+    @Test func everydayAndMonthly() throws {
+        #expect(try perDay("Adults took 2,000 IU of vitamin D everyday.") == [50])
+        #expect(try perDay("Residents got 100,000 units of vitamin D monthly.").first??.rounded() == 83)
+        #expect(try perDay("Each took a daily 1,000 mg pill.") == [1_000_000])
+        #expect(try perDay("Patients took 4,000 IU of vitamin D a day.") == [100])
+    }
+}

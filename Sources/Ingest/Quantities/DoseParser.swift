@@ -30,16 +30,35 @@ struct DoseParser: Sendable {
 
     func parse(_ tokens: [QuantityToken]) -> [Parsed] {
         var result: [Parsed] = []
+        var ends: [Int] = []
         var index = 0
         while index < tokens.count {
             if let parsed = dose(tokens, at: index) {
                 result.append(parsed.dose)
+                ends.append(parsed.next)
                 index = parsed.next
             } else {
                 index += 1
             }
         }
+        shareFrequency(&result, ends: ends, tokens)
         return result
+    }
+
+    /// "500 mg of zinc and 200 IU of vitamin D a day": the frequency written after the last of a
+    /// list of amounts joined by "and" holds for each of them.
+    private func shareFrequency(_ doses: inout [Parsed], ends: [Int], _ tokens: [QuantityToken]) {
+        guard doses.count >= 2 else { return }
+        for index in stride(from: doses.count - 2, through: 0, by: -1) where doses[index].perDay == nil {
+            guard let perDay = doses[index + 1].perDay else { continue }
+            // The words between the two amounts: "of zinc and", at most six, one of them "and", no sentence end.
+            let from = ends[index]
+            guard let to = tokens.firstIndex(where: { $0.start >= doses[index + 1].span.start }), to >= from, to - from <= 6 else { continue }
+            let between = tokens[from..<to]
+            guard between.contains(where: { $0.word == "and" }), !between.contains(where: { $0.startsSentence || $0.isSymbol(";", ":") }),
+                  !tokens[to].startsSentence else { continue }
+            doses[index].perDay = perDay
+        }
     }
 
     private enum Unit {
@@ -67,6 +86,10 @@ struct DoseParser: Sendable {
         }
         guard let (unit, unitLast) = unitAt(tokens, at: cursor) else { return nil }
         cursor = unitLast + 1
+        // "600 international units (IU)": the abbreviation in brackets belongs to the unit.
+        if cursor + 2 < tokens.count, tokens[cursor].isSymbol("("), unitAt(tokens, at: cursor + 1) != nil, tokens[cursor + 2].isSymbol(")") {
+            cursor += 3
+        }
         // "90 mcg to 360 mcg"
         if high == nil, cursor + 2 < tokens.count, tokens[cursor].isDash || tokens[cursor].word == "to",
            let upper = tokens[cursor + 1].number, upper > amount, let (_, last) = unitAt(tokens, at: cursor + 2) {
@@ -100,7 +123,8 @@ struct DoseParser: Sendable {
         var perDay: Double?
         var scan = cursor
         // The frequency may follow after a few words ("360 mcg of MK-7 daily"), but not past another amount.
-        while scan < tokens.count, scan <= cursor + 5, !tokens[scan].startsSentence {
+        // ("300 IU of vitamin D or a dummy pill each day": the other arm may stand between.)
+        while scan < tokens.count, scan <= cursor + 8, !tokens[scan].startsSentence {
             if let frequency = frequency(tokens, at: scan) {
                 perDay = frequency.perDay
                 end = frequency.last

@@ -58,6 +58,19 @@ struct JournalFinder: Sendable {
         return Citation(journal: TextSpan(tokens[first].start, tokens[last].end), year: year)
     }
 
+    /// "Eur Heart Metab J" abbreviates "European Heart & Metabolism Journal": as many words, each the start
+    /// of its counterpart (connectors like "of", "and", "&", "the" left out).
+    static func abbreviates(_ short: String, _ full: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            WordTokenizer.tokens(text, base: 0).map { $0.lower.filter { $0.isLetter } }
+                .filter { !$0.isEmpty && !["of", "and", "the", "for", "in"].contains($0) }
+        }
+        let abbreviated = words(short)
+        let written = words(full)
+        guard abbreviated.count >= 2, abbreviated.count == written.count, abbreviated != written else { return false }
+        return zip(abbreviated, written).allSatisfy { $1.hasPrefix($0) }
+    }
+
     /// A plausible publication year written as a word ("2024").
     static func year(_ token: WordToken) -> Int? {
         guard token.text.count == 4, let value = Int(token.text), (1900...2100).contains(value) else { return nil }

@@ -22,8 +22,11 @@ struct StudyAttributeReader: Sendable {
         study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
         study.conditionIDs = context.conceptIDs(evidence, type: .condition)
         study.interventions = interventions(evidence, context)
-        if let size = (explicitSpans + relevantAttached).lazy.compactMap({ self.size(in: $0, context) }).first {
-            study.populationSize = size.size
+        // The first exact count; a lead's "almost 5,000" gives way to the body's "4,873" (CONVENTIONS), and
+        // alone it gives no size.
+        let sizes = (explicitSpans + relevantAttached).lazy.compactMap { self.size(in: $0, context) }
+        if let size = sizes.first(where: \.exact) ?? sizes.first {
+            study.populationSize = size.exact ? size.size : nil
             study.populationDescription = size.population
         } else if study.design == .caseReport {
             study.populationSize = 1
@@ -50,7 +53,16 @@ struct StudyAttributeReader: Sendable {
                 study.journal = citation.journal
                 study.year = study.year ?? citation.year
             }
+            if let cited = draft.citedBy {
+                study.title = study.title ?? cited.title
+                study.journal = study.journal ?? cited.journal
+                study.year = study.year ?? cited.year
+            }
             study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
+            // "The study appears online in the journal X" under a dated line: published that year.
+            if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
+                study.year = Int(published.prefix(4)).flatMap { (1900...2100).contains($0) ? $0 : nil }
+            }
         }
         study.identityKey = StudyIdentity.key(study)
         if let reference = draft.reference, study.name == nil, study.title == nil {
@@ -64,11 +76,19 @@ struct StudyAttributeReader: Sendable {
     private func design(_ draft: StudyDraft, _ context: StudyContext) -> StudyDesign {
         let phrases = draft.anchorPhrases.map { WordTokenizer.tokens($0, base: 0) }
         // An organisation's report ("the 2010 Institute of Medicine report") is a guideline.
-        if draft.reference == nil, draft.anchorHeads.contains("report") || draft.anchorHeads.contains("guideline"),
+        // ("their report shows" is the authors' report of their study: no guideline.)
+        let organisationReport = phrases.contains { phrase in
+            phrase.contains { cues.reportOrganisations.contains($0.lower) } && phrase.last.map { ["report", "guideline"].contains($0.lower) } == true
+        }
+        if draft.reference == nil, organisationReport || draft.anchorHeads.contains("guideline"),
            !phrases.contains(where: { $0.contains { $0.lower == "case" } }) {
             return .guideline
         }
         let referenceTokens = draft.reference.map { context.tokens($0.span) + WordTokenizer.tokens($0.label ?? "", base: 0) } ?? []
+        // "a 2015 analysis of asthma trials", "an analysis of 9 studies": a pooled analysis of other studies.
+        if draft.reference == nil, draft.explicit.contains(where: { Self.analysisOfStudies(context.tokens($0), cues) }) {
+            return .metaAnalysis
+        }
         var design = designs.design(anchorPhrases: phrases, explicit: draft.explicit.map(context.tokens),
                                     attached: draft.attached.map(context.tokens), isGroup: draft.isGroup,
                                     reference: draft.reference, referenceTokens: referenceTokens)
@@ -76,7 +96,22 @@ struct StudyAttributeReader: Sendable {
         if design == .unspecified, (draft.explicit + draft.attached).contains(where: { Self.followsUp(context.tokens($0)) }) {
             design = .cohort
         }
+        // The paper's citation names the design the text left out ("…: a record-linkage cohort").
+        if design == .unspecified, let cited = draft.citedBy {
+            let tokens = context.tokens(cited.span)
+            design = designs.design(anchorPhrases: [], explicit: [tokens], attached: [], isGroup: false, reference: nil, referenceTokens: [])
+        }
+        // A trial never called randomised is a controlled trial (CONVENTIONS).
+        if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }
         return design
+    }
+
+    static func analysisOfStudies(_ tokens: [WordToken], _ cues: StudyCues) -> Bool {
+        for index in tokens.indices.dropLast() where ["analysis", "review"].contains(tokens[index].lower) && tokens[index + 1].lower == "of" {
+            let window = (index + 2)..<min(tokens.count, index + 6)
+            if window.contains(where: { cues.pluralHeads.contains(tokens[$0].lower) && tokens[$0].lower != "analyses" }) { return true }
+        }
+        return false
     }
 
     static func followsUp(_ tokens: [WordToken]) -> Bool {
@@ -133,7 +168,7 @@ struct StudyAttributeReader: Sendable {
                 let nearest = mentions.min { distance($0.span, dose.span) < distance($1.span, dose.span) }
                 guard let nearest else { continue }
                 let position = index(of: context.lexicon.substance(of: nearest.conceptID))
-                let daily = dailyDose(dose, context.document.text)
+                let daily = dailyDose(dose, context)
                 if result[position].dose == nil || result[position].dose?.mcgPerDay == nil && daily.mcgPerDay != nil {
                     result[position].dose = daily
                 }
@@ -144,11 +179,17 @@ struct StudyAttributeReader: Sendable {
 
     /// "45 mg of menatetrenone (MK-4) daily": when the frequency is written after the substance, the
     /// quantity stage may leave the dose per administration only; "daily" close behind makes it per day.
-    private func dailyDose(_ dose: Dose, _ text: SourceText) -> Dose {
+    private func dailyDose(_ dose: Dose, _ context: StudyContext) -> Dose {
+        let text = context.document.text
         guard dose.mcgPerDay == nil, let amount = dose.mcgPerAdministration else { return dose }
         let after = text.slice(TextSpan(dose.span.end, min(text.count, dose.span.end + 40))).lowercased()
         let clause = after.prefix { !".;,".contains($0) }
-        guard ["daily", "per day", "a day", "each day", "every day"].contains(where: { clause.contains($0) }) else { return dose }
+        // A trial's arm given "for six months" without a frequency is read as a daily amount (CONVENTIONS).
+        let window = TextSpan(dose.span.end, min(text.count, dose.span.end + 80))
+        let armClause = text.slice(window).lowercased().prefix { !".;,".contains($0) }
+        let forDuration = armClause.hasPrefix(" of ") && armClause.contains(" for ")
+            && context.durations.inside(TextSpan(window.start, window.start + armClause.unicodeScalars.count)).first != nil
+        guard ["daily", "per day", "a day", "each day", "every day", "everyday"].contains(where: { clause.contains($0) }) || forDuration else { return dose }
         var result = dose
         result.mcgPerDay = amount
         return result
@@ -160,13 +201,43 @@ struct StudyAttributeReader: Sendable {
         return 0
     }
 
-    private func size(in span: TextSpan, _ context: StudyContext) -> SampleSize? {
-        context.sizes.inside(span).first { size in
+    /// The first count of subjects in the span. "eight men and nine women" is one population of 17; a count
+    /// that is not exact ("nearly 400", "over 50,000") or an arm's ("12 of 80 children") is no size, and
+    /// the first such count still ends the search (the study's population is written once).
+    private func size(in span: TextSpan, _ context: StudyContext) -> (size: Int, population: String, exact: Bool)? {
+        let text = context.document.text
+        let found = context.sizes.inside(span).filter { size in
             let words = WordTokenizer.tokens(size.population, base: 0).map(\.lower)
             // "32 randomized trials" counts trials, not people.
             let units = ["trial", "stud", "report", "case", "review", "analys", "group", "time", "year", "week", "month", "day"]
             return !words.contains { word in units.contains { word.hasPrefix($0) } } && size.size > 0
         }
+        // "(n = 410) … (n = 402)": counts of arms, not of the study.
+        let armCounts = found.filter { $0.population == "n" }.count >= 2
+        guard let first = found.first(where: { !armCounts || $0.population != "n" }) else { return nil }
+        let before = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, first.span.start - 30), first.span.start)), base: 0)
+        var approximate = !before.isEmpty && cues.approximateQualifiers.matches(in: before).contains { $0.upperBound == before.count }
+        // "over 3,000 cases and 4,200 controls": the second of two counts joined by "and" is no population alone.
+        if let previous = context.sizes.inside(span).last(where: { $0.span.end <= first.span.start }),
+           text.slice(TextSpan(previous.span.end, first.span.start)).trimmingCharactersInSpaces().lowercased() == "and" {
+            approximate = true
+        }
+        // "12 of 80 children": a number, then "of", before the count.
+        let isArm = before.count >= 2 && before[before.count - 1].lower == "of" && before[before.count - 2].isNumber
+        var total = first.size
+        var population = first.population
+        var exact = !approximate && !isArm
+        var last = first
+        for next in found.dropFirst() {
+            let between = text.slice(TextSpan(last.span.end, max(last.span.end, next.span.start))).trimmingCharactersInSpaces().lowercased()
+            guard between == "and" || between == "," || between == ", and" else { break }
+            let nextBefore = WordTokenizer.tokens(text.slice(TextSpan(max(span.start, next.span.start - 30), next.span.start)), base: 0)
+            if cues.approximateQualifiers.matches(in: nextBefore).contains(where: { $0.upperBound == nextBefore.count }) { exact = false }
+            total += next.size
+            population += " and " + next.population
+            last = next
+        }
+        return (total, population, exact)
     }
 
     /// The duration of treatment or follow-up: one introduced by "for", "over", "after", "within", "by" or
@@ -183,6 +254,9 @@ struct StudyAttributeReader: Sendable {
                     if (before + inside).contains(where: { ["for", "over", "after", "within", "by", "during", "lasting"].contains($0) }) { score += 2 }
                     let after = tokens.first { $0.start >= duration.span.end }?.lower ?? ""
                     if ["mortality", "survival", "risk", "rate", "apart", "ago", "old"].contains(after) { score -= 3 }
+                    // "for more than two decades" is a bound; "after about 9 years" is the length.
+                    let lead = tokens.filter { $0.end <= duration.span.end }.suffix(6)
+                    if cues.boundQualifiers.contains(in: Array(lead)) { score -= 3 }
                     if let current = best, current.score > score || current.score == score && current.duration.days >= duration.days { continue }
                     best = (score, duration)
                 }
@@ -196,7 +270,14 @@ struct StudyAttributeReader: Sendable {
         var polarities: [Direction] = []
         for span in spans {
             let tokens = context.tokens(span)
-            polarities += directions.polarities(tokens) { clause in
+            var adverse = Set<Int>()
+            let conditions = context.concepts.inside(span).filter { context.type($0) == .condition }
+            if !conditions.isEmpty {
+                for (index, token) in tokens.enumerated() where conditions.contains(where: { $0.span.contains(TextSpan(token.start, token.end)) }) {
+                    adverse.insert(index)
+                }
+            }
+            polarities += directions.polarities(tokens, adverse: adverse) { clause in
                 // A clause about another substance only ("whereas K1 had no correlation") is not this result.
                 // Only a contrasting clause ("whereas …", "while …") can be about something else.
                 guard let primary, clause.count > 0, ["whereas", "while", "but", "although"].contains(tokens[clause.lowerBound].lower)

@@ -20,10 +20,20 @@ struct StudyCoreference: Sendable {
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
-            let anchors = detector.anchors(in: tokens)
+            let vague = cues.vagueReferences.matches(in: tokens).first
+            var anchors = detector.anchors(in: tokens)
+            if let vague {
+                // "Only a handful of studies exist; their findings were weak": a definite phrase after a vague
+                // reference speaks of those studies, not of the study in focus.
+                anchors = anchors.filter { anchor in
+                    if case .definite = anchor.kind, !anchor.isMain, anchor.tokens.lowerBound >= vague.lowerBound { return false }
+                    return true
+                }
+            }
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
             if anchors.isEmpty && citation == nil {
-                if cues.vagueReferences.contains(in: tokens) && !cues.attached.contains(in: tokens) {
+                // Vague references ("previous studies have reported …") speak of other studies: never attached.
+                if vague != nil {
                     previousAttached = false
                     continue
                 }
@@ -31,7 +41,9 @@ struct StudyCoreference: Sendable {
                 let sameParagraph = sentence.paragraph == focusParagraph
                 let cued = cues.attached.contains(in: tokens)
                 let connected = previousAttached && cues.connectors.contains(in: tokens, from: 0, to: min(tokens.count, 3))
-                if sameParagraph || isAbstract || cued || connected {
+                // One sentence a paragraph (news style): the sentence right after a study's that gives a count,
+                // a duration or an effect ("By year five, 40 of them had …") continues its report.
+                if sameParagraph || isAbstract || cued || connected || previousAttached && hasStudyQuantity(document, sentence.span) {
                     drafts[current].attached.append(sentence.span)
                     focusParagraph = sentence.paragraph
                     previousAttached = true
@@ -42,8 +54,11 @@ struct StudyCoreference: Sendable {
             }
             if anchors.isEmpty, citation != nil {
                 // "It has been shown in the Journal of Nutrition that …": a cited study, unless the study in
-                // focus was just spoken of in this paragraph ("The study was published in …").
-                if let current = focus, focusParagraph == sentence.paragraph {
+                // focus was just spoken of in this paragraph or the sentence before ("The study was published in …").
+                // A news story names the journal of the study it reports once, often paragraphs later: a study in
+                // focus without a journal yet takes it.
+                // ("It has been shown in the Journal of Nutrition that …" cites another study, whatever came before.)
+                if let current = focus, focusParagraph == sentence.paragraph || vague == nil && (previousAttached || !hasJournal(drafts[current], tokens: document)) {
                     drafts[current].explicit.append(sentence.span)
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
@@ -57,24 +72,40 @@ struct StudyCoreference: Sendable {
             var previousTarget: Int?
             var previousEnd = -10
             for (number, anchor) in anchors.enumerated() {
-                let target: Int
+                var target: Int
+                // A study noun inside a quoted title ("Their paper, “…: A Pooled Analysis of Prospective Studies”") names
+                // the paper of the study just spoken of, not another study.
+                let quoted = insideQuotedTitle(anchor, tokens, document.text)
+                if quoted, let known = previousTarget ?? focus {
+                    target = known
+                    if case .named(let name) = anchor.kind {
+                        drafts[target].name = drafts[target].name ?? name
+                        for alias in Self.aliases(of: name) where named[alias] == nil { named[alias] = target }
+                    }
+                } else {
                 switch anchor.kind {
                 case .named(let name):
                     let key = name.lowercased()
-                    if let known = named[key] {
+                    let aliases = Self.aliases(of: name)
+                    if let known = aliases.lazy.compactMap({ named[$0] }).first {
                         target = known
                     } else if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
                         target = previous
                         drafts[target].name = drafts[target].name ?? name
-                        named[key] = target
+                    } else if let main = drafts.indices.first(where: { drafts[$0].isMainReport || !drafts[$0].isGroup && drafts[$0].reference == nil }),
+                              Self.namesPlace(name, before: sentence.span.start, document) {
+                        // "the Leeds study", "the UCL study": named after where it was done, a place the document
+                        // gave before as the researchers' (no trial name), so it is the study being reported.
+                        target = main
                     } else {
                         drafts.append(StudyDraft(name: name))
                         target = drafts.count - 1
-                        named[key] = target
                     }
+                    for alias in aliases where named[alias] == nil { named[alias] = target }
                 case .indefinite:
-                    // "the MAGSTIFF trial, a randomized … study": apposition names one study twice.
-                    if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
+                    // "the MAGSTIFF trial, a randomized … study": apposition names one study twice (nothing but
+                    // punctuation between; "the trial, the chemist ran a pilot study" is another study).
+                    if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
                     } else {
                         drafts.append(StudyDraft())
@@ -95,7 +126,13 @@ struct StudyCoreference: Sendable {
                         target = drafts.count - 1
                     }
                 }
-                let clause = anchors.count > 1 ? clauses[number] : sentence.span
+                }
+                var clause = anchors.count > 1 ? clauses[number] : sentence.span
+                // "Earlier work hinted at this, said the first author of the new study": the mention is the
+                // anchor's clause, not the vague part before it.
+                if let vague, vague.upperBound <= anchor.tokens.lowerBound {
+                    clause = TextSpan(max(clause.start, clauseStart(before: anchor.tokens.lowerBound, tokens, document.text)), clause.end)
+                }
                 if drafts[target].explicit.last != clause { drafts[target].explicit.append(clause) }
                 drafts[target].anchorHeads.append(anchor.head)
                 let phrase = tokens[anchor.tokens].map(\.text).joined(separator: " ")
@@ -105,12 +142,89 @@ struct StudyCoreference: Sendable {
                 }
                 previousTarget = target
                 previousEnd = anchor.tokens.upperBound
-                focus = target
+                // Trials named together are a collective mention: what follows still speaks of the study in focus.
+                if !drafts[target].isGroup || focus == nil { focus = target }
             }
             focusParagraph = sentence.paragraph
             previousAttached = true
         }
         return drafts
+    }
+
+    /// The names a trial goes by: "Sleep And Zinc (SAZ)" (its words arrive as "Sleep And Zinc SAZ") is also
+    /// "SAZ" and "Sleep And Zinc" when the last word is the initials of the others.
+    static func aliases(of name: String) -> [String] {
+        let lower = name.lowercased()
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 3, let last = words.last, last.count >= 2, last.allSatisfy({ $0.isUppercase }) else { return [lower] }
+        let rest = words.dropLast()
+        let initials = String(rest.compactMap(\.first)).uppercased()
+        guard initials == last else { return [lower] }
+        return [lower, last.lowercased(), rest.joined(separator: " ").lowercased()]
+    }
+
+    /// True when one of the draft's explicit sentences already names a journal.
+    private func hasJournal(_ draft: StudyDraft, tokens document: AnalyzedDocument) -> Bool {
+        draft.explicit.contains { span in
+            journals.find(in: WordTokenizer.tokens(document.text.slice(span), base: span.start)) != nil
+        }
+    }
+
+    /// "the MAGSTIFF trial, a randomized … study", "results of a rat study", "a third trial, this one in
+    /// children": nothing but punctuation or a few linking words between two phrases that name one study.
+    private func isApposition(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
+        guard to >= from, to - from <= 2 else { return false }
+        return tokens[from..<to].allSatisfy { cues.appositionWords.contains($0.lower) }
+    }
+
+    /// True when a one-word name ("Leeds", "UCL") stands in the document's text before the sentence: the
+    /// study is named after its researchers' place, not given a trial name of its own.
+    static func namesPlace(_ name: String, before offset: Int, _ document: AnalyzedDocument) -> Bool {
+        // ("Okafor's rat study" is a person's other study, not the place of the reported one.)
+        guard !name.contains(" "), name.count >= 2, !name.hasSuffix("'s"), !name.hasSuffix("\u{2019}s") else { return false }
+        let earlier = document.text.slice(TextSpan(0, offset))
+        let words = WordTokenizer.tokens(earlier, base: 0)
+        return words.contains { $0.text == name }
+    }
+
+    /// A study noun inside a quoted title ("… : A Pooled Analysis of Prospective Studies”) names the paper's design,
+    /// not another study.
+    private func insideQuotedTitle(_ anchor: StudyAnchor, _ tokens: [WordToken], _ text: SourceText) -> Bool {
+        let position = tokens[anchor.tokens.lowerBound].start
+        let sentenceStart = tokens[0].start
+        var index = position - 1
+        var straight = 0
+        var typographic: Bool?
+        while index >= sentenceStart {
+            let scalar = text.scalars[index]
+            if typographic == nil, scalar == "\u{201D}" { typographic = false }
+            if typographic == nil, scalar == "\u{201C}" { typographic = true }
+            if scalar == "\"" { straight += 1 }
+            index -= 1
+        }
+        return typographic ?? (straight % 2 == 1)
+    }
+
+    /// Where the clause holding a token begins: after the last comma, semicolon or dash before it.
+    private func clauseStart(before tokenIndex: Int, _ tokens: [WordToken], _ text: SourceText) -> Int {
+        guard tokenIndex > 0 else { return tokens[0].start }
+        var index = tokens[tokenIndex].start - 1
+        let floor = tokens[0].start
+        while index > floor {
+            let scalar = text.scalars[index]
+            if scalar == "," || scalar == ";" || scalar == "\u{2014}" || scalar == ":" {
+                // The first word after the mark.
+                return tokens.first { $0.start > index }?.start ?? tokens[tokenIndex].start
+            }
+            index -= 1
+        }
+        return floor
+    }
+
+    /// A count of subjects, a duration or an effect size inside the span.
+    private func hasStudyQuantity(_ document: AnalyzedDocument, _ span: TextSpan) -> Bool {
+        document.sampleSizes.contains { span.contains($0.span) } || document.durations.contains { span.contains($0.span) }
+            || document.effects.contains { span.contains($0.span) }
     }
 
     /// When one sentence reports several studies ("Several trials reported X, although a later trial did

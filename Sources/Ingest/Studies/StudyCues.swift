@@ -21,6 +21,8 @@ struct StudyCues: Sendable {
         var comparatorMasks: [String]
         var safetyMarkers: [String]
         var clauseBreaks: [String]
+        var riskWords: [String]
+        var evidenceQuality: [String]
 
         enum CodingKeys: String, CodingKey {
             case null
@@ -28,7 +30,7 @@ struct StudyCues: Sendable {
             case alwaysBenefit = "always_benefit", alwaysHarm = "always_harm", goodOutcomes = "good_outcomes"
             case lossWords = "loss_words", notNegations = "not_negations", lowExposure = "low_exposure"
             case comparatorMarkers = "comparator_markers", comparatorMasks = "comparator_masks"
-            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks"
+            case safetyMarkers = "safety_markers", clauseBreaks = "clause_breaks", riskWords = "risk_words", evidenceQuality = "evidence_quality"
         }
     }
 
@@ -56,6 +58,13 @@ struct StudyCues: Sendable {
         var months: [String]
         var vagueReferences: [String]
         var contextConditions: [String]
+        var headBlockers: [String]
+        var pluralHeads: [String]
+        var approximateQualifiers: [String]
+        var futureBefore: [String]
+        var appositionWords: [String]
+        var teamWords: [String]
+        var boundQualifiers: [String]
 
         enum CodingKeys: String, CodingKey {
             case heads, designs, direction, connectors
@@ -67,6 +76,8 @@ struct StudyCues: Sendable {
             case referenceLabels = "reference_labels", modifierWords = "modifier_words"
             case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
+            case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
+            case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
         }
     }
 
@@ -91,6 +102,10 @@ struct StudyCues: Sendable {
     let goodOutcomes: PhraseSet, lossWords: PhraseSet, null: PhraseSet, notNegations: PhraseSet
     let lowExposure: PhraseSet, comparatorMarkers: PhraseSet, comparatorMasks: PhraseSet, safetyMarkers: PhraseSet
     let clauseBreaks: Set<String>
+    /// "risk", "incidence", "deaths": what an increase is bad for.
+    let riskWords: PhraseSet
+    /// "graded the evidence as low quality": a clause about the evidence, not a result.
+    let evidenceQuality: PhraseSet
     let modifierWords: Set<String>
     /// "the new study" speaks of the study the document is about, whatever was mentioned last.
     let mainStudyModifiers: Set<String>
@@ -101,6 +116,20 @@ struct StudyCues: Sendable {
     /// Conditions that describe a population or an outcome ("hemodialysis", "mortality") rather than the
     /// disease studied; a study with only these takes the page's topic condition.
     let contextConditions: Set<String>
+    /// "institutional review board", "review process": a study noun followed by one of these is no study.
+    let headBlockers: Set<String>
+    /// "trials", "studies": a design word before them describes other studies.
+    let pluralHeads: Set<String>
+    /// "nearly 400", "over 50,000": a count that is not exact is no population size.
+    let approximateQualifiers: PhraseSet
+    /// "confirmed by another study", "replicated in a larger trial": a study not yet done.
+    let futureBefore: PhraseSet
+    /// "in", "of", "this one": words that may link two phrases naming one study.
+    let appositionWords: Set<String>
+    /// "colleagues", "co-authors": "X and colleagues randomized …" speaks of the reported study's authors.
+    let teamWords: Set<String>
+    /// "more than a decade", "up to 5 years": a bound, not the length of the study.
+    let boundQualifiers: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/studies.json")
@@ -135,11 +164,20 @@ struct StudyCues: Sendable {
         comparatorMasks = PhraseSet(d.comparatorMasks)
         safetyMarkers = PhraseSet(d.safetyMarkers)
         clauseBreaks = lowerSet(d.clauseBreaks)
+        riskWords = PhraseSet(d.riskWords)
+        evidenceQuality = PhraseSet(d.evidenceQuality)
         modifierWords = lowerSet(file.modifierWords)
         mainStudyModifiers = lowerSet(file.mainStudyModifiers)
         journalConnectors = lowerSet(file.journalConnectors)
         months = lowerSet(file.months)
         vagueReferences = PhraseSet(file.vagueReferences)
         contextConditions = Set(file.contextConditions)
+        headBlockers = lowerSet(file.headBlockers)
+        pluralHeads = lowerSet(file.pluralHeads)
+        approximateQualifiers = PhraseSet(file.approximateQualifiers)
+        futureBefore = PhraseSet(file.futureBefore)
+        appositionWords = lowerSet(file.appositionWords)
+        teamWords = lowerSet(file.teamWords)
+        boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

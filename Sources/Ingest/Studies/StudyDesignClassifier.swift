@@ -24,8 +24,26 @@ struct StudyDesignClassifier: Sendable {
 
     private func firstDesign(in sentences: [[WordToken]], allowing: Set<StudyDesign>?) -> StudyDesign? {
         for (design, phrases) in cues.designs where allowing?.contains(design) ?? true {
-            if sentences.contains(where: { phrases.contains(in: $0) }) { return design }
+            if sentences.contains(where: { tokens in
+                phrases.matches(in: tokens).contains { !describesOtherStudies($0, tokens) }
+            }) { return design }
         }
         return nil
+    }
+
+    /// "Without randomized trials to go on", "animal studies suggest": a design word before a plural
+    /// study noun describes other studies (or a meta-analysis's material), not this one.
+    private func describesOtherStudies(_ match: Range<Int>, _ tokens: [WordToken]) -> Bool {
+        // "institutional review board": no design at all.
+        if match.upperBound < tokens.count, cues.headBlockers.contains(tokens[match.upperBound].lower) { return true }
+        // "data from 12 prospective cohorts": counted, they are this study's own material (pooled cohorts).
+        if match.lowerBound > 0, tokens[match.lowerBound - 1].isNumber { return false }
+        let window = match.upperBound..<min(tokens.count, match.upperBound + 3)
+        for index in window {
+            if cues.pluralHeads.contains(tokens[index].lower) { return true }
+            // Only adjectives of the design may stand between ("randomized clinical trials").
+            if !cues.modifierWords.contains(tokens[index].lower) { return false }
+        }
+        return false
     }
 }

@@ -36,6 +36,7 @@ struct StudyDetector: Sendable {
             defer { index += 1 }
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
+            if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
             // (Only when nothing but a space separates them: "the study, scientists at …" has two phrases.)
             if index + 1 < tokens.count, tokens[index + 1].start - tokens[index].end == 1,
@@ -46,6 +47,7 @@ struct StudyDetector: Sendable {
             }
         }
         if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
+        if found.isEmpty, let team = teamAnchor(tokens) { found.append(team) }
         return found
     }
 
@@ -71,8 +73,9 @@ struct StudyDetector: Sendable {
         let modifierWords = Set(modifiers.map(\.lower))
         let isPlural = head == "trials" || head == "studies" || head == "meta-analyses"
 
-        // Future and vague references are claims, not studies.
+        // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
+        if start > 0, cues.indefinite.contains(determiner), cues.futureBefore.contains(in: tokens, from: max(0, start - 4), to: start) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
         if isPlural || !isDeterminer(determiner) {
             if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
@@ -90,7 +93,9 @@ struct StudyDetector: Sendable {
         case "report":
             // Only a case report or an organisation's report (a guideline) is a study.
             let organisation = modifiers.contains { cues.reportOrganisations.contains($0.lower) }
-            guard modifierWords.contains("case") || organisation else { return nil }
+            // "their report shows": the authors' own report of the study in focus.
+            let possessive = ["their", "its", "our"].contains(determiner)
+            guard modifierWords.contains("case") || organisation || possessive else { return nil }
         case "series":
             guard modifierWords.contains("case") else { return nil }
         default:
@@ -106,7 +111,13 @@ struct StudyDetector: Sendable {
             return StudyAnchor(kind: .definite, tokens: range, head: head,
                                isMain: modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
         }
-        if cues.definiteOnlyHeads.contains(head) { return nil }
+        // "according to Canadian researchers": the authors of the study being reported.
+        if cues.definiteOnlyHeads.contains(head) {
+            let lead = tokens[max(0, start - 3)..<start].map(\.lower)
+            let person = ["researchers", "scientists", "investigators", "authors"].contains(head)
+            if !person || cues.indefinite.contains(determiner) || !zip(lead, lead.dropFirst()).contains(where: { $0 == "according" && $1 == "to" }) { return nil }
+            return StudyAnchor(kind: .definite, tokens: range, head: head)
+        }
         if cues.indefinite.contains(determiner) { return StudyAnchor(kind: .indefinite, tokens: range, head: head) }
         // No determiner: "MAGSTIFF trial" is named; a bare "study" is a verb or a generic noun.
         if let name { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
@@ -120,7 +131,7 @@ struct StudyDetector: Sendable {
     private func isModifier(_ tokens: [WordToken], _ position: Int, headIndex: Int) -> Bool {
         let token = tokens[position]
         if isDeterminer(token.lower) && !(token.lower == "new" || token.lower == "second" || token.lower == "third") { return false }
-        if token.isCapitalized || token.isNumber || modifierWords.contains(token.lower) { return true }
+        if token.isCapitalized || token.isNumber || modifierWords.contains(token.lower) || cues.mainStudyModifiers.contains(token.lower) { return true }
         // "of" inside a capitalised name ("Institute of Medicine").
         if token.lower == "of", position > 0, tokens[position - 1].isCapitalized, position + 1 < headIndex,
            tokens[position + 1].isCapitalized { return true }
@@ -134,6 +145,8 @@ struct StudyDetector: Sendable {
 
     /// The capitalised words before the head that make a name ("VitaVasK", "Rotterdam", "Framingham Heart").
     private func properName(_ modifiers: [WordToken]) -> String? {
+        // "Eight-month study", "Two-year trial": a length, not a name.
+        if modifiers.contains(where: Self.isLengthCompound) { return nil }
         let words = modifiers.filter { token in
             (token.isCapitalized || token.hasInnerCapital) && !cues.nonNameWords.contains(token.lower)
                 && !cues.reportOrganisations.contains(token.lower) && !token.isNumber
@@ -142,6 +155,27 @@ struct StudyDetector: Sendable {
         // An organisation's report is not a named trial.
         if modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) { return nil }
         return words.map(\.text).joined(separator: " ")
+    }
+
+    /// "Lindqvist and colleagues randomly assigned …", "Smith and her co-authors analysed …": the authors of the
+    /// study being reported describing what they did.
+    private func teamAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
+        for index in tokens.indices.dropLast() where tokens[index].lower == "and" {
+            var next = index + 1
+            if ["his", "her", "their"].contains(tokens[next].lower) { next += 1 }
+            guard next < tokens.count, cues.teamWords.contains(tokens[next].lower) else { continue }
+            let window = (next + 1)..<min(tokens.count, next + 4)
+            if window.contains(where: { cues.methodVerbs.contains(tokens[$0].lower) }) {
+                return StudyAnchor(kind: .definite, tokens: index..<(next + 1), head: "researchers", isMain: true)
+            }
+        }
+        return nil
+    }
+
+    static func isLengthCompound(_ token: WordToken) -> Bool {
+        guard let dash = token.lower.lastIndex(of: "-") else { return false }
+        let unit = token.lower[token.lower.index(after: dash)...]
+        return ["day", "week", "month", "year", "days", "weeks", "months", "years", "hour", "decade"].contains(String(unit))
     }
 
     private func firstPersonAnchor(_ tokens: [WordToken]) -> StudyAnchor? {

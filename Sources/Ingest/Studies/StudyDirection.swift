@@ -11,20 +11,27 @@ struct StudyDirectionReader: Sendable {
     let cues: StudyCues
 
     /// The polarity of each clause of a stretch of text; nil entries are clauses without a result.
-    func polarities(_ tokens: [WordToken], skipClause: (Range<Int>) -> Bool) -> [Direction] {
+    func polarities(_ tokens: [WordToken], adverse: Set<Int> = [], skipClause: (Range<Int>) -> Bool) -> [Direction] {
         var result: [Direction] = []
         for clause in clauses(tokens) where !skipClause(clause) {
-            if let polarity = polarity(tokens, clause) { result.append(polarity) }
+            if let polarity = polarity(tokens, clause, adverse: adverse) { result.append(polarity) }
         }
         return result
     }
 
+    /// One direction when it has at least two thirds of the results read ("cut strokes by 12%", "a 12% lower
+    /// risk", but "no difference in kidney stones": a clear benefit beside a null secondary outcome), three
+    /// quarters when benefit and harm meet; `mixed` when results point different ways with comparable weight.
     static func combine(_ polarities: [Direction]) -> Direction {
-        let kinds = Set(polarities)
-        if kinds.isEmpty { return .unclear }
-        if kinds.count == 1, let only = kinds.first { return only }
-        if kinds.contains(.mixed) || kinds.contains(.benefit) { return .mixed }
-        // Harm and no effect together: still no single direction.
+        guard !polarities.isEmpty else { return .unclear }
+        var counts: [Direction: Int] = [:]
+        for polarity in polarities { counts[polarity, default: 0] += 1 }
+        guard let (top, count) = counts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue })
+        else { return .mixed }
+        // Benefit beside harm ("less calcification, but lower bone density") is two ways: mixed unless one
+        // outweighs the other three to one.
+        let opposite = counts[.benefit] != nil && counts[.harm] != nil
+        if opposite ? count * 4 >= polarities.count * 3 : count * 3 >= polarities.count * 2 { return top }
         return .mixed
     }
 
@@ -40,7 +47,10 @@ struct StudyDirectionReader: Sendable {
         return ranges.filter { !$0.isEmpty }
     }
 
-    func polarity(_ tokens: [WordToken], _ clause: Range<Int>) -> Direction? {
+    /// `adverse`: indices of tokens naming a condition, so that "increased ferritin levels" (more of something
+    /// sought) reads as benefit and "increased the risk of stroke" as harm.
+    func polarity(_ tokens: [WordToken], _ clause: Range<Int>, adverse: Set<Int> = []) -> Direction? {
+        if cues.evidenceQuality.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
         var masked = Set<Int>()
         for range in cues.notNegations.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }
         for range in cues.comparatorMasks.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) { masked.formUnion(range) }
@@ -73,6 +83,16 @@ struct StudyDirectionReader: Sendable {
         let increase = found(cues.increase)
         guard !decrease.isEmpty || !increase.isEmpty else { return nil }
         var isBenefit = !decrease.isEmpty && (increase.isEmpty || decrease[0].lowerBound < increase[0].lowerBound)
+        // More of something that is no disease nor risk ("boosted grip strength", "increased ferritin") is the
+        // sought effect.
+        if !isBenefit, let rise = increase.first {
+            // What rises follows the word ("increased the risk of stroke", "higher rates of cancer"); a risk word may
+            // also stand just before it ("cancer rates rose").
+            let after = rise.upperBound..<min(clause.upperBound, rise.upperBound + 6)
+            let near = max(clause.lowerBound, rise.lowerBound - 2)..<after.upperBound
+            let bad = after.contains { adverse.contains($0) } || !found(cues.riskWords).filter({ near.contains($0.lowerBound) }).isEmpty
+            if !bad && found(cues.goodOutcomes).isEmpty { return invertExposure ? .harm : .benefit }
+        }
         if !found(cues.goodOutcomes).isEmpty && found(cues.lossWords).isEmpty { isBenefit.toggle() }
         if invertExposure { isBenefit.toggle() }
         return isBenefit ? .benefit : .harm

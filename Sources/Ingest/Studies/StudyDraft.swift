@@ -15,6 +15,12 @@ struct StudyDraft: Sendable {
     var anchorYear: Int?
     /// The anchor phrases' text, for design cues that belong to the anchor ("case report", "mouse study").
     var anchorPhrases: [String] = []
+    /// True for the document's first study that is not a reference entry nor a group: the one it reports.
+    var isMainReport = false
 
-    var mentions: [TextSpan] { (explicit + attached + (reference.map { [$0.span] } ?? [])).sorted() }
+    /// The reference-list entry of the paper that reports this study when the text describes it too: it gives
+    /// the title, journal and year, never the design (the text's description wins).
+    var citedBy: ReferenceEntry?
+
+    var mentions: [TextSpan] { (explicit + attached + ([reference, citedBy].compactMap { $0?.span })).sorted() }
 }

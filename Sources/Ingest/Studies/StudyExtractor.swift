@@ -27,6 +27,7 @@ public struct StudyExtractor: Sendable {
         let context = StudyContext(document, lexicon: lexicon)
         let isAbstract = document.metadata.kind == .abstract
         var drafts = coreference.drafts(document, isAbstract: isAbstract)
+        if let main = drafts.indices.first(where: { !drafts[$0].isGroup }) { drafts[main].isMainReport = true }
         for list in references.listSpans(document) {
             for entry in references.entries(document.text, in: list) {
                 drafts.append(StudyDraft(explicit: [], reference: entry))
@@ -34,6 +35,7 @@ public struct StudyExtractor: Sendable {
         }
         let citation = isAbstract ? AbstractCitation.find(document) : nil
         var studies = drafts.map { attributes.study($0, context, documentCitation: citation) }
+        foldCitingReference(&drafts, &studies, context, citation)
         // Merge drafts that report one study, then read the merged ones again.
         var merged = true
         var rounds = 0
@@ -53,6 +55,8 @@ public struct StudyExtractor: Sendable {
                     draft.anchorPhrases += drafts[second].anchorPhrases
                     draft.name = draft.name ?? drafts[second].name
                     draft.anchorYear = draft.anchorYear ?? drafts[second].anchorYear
+                    draft.isMainReport = draft.isMainReport || drafts[second].isMainReport
+                    draft.citedBy = draft.citedBy ?? drafts[second].citedBy
                     drafts[first] = draft
                     drafts.remove(at: second)
                     studies.remove(at: second)
@@ -63,12 +67,57 @@ public struct StudyExtractor: Sendable {
             }
         }
         addTopicConditions(&studies, drafts, document, context)
+        separateLocalKeys(&studies)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
            studies[main].title == nil {
             studies[main].title = title
             studies[main].identityKey = StudyIdentity.key(studies[main])
         }
         return studies
+    }
+
+    /// The reference-list entry in the journal the text gives for the study it reports ("published today in
+    /// the journal X" … "Smith J et al. Title. X 2016") is that study's paper: one study, whose design, size,
+    /// dose and species come from the text and whose title, journal and year the entry completes.
+    private func foldCitingReference(_ drafts: inout [StudyDraft], _ studies: inout [ExtractedStudy], _ context: StudyContext,
+                                     _ citation: JournalFinderCitationText?) {
+        // (Reference drafts come after the text's, so removing one never moves a text draft.)
+        var main = 0
+        while main < drafts.count {
+            defer { main += 1 }
+            guard drafts[main].reference == nil, !drafts[main].isGroup,
+                  let journal = studies[main].journal.flatMap(StudyIdentity.normalise), journal.count >= 3 else { continue }
+            fold(into: main, journal: journal, &drafts, &studies, context, citation)
+        }
+    }
+
+    private func fold(into main: Int, journal: String, _ drafts: inout [StudyDraft], _ studies: inout [ExtractedStudy],
+                      _ context: StudyContext, _ citation: JournalFinderCitationText?) {
+        for index in drafts.indices.reversed() where index > main {
+            guard let entry = drafts[index].reference, drafts[main].citedBy == nil,
+                  let other = entry.journal.flatMap(StudyIdentity.normalise), other.count >= 3,
+                  other.hasPrefix(journal.prefix(12)) || journal.hasPrefix(other.prefix(12))
+                    || JournalFinder.abbreviates(entry.journal ?? "", studies[main].journal ?? "") else { continue }
+            if let year = studies[main].year, let entryYear = entry.year, year != entryYear { continue }
+            drafts[main].citedBy = entry
+            drafts.remove(at: index)
+            studies.remove(at: index)
+            studies[main] = attributes.study(drafts[main], context, documentCitation: citation)
+            return
+        }
+    }
+
+    /// Two studies of one document that the merge above kept apart are two studies, even when their vague
+    /// descriptions give one local key ("a study of nurses" and "the present study", both on zinc):
+    /// the store would otherwise join them by key.
+    private func separateLocalKeys(_ studies: inout [ExtractedStudy]) {
+        var seen: [String: Int] = [:]
+        for index in studies.indices where studies[index].identityKey.hasPrefix(StudyIdentity.localPrefix) {
+            let key = studies[index].identityKey
+            let count = seen[key, default: 0]
+            seen[key] = count + 1
+            if count > 0 { studies[index].identityKey = key + ":\(count + 1)" }
+        }
     }
 
     /// On a question page or an abstract, the title names the topic: a study whose text gives only its
