@@ -8,7 +8,9 @@ enum Negotiation {
         return accept.contains("text/csv") && !accept.contains("application/json")
     }
 
-    static func response(for reply: Reply, csv: Bool, request: HTTPRequest) -> HTTPResponse {
+    static func response(
+        for reply: Reply, csv: Bool, request: HTTPRequest, cacheControl: String = "public, max-age=60"
+    ) -> HTTPResponse {
         let body: [UInt8]
         let contentType: String
         switch reply {
@@ -29,7 +31,7 @@ enum Negotiation {
         }
         let etag = "\"" + ETag.of(body) + "\""
         var headers: [(name: String, value: String)] = [
-            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", "public, max-age=60"), ("Vary", "Accept"),
+            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl), ("Vary", "Accept"),
         ]
         headers.append(contentsOf: SecurityHeaders.json)
         if let match = request.headers["if-none-match"], ETag.matches(match, etag) {
