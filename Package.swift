@@ -26,9 +26,16 @@ let package = Package(
         // The SQLite layer: a thin typed wrapper over the C API. Knows nothing of evidence.
         .target(name: "SQLiteDB", dependencies: ["CSQLite"], swiftSettings: strict),
 
-        // The ingest pipeline: documents in, rows out.
+        // The stored model: schema and its versions, the vocabulary, concepts, the objects and their JSON, and the
+        // writer of the store. Both the ingest pipeline and the API build on it; it knows nothing of either.
+        .target(name: "EvidenceModel", dependencies: [
+            "SQLiteDB",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+
+        // The ingest pipeline: documents in, extractions out (stored through EvidenceModel).
         .target(name: "Ingest", dependencies: [
-            "SQLiteDB", "CLibXML2",
+            "SQLiteDB", "EvidenceModel", "CLibXML2",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
 
@@ -41,22 +48,24 @@ let package = Package(
 
         // The REST API: routes to queries to JSON.
         .target(name: "EvidenceAPI", dependencies: [
-            "SQLiteDB", "Ingest", "HTTPServer",
+            "SQLiteDB", "EvidenceModel", "HTTPServer",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
 
         // The thin command line.
         .executableTarget(name: "evidence", dependencies: [
-            "Ingest", "EvidenceAPI", "HTTPServer", "SQLiteDB",
+            "Ingest", "EvidenceModel", "EvidenceAPI", "HTTPServer", "SQLiteDB",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SQLiteDB"], swiftSettings: strict),
+        .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel", "SQLiteDB"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "EvidenceModel", "SQLiteDB"],
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
-        .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "EvidenceModel", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["evidence"], swiftSettings: strict),
-        .testTarget(name: "ReliabilityTests", dependencies: ["evidence", "EvidenceAPI", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "ReliabilityTests", dependencies: ["evidence", "EvidenceAPI", "EvidenceModel", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import SQLiteDB
+import EvidenceModel
 
 /// The REST API v1 over the evidence database: routes → validated parameters → queries → JSON.
 public final class EvidenceAPI: Sendable {
@@ -70,10 +71,12 @@ public final class EvidenceAPI: Sendable {
             let parameters = try Parameters(request.queryItems, specs: route.parameters)
             let wantsCSV = route.isList && (parameters["format"] == "csv"
                 || (parameters["format"] == nil && Negotiation.prefersCSV(request.headers["accept"])))
+            // The CSV header comes from the listed object's one definition, so it is the same on every page.
+            let csvShape = wantsCSV ? APIObjects.listed[route.schema] : nil
             let context = RouteContext(request: request, parameters: parameters, pathValues: values,
                                        services: services, routePath: route.path)
             let reply = try route.handler(context)
-            return Negotiation.response(for: reply, csv: wantsCSV, request: request, cacheControl: route.cacheControl)
+            return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl)
         } catch let error as APIError {
             return error.response
         } catch let error as SQLiteError where error.isInterrupted {

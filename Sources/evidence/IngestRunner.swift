@@ -1,8 +1,9 @@
 import Foundation
 import Ingest
+import EvidenceModel
 
 struct IngestSummary {
-    var added = 0, updated = 0, unchanged = 0, failed = 0
+    var added = 0, updated = 0, unchanged = 0, failed = 0, skipped = 0
     var bytes = 0
     var seconds = 0.0
     var total: Int { added + updated + unchanged + failed }
@@ -25,6 +26,7 @@ enum IngestRunner {
             case .updated: summary.updated += 1
             case .unchanged: summary.unchanged += 1
             case .failed: summary.failed += 1
+            case .skipped: summary.skipped += 1
             }
             summary.bytes += report.bytes
             if !quiet { emit(report, json: json) }
@@ -47,27 +49,40 @@ enum IngestRunner {
             case .failed(let reason):
                 object["status"] = "failed"
                 object["reason"] = reason
+            case .skipped(let reason):
+                object["status"] = "skipped"
+                object["reason"] = reason
             default:
                 object["status"] = report.status.label
             }
             printJSON(object)
-        } else if case .failed = report.status {
-            print("\(report.status.label)  \(report.file)")
         } else {
-            print("\(report.status.label)  \(report.file)  (\(report.studies) studies, \(report.claims) claims, \(report.comments) comments)")
+            switch report.status {
+            case .failed, .skipped:
+                print("\(report.status.label)  \(report.file)")
+            default:
+                print("\(report.status.label)  \(report.file)  (\(counted(report.studies, "study", "studies")), "
+                      + "\(counted(report.claims, "claim", "claims")), \(counted(report.comments, "comment", "comments")))")
+            }
         }
+    }
+
+    /// "1 study", "2 studies".
+    static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
     }
 
     static func emitSummary(_ summary: IngestSummary, json: Bool) {
         let megabytes = Double(summary.bytes) / 1_048_576
         if json {
             printJSON(["summary": ["documents": summary.total, "added": summary.added, "updated": summary.updated,
-                                   "unchanged": summary.unchanged, "failed": summary.failed,
+                                   "unchanged": summary.unchanged, "failed": summary.failed, "skipped": summary.skipped,
                                    "bytes": summary.bytes, "seconds": summary.seconds] as [String: Any]])
         } else {
-            print(String(format: "%d documents: %d added, %d updated, %d unchanged, %d failed (%.2f MB in %.2f s)",
-                         summary.total, summary.added, summary.updated, summary.unchanged, summary.failed,
-                         megabytes, summary.seconds))
+            let skipped = summary.skipped > 0 ? ", \(summary.skipped) skipped" : ""
+            print("\(counted(summary.total, "document", "documents")): \(summary.added) added, \(summary.updated) updated, "
+                  + "\(summary.unchanged) unchanged, \(summary.failed) failed\(skipped) "
+                  + String(format: "(%.2f MB in %.2f s)", megabytes, summary.seconds))
         }
     }
 

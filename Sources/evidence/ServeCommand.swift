@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import EvidenceModel
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -59,3 +59,21 @@ import Testing
         #expect(result.stderr.contains("not a database"))
     }
 }
+
+@Suite struct IngestSkipTests {
+    @Test func filesOfOtherTypesInAFolderAreReportedAsSkippedNotFailed() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let docs = folder + "/docs"
+        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
+        try Data("%PDF-1.4 not read".utf8).write(to: URL(fileURLWithPath: docs + "/paper.pdf"))
+        try Data("Vitamin D and bones\n\nA trial of 70 adults found that vitamin D did not reduce fractures.\n".utf8)
+            .write(to: URL(fileURLWithPath: docs + "/note.txt"))
+        let result = try CommandRunner.run(["ingest", "--db", folder + "/e.sqlite", docs])
+        #expect(result.status == 0, "a skipped file is not a failure: \(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("skipped: unsupported type .pdf  paper.pdf"))
+        #expect(result.stdout.contains("1 skipped"))
+        #expect(result.stdout.contains("1 document: 1 added"), "\(result.stdout)")
+        #expect(!result.stdout.contains("(1 studies"), "one study reads \"1 study\"")
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Testing
 @testable import EvidenceAPI
+import EvidenceModel
 
 /// The evidence matrix is kept rendered between ingests (EvidenceMatrixCache): a repeat answers the same
 /// bytes, and a new ingest is seen at once, never an older matrix.

@@ -5,6 +5,7 @@ import SQLiteDB
 import Synchronization
 import Testing
 @testable import EvidenceAPI
+import EvidenceModel
 
 final class MetricsBox: Sendable {
     let server = Mutex<HTTPServer?>(nil)

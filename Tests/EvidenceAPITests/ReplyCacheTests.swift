@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Testing
 @testable import EvidenceAPI
+import EvidenceModel
 
 /// List replies are kept per request while the database does not change, and dropped when another process commits.
 @Suite struct ReplyCacheTests {

@@ -3,6 +3,7 @@ import Ingest
 import SQLiteDB
 import Testing
 @testable import EvidenceAPI
+import EvidenceModel
 
 @Suite struct ResponseTests {
     let corpus: TestCorpus

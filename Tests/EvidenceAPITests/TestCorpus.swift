@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import SQLiteDB
 @testable import EvidenceAPI
+import EvidenceModel
 
 /// A small evidence database written through the real store from hand-made extractions, so that API tests
 /// do not depend on how well extraction works today. Three sources, five studies, claims and comments.

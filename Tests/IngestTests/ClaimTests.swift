@@ -1,5 +1,6 @@
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The claim stage on sentences written for these tests: hedging, attribution (quotes, "according to",
 /// continued quotes, pronouns), kinds, and what is not a claim.

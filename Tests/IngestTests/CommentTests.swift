@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 @Suite struct CommentTests {
     @Test func seedBlogComments() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The matcher on sentences written for these tests; each hard case of the lexicon's matching is one test.
 @Suite struct ConceptMatcherTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// Golden tests: the whole pipeline on the three seeds and on our own fixture documents, compared with
 /// hand-written expectations (`*.expected.json`, conventions in `Golden/GoldenExpectation.swift`).

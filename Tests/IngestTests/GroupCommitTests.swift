@@ -2,6 +2,7 @@ import Foundation
 import SQLiteDB
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// A batch is committed once, yet every document stays all-or-nothing: a document that fails to store fails
 /// alone, a database that fails loses no more than the batch it was writing, and the full-text entries

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 @Suite struct HTMLTextTests {
     private func text(_ html: String) throws -> String {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The lexicon data file: it loads, it is consistent, and it covers the field.
 @Suite struct LexiconTests {

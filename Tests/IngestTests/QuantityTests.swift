@@ -1,5 +1,6 @@
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The quantity extractor on sentences written for these tests.
 @Suite struct QuantityTests {

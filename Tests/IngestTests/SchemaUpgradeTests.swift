@@ -2,6 +2,7 @@ import Foundation
 import SQLiteDB
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// A database written by an older build is upgraded in place, keeping every row.
 @Suite struct SchemaUpgradeTests {

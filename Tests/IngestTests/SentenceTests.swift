@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 @Suite struct SentenceTests {
     @Test func abbreviationsDoNotEndSentences() throws {

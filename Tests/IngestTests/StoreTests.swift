@@ -2,6 +2,7 @@ import Foundation
 import SQLiteDB
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The storing stage against real SQLite files: one transaction per document, replacement, stable ids.
 @Suite struct StoreTests {

@@ -2,6 +2,7 @@ import Foundation
 import SQLiteDB
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// Which studies of different documents are one study: a name, a title, or a description specific enough
 /// (year and two of condition, substance, size); never a vague description shared by chance.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Ingest
+import EvidenceModel
 
 /// The study stage on sentences written for these tests: negation, mixed results, coreference across
 /// paragraphs, vague references, groups of trials, named trials, reference lists, hostile input.

@@ -1,5 +1,5 @@
-import Ingest
 import SQLiteDB
+import EvidenceModel
 
 /// Resolves what a user types for `condition=` or `intervention=` (an id, a name, a synonym, a brand, an
 /// abbreviation, or a near miss of one) to a concept id.

@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteDB
+import EvidenceModel
 
 /// The list envelope `{"data": [...], "meta": {"total", "limit", "next_cursor"}}`, or the same page as CSV.
 struct ListPage {
@@ -29,36 +30,30 @@ struct ListPage {
         return out.bytes
     }
 
-    /// A CSV page: a header row of the items' fields (nested objects flattened with dots), then one row per item;
-    /// nested lists are joined with "; ".
-    func csv() -> [UInt8] {
-        let objects = items.compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
-        var columns: [String] = []
-        var rows: [[String: String]] = []
-        for object in objects {
-            var flat: [String: String] = [:]
-            CSVFlattener.flatten(object, prefix: "", into: &flat, columns: &columns)
-            rows.append(flat)
-        }
-        var text = columns.map(CSVFlattener.escape).joined(separator: ",") + "\r\n"
-        for row in rows {
-            text += columns.map { CSVFlattener.escape(row[$0] ?? "") }.joined(separator: ",") + "\r\n"
+    /// A CSV page: the header row is the listed object's columns (`ObjectShape.csvColumns`: nested objects
+    /// flattened with dots, a list of objects as one column per field, values joined with "; "), the same on
+    /// every page whatever the rows hold, so that pages can be concatenated.
+    func csv(_ shape: ObjectShape) -> [UInt8] {
+        let columns = shape.csvColumns
+        var text = columns.map { CSVFlattener.escape($0.joined(separator: ".")) }.joined(separator: ",") + "\r\n"
+        for item in items {
+            let object = (try? JSONSerialization.jsonObject(with: Data(item))) ?? NSNull()
+            text += columns.map { CSVFlattener.escape(CSVFlattener.cell(object, path: $0[...])) }.joined(separator: ",") + "\r\n"
         }
         return Array(text.utf8)
     }
 }
 
 enum CSVFlattener {
-    static func flatten(_ value: Any, prefix: String, into flat: inout [String: String], columns: inout [String]) {
-        if let object = value as? [String: Any] {
-            // JSONSerialization does not keep key order; sort for a stable header.
-            for key in object.keys.sorted() {
-                flatten(object[key] ?? NSNull(), prefix: prefix.isEmpty ? key : prefix + "." + key, into: &flat, columns: &columns)
-            }
-            return
+    /// The text of one column of one object: the value at `path`; through a list, each element's value at the
+    /// rest of the path, joined with "; " (empty for a null, so that the positions of parallel columns agree).
+    static func cell(_ value: Any, path: ArraySlice<String>) -> String {
+        guard let key = path.first else { return scalarText(value) }
+        if let list = value as? [Any] {
+            return list.map { cell($0, path: path) }.joined(separator: "; ")
         }
-        if !columns.contains(prefix) { columns.append(prefix) }
-        flat[prefix] = scalarText(value)
+        guard let object = value as? [String: Any], let next = object[key] else { return "" }
+        return cell(next, path: path.dropFirst())
     }
 
     static func scalarText(_ value: Any) -> String {
@@ -70,14 +65,7 @@ enum CSVFlattener {
             if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
             return number.stringValue
         case let list as [Any]:
-            return list.map { item -> String in
-                if let object = item as? [String: Any] {
-                    // A list of objects: name the object by its most telling field.
-                    for key in ["name", "id", "quote", "text"] { if let text = object[key] as? String { return text } }
-                    return ""
-                }
-                return scalarText(item)
-            }.joined(separator: "; ")
+            return list.map(scalarText).joined(separator: "; ")
         default: return String(describing: value)
         }
     }

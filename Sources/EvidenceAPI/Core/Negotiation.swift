@@ -1,3 +1,4 @@
+import EvidenceModel
 import Foundation
 import HTTPServer
 
@@ -8,8 +9,9 @@ enum Negotiation {
         return accept.contains("text/csv") && !accept.contains("application/json")
     }
 
+    /// `csv`: the shape of the listed objects when the answer is to be CSV. `cacheControl`: the route's (see `Route`).
     static func response(
-        for reply: Reply, csv: Bool, request: HTTPRequest, cacheControl: String = "public, max-age=60"
+        for reply: Reply, csv: ObjectShape?, request: HTTPRequest, cacheControl: String = "public, max-age=60"
     ) -> HTTPResponse {
         let body: [UInt8]
         let contentType: String
@@ -18,8 +20,8 @@ enum Negotiation {
             body = bytes
             contentType = "application/json; charset=utf-8"
         case .list(let page):
-            if csv {
-                body = page.csv()
+            if let shape = csv {
+                body = page.csv(shape)
                 contentType = "text/csv; charset=utf-8"
             } else {
                 body = page.json()

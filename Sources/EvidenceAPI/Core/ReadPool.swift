@@ -1,7 +1,7 @@
 import Foundation
-import Ingest
 import SQLiteDB
 import Synchronization
+import EvidenceModel
 
 /// One read-only connection with its prepared statements.
 final class ReadConnection: @unchecked Sendable {

@@ -19,7 +19,8 @@ enum OpenAPIDocument {
                 "description": "Studies, claims and reader comments extracted from health documents, with provenance: "
                     + "every fact carries its source, its offsets (Unicode scalars, end exclusive) and the quote.",
             ],
-            "servers": [["url": "http://127.0.0.1:8080"]],
+            // Relative: the document is served by the server it describes, on whatever address it listens on.
+            "servers": [["url": "/", "description": "The server that serves this document."]],
             "paths": paths,
             "components": ["schemas": OpenAPISchemas.all],
         ]
@@ -49,7 +50,13 @@ enum OpenAPIDocument {
             okContent = [route.contentType: ["schema": ["type": "string"]]]
         } else {
             okContent = ["application/json": ["schema": okSchema]]
-            if route.isList { okContent["text/csv"] = ["schema": ["type": "string"]] }
+            if route.isList {
+                // Its own media type: a generated client parses JSON only for application/json.
+                okContent["text/csv"] = ["schema": ["type": "string",
+                    "description": "The same page as CSV (format=csv or Accept: text/csv): a header row of the "
+                        + "object's fields, nested objects flattened with dots, lists of objects as parallel columns "
+                        + "joined with \"; \"; the header is the same on every page."]]
+            }
         }
         let problem: [String: Any] = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
         var responses: [String: Any] = [
@@ -75,7 +82,7 @@ enum OpenAPIDocument {
         switch spec.kind {
         case .text: return ["type": "string", "minLength": 1, "maxLength": 500]
         case let .integer(min, max): return ["type": "integer", "minimum": min, "maximum": max]
-        case .boolean: return ["type": "string", "enum": ["true", "false"]]
+        case .boolean: return ["type": "boolean"]
         case .choice(let values): return ["type": "string", "enum": values]
         }
     }

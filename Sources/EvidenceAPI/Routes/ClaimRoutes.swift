@@ -1,5 +1,5 @@
-import Ingest
 import SQLiteDB
+import EvidenceModel
 
 enum ClaimRoutes {
     static let list = Route(

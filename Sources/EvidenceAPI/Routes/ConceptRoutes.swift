@@ -1,4 +1,5 @@
 import SQLiteDB
+import EvidenceModel
 
 /// /v1/conditions and /v1/interventions: the lexicon, with counts, and a concept's evidence matrix.
 enum ConceptRoutes {

@@ -1,5 +1,5 @@
-import Ingest
 import SQLiteDB
+import EvidenceModel
 
 /// GET /v1/conditions/{id}/evidence: for one condition (and its narrower conditions), one row per intervention
 /// with study counts by design and by direction, the best evidence level, and the study ids (up to 20).

@@ -1,5 +1,5 @@
-import Ingest
 import SQLiteDB
+import EvidenceModel
 
 /// /health and /metrics: for operators and load balancers.
 enum OperationsRoutes {

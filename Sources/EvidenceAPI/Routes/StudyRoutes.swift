@@ -1,5 +1,5 @@
-import Ingest
 import SQLiteDB
+import EvidenceModel
 
 enum StudyRoutes {
     static let sorts = ["relevance", "year", "-year", "evidence_level"]

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Who a sentence's assertion belongs to.
 ///
 /// Quoted speech: in a paragraph with a speech tag (“…,” said Dr. Helen Okafor, …; “…,” continued

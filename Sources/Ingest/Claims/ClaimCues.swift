@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The cue words of the claim stage, kept as data in `lexicon/claims.json`.
 struct ClaimCues: Sendable {
     struct KindCue: Decodable, Sendable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds the sentences and clauses that assert something about a substance, a condition or their relation.
 ///
 /// A claim is a body sentence (never a title, byline, heading, question, reference, comment, boilerplate or

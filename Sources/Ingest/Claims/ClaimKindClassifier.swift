@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Gives a claim its kind and says whether it is hedged.
 ///
 /// Kinds are tried in the order of `lexicon/claims.json`: first on the main clause (the text before

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Which body sentences can be claims: not headings, questions or lead-ins ("Vitamin K2 functions by:").
 enum ClaimSentence {
     static func isCandidate(_ sentence: Sentence, _ tokens: [WordToken]) -> Bool {

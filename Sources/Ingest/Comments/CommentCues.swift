@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The cue lists of `lexicon/comments.json`, shared by the comment extractor and the region segmenter
 /// (which looks for comment headers to find where a comment section starts).
 struct CommentCues: Sendable, Decodable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds reader comments and forum posts: their authors, numbers, dates, spans, replies and flags.
 /// Concepts and doses are filled in afterwards by the pipeline.
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Whether a comment asks something and whether it sells something, from `lexicon/comments.json`.
 struct CommentFlags: Sendable {
     let cues: CommentCues

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The header line of one comment or forum post: who wrote it, its printed number, its date.
 struct CommentHeader: Sendable, Hashable {
     var number: Int?

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Works out which earlier comment a comment answers, conservatively: only when the text shows it.
 ///
 /// Shown by: a greeting by name at the start ("Hi Chuck," → the latest earlier comment by Chuck), an @name,

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds the lexicon's concepts in text: names, synonyms, abbreviations, brands and misspellings.
 ///
 /// The text is cut into tokens once (`MatchTokenizer`) and every name of the lexicon is a path in one of two

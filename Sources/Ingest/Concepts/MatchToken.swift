@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceModel
 
 /// A word of text as the concept matcher sees it.
 ///

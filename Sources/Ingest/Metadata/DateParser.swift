@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds calendar dates in text and writes them as ISO 8601 with only the precision the text gives.
 ///
 /// Forms: "2006-12-07", "2006/12/07", "2006-12"; "19th March 2007", "11 Mar. 2025", "3rd of May, 2019";

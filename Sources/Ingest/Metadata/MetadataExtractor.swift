@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceModel
 
 /// Finds the source's kind, title, date, author, publisher and industry sponsorship.
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Decides what kind of page a document is from cue phrases (`lexicon/metadata.json`) and from its regions.
 ///
 /// Order matters, because pages mix genres: a blog post that reposts a press release is a blog post (its own

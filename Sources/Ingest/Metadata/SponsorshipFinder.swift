@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Decides whether a document is, or reports, material from a company that sells what it discusses, and
 /// quotes the sentence that shows it.
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// One sentence (or a line without a full stop: a heading, a list item) with its exact offsets.
 public struct Sentence: Sendable, Hashable, Codable {
     public var span: TextSpan

@@ -16,9 +16,17 @@ public struct DiscoveryFailure: Error, Sendable, Equatable {
     public var reason: ReadError
 }
 
+/// What discovery found at one path: a document to ingest, a path that cannot become one, or a file of another
+/// type inside a folder, skipped (and reported, so that a user sees why a `.pdf` was not ingested).
+public enum DiscoveryEntry: Sendable, Equatable {
+    case document(DiscoveredDocument)
+    case failure(DiscoveryFailure)
+    case skipped(identity: String, reason: String)
+}
+
 /// Walks files and folders (recursively) for `.txt`, `.md` and `.html` documents.
 ///
-/// Hidden files and folders are skipped, as are files of other types inside folders; a file named explicitly
+/// Hidden files and folders are skipped silently; files of other types inside folders are skipped and reported; a file named explicitly
 /// with another type is a failure. Symlinks that resolve outside the folder being walked are refused unless
 /// `followExternalSymlinks` is set, so a link cannot smuggle in files from elsewhere on the machine.
 public struct DocumentDiscovery: Sendable {
@@ -28,8 +36,8 @@ public struct DocumentDiscovery: Sendable {
         self.followExternalSymlinks = followExternalSymlinks
     }
 
-    public func discover(_ paths: [String]) -> [Result<DiscoveredDocument, DiscoveryFailure>] {
-        var results: [Result<DiscoveredDocument, DiscoveryFailure>] = []
+    public func discover(_ paths: [String]) -> [DiscoveryEntry] {
+        var results: [DiscoveryEntry] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -43,7 +51,7 @@ public struct DocumentDiscovery: Sendable {
             } else {
                 let name = (path as NSString).lastPathComponent
                 if let format = DocumentFormat(fileExtension: (name as NSString).pathExtension) {
-                    results.append(.success(DiscoveredDocument(path: path, identity: name, format: format)))
+                    results.append(.document(DiscoveredDocument(path: path, identity: name, format: format)))
                 } else {
                     results.append(.failure(DiscoveryFailure(path: path, identity: name,
                                                              reason: .unsupportedFormat((name as NSString).pathExtension))))
@@ -54,7 +62,7 @@ public struct DocumentDiscovery: Sendable {
     }
 
     private func walk(folder: String, root: String, prefix: String, visited: inout Set<String>,
-                      into results: inout [Result<DiscoveredDocument, DiscoveryFailure>]) {
+                      into results: inout [DiscoveryEntry]) {
         // A symlinked folder can lead back to an ancestor: walk each real folder once.
         guard visited.insert(Self.realPath(folder)).inserted else { return }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
@@ -75,7 +83,10 @@ public struct DocumentDiscovery: Sendable {
             if Self.isFolder(path) {
                 walk(folder: path, root: root, prefix: identity, visited: &visited, into: &results)
             } else if let format = DocumentFormat(fileExtension: (name as NSString).pathExtension) {
-                results.append(.success(DiscoveredDocument(path: path, identity: identity, format: format)))
+                results.append(.document(DiscoveredDocument(path: path, identity: identity, format: format)))
+            } else {
+                let type = (name as NSString).pathExtension
+                results.append(.skipped(identity: identity, reason: type.isEmpty ? "unsupported type (no extension)" : "unsupported type .\(type)"))
             }
         }
     }

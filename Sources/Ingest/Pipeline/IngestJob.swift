@@ -2,12 +2,15 @@ import Dispatch
 import SQLiteDB
 import Synchronization
 import Foundation
+import EvidenceModel
 
 /// The result of ingesting one document.
 public struct DocumentReport: Sendable {
     public enum Status: Sendable, Equatable {
         case added, updated, unchanged
         case failed(String)
+        /// A file of another type inside a folder: not a document, not a failure.
+        case skipped(String)
 
         public var label: String {
             switch self {
@@ -15,6 +18,7 @@ public struct DocumentReport: Sendable {
             case .updated: return "updated"
             case .unchanged: return "unchanged"
             case .failed(let reason): return "failed: \(reason)"
+            case .skipped(let reason): return "skipped: \(reason)"
             }
         }
     }
@@ -89,7 +93,7 @@ public struct IngestJob {
         }
         for entry in found {
             switch entry {
-            case .success(let document):
+            case .document(let document):
                 pending.append(document)
                 if pending.count >= batchSize { advance() }
             case .failure(let failure):
@@ -97,6 +101,11 @@ public struct IngestJob {
                 advance()
                 storeReady()
                 emit(DocumentReport(file: failure.identity, status: .failed(failure.reason.description),
+                                    bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
+            case let .skipped(identity, reason):
+                advance()
+                storeReady()
+                emit(DocumentReport(file: identity, status: .skipped(reason),
                                     bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
             }
         }

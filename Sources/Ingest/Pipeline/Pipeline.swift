@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The ingest pipeline from decoded text to an `Extraction`: regions, sentences, metadata, concepts,
 /// quantities, studies, claims and comments. Loads its data files once; then pure and thread-safe.
 public struct Pipeline: Sendable {

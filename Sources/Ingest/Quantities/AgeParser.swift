@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Ages in years: "38-year-old", "37 years old", "aged 65 and over", "65 years of age", "mean age of 62",
 /// "I'm only 37", "in their 60s", "6-month-old". For an age range the lower end is taken.
 struct AgeParser: Sendable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Doses: an amount with a mass unit (or IU), an optional pill count before it and an optional frequency
 /// after it, converted to micrograms per administration and per day.
 ///

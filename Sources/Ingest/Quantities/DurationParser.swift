@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Lengths of time in days: "six weeks", "10 years", "18 months", "6-week", "for a year", "one month later",
 /// "by the third month", "at month 6". A range ("6 to 12 months") counts its longer end, the time the
 /// study covered. Months are 30 days and years 365.25 (from `units.json`).

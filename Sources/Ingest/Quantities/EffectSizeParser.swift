@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Sizes of effect: a percentage tied to a change ("56% less progression", "over 37 % reduction",
 /// "reduced by 50%", "a 30 percent lower risk"), a fraction after a verb of change ("reduced by a third"),
 /// or a ratio ("hazard ratio 0.43", "HR 0.43"). `percent` is the magnitude; the direction is in the words.

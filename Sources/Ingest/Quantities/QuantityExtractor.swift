@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds doses, durations, sample sizes, ages and effect sizes, with values normalised
 /// (micrograms per day, days, counts, years, percent).
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// A token of text as the quantity parsers see it: a number (digits, or number words already added up),
 /// a word, or a single symbol.
 struct QuantityToken: Sendable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Counts of subjects: "4,800 elderly subjects", "one 38-year-old woman", "26 patients", "n = 120",
 /// "a cohort of 1,200 adults". The population is the noun phrase after the count, without ages.
 struct SampleSizeParser: Sendable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The words the quantity extractor reads, from `lexicon/units.json`: unit spellings, frequencies, number
 /// words. Kept as data so that a new spelling is a line in a file, not a code change.
 struct UnitTable: Sendable, Decodable {

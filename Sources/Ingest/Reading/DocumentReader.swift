@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import EvidenceModel
 
 /// A file's bytes and their SHA-256, read before any parsing so that an unchanged document costs one hash.
 public struct LoadedFile: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceModel
 
 /// Splits a document into title, metadata, body, references, comments, boilerplate and furniture.
 ///

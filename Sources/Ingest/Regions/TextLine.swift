@@ -1,3 +1,4 @@
+import EvidenceModel
 /// One line of a document as the region segmenter sees it.
 struct TextLine: Sendable {
     /// The whole line, from its first scalar up to (not including) its line break.

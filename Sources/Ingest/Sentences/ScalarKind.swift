@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Character classes of single scalars, with an ASCII fast path: the text stages look at every scalar of every
 /// document, so `Unicode.Scalar.Properties` lookups are kept for the rare non-ASCII scalar.
 enum ScalarKind {

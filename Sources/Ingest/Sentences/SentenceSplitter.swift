@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Splits regions into sentences with exact offsets.
 ///
 /// One linear pass over each region's scalars. A sentence ends at ".", "!", "?" or an ellipsis followed by

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds where a sentence names the journal a study appeared in ("reported in Kidney Reports in May 2021",
 /// "the respected journal Circulation", "appear in Osteoporosis International (2023)")
 /// and the year written after it.

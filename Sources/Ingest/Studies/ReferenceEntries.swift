@@ -1,3 +1,4 @@
+import EvidenceModel
 /// One entry of a reference list: "Otto CM, et al. 2020 ACC/AHA Guideline for … . Circulation. 2021." on
 /// one line, or a label line ("Guideline"), a title line and a "Journal, 2025" line.
 struct ReferenceEntry: Sendable {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Items with spans (concept mentions, doses, durations), sorted once so that the items inside a span are
 /// found by binary search: attribute filling stays linear in the document, whatever its number of studies.
 struct SpanLookup<Item>: Sendable where Item: Sendable {

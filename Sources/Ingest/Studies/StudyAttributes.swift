@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Turns a draft into an `ExtractedStudy`: design, species, population, interventions with doses,
 /// conditions, comparator, duration, direction, effect, journal, year and title.
 struct StudyAttributeReader: Sendable {

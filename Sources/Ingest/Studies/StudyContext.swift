@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The document's facts, indexed by position, as the study and claim stages look them up.
 struct StudyContext: Sendable {
     let document: AnalyzedDocument

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Walks the body sentences in order, and decides for each which study it speaks of: a new one, the one
 /// in focus ("the study", "the researchers"), a named one seen before, or none.
 ///

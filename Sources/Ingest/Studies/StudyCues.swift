@@ -1,3 +1,4 @@
+import EvidenceModel
 /// The cue words of the study stage, kept as data in `lexicon/studies.json` so that they can be extended
 /// without touching code. Compiled once into phrase sets.
 struct StudyCues: Sendable {

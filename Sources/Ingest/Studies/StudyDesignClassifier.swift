@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Decides a study's design from cue words, in priority order (meta-analysis before its "randomized
 /// trials", case report before "the patient", in vitro before "cells" of an animal, …).
 ///

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Reads the direction of a result from the clauses that report it.
 ///
 /// Each clause (split at "but", "whereas", "although", …) gets a polarity: a negated result ("did not

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// A study while it is being assembled: where the text speaks of it, before its attributes are read.
 struct StudyDraft: Sendable {
     /// Text the document uses for it explicitly: anchor sentences (or their clause, when one sentence

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// Finds the studies a document reports, resolves coreference, and fills in their attributes.
 ///
 /// Stages: `StudyDetector` finds anchors in body sentences, `StudyCoreference` assigns sentences to

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// What makes one study the same study, within a document and across documents.
 ///
 /// The identity key, most specific first:
@@ -32,7 +33,7 @@ enum StudyIdentity {
     }
 
     /// Marks a key that identifies a study within its document only (the store scopes it to the source).
-    static let localPrefix = "local:"
+    static let localPrefix = ExtractedStudy.localIdentityPrefix
 
     /// The key of a reference-list entry that names no title: its normalised text.
     static func citationKey(_ citation: String) -> String? {

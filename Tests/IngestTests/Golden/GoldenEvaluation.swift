@@ -1,5 +1,6 @@
 import Foundation
 @testable import Ingest
+import EvidenceModel
 
 /// Hits, misses and false positives of one table (studies, claims or comments) over some documents.
 struct TableScore: Sendable {

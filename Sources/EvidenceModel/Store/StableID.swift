@@ -1,14 +1,14 @@
 import Crypto
 
 /// Ids that stay the same across re-ingest: derived from what identifies a thing, never from row order.
-enum StableID {
-    static func hash(_ text: String, length: Int = 12) -> String {
+package enum StableID {
+    package static func hash(_ text: String, length: Int = 12) -> String {
         let digest = SHA256.hash(data: Array(text.utf8))
         return String(hex(digest).prefix(length))
     }
 
     /// Lower-case hex of bytes, without String(format:), which the ingest profile showed to be costly.
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {
@@ -18,14 +18,14 @@ enum StableID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func study(identityKey: String) -> String { "st_" + hash(identityKey) }
-    static func claim(sourceID: String, span: TextSpan) -> String { "cl_" + hash("\(sourceID):\(span.start):\(span.end)") }
-    static func comment(sourceID: String, number: Int, span: TextSpan) -> String {
+    package static func study(identityKey: String) -> String { "st_" + hash(identityKey) }
+    package static func claim(sourceID: String, span: TextSpan) -> String { "cl_" + hash("\(sourceID):\(span.start):\(span.end)") }
+    package static func comment(sourceID: String, number: Int, span: TextSpan) -> String {
         "cm_" + hash("\(sourceID):\(number):\(span.start)")
     }
 
     /// A readable source id from its file name: lower-case letters, digits and dashes, without the extension.
-    static func sourceSlug(file: String) -> String {
+    package static func sourceSlug(file: String) -> String {
         var name = Substring(file)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
         var slug = ""

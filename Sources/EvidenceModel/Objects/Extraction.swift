@@ -103,6 +103,9 @@ public struct ExtractedStudy: Sendable {
     }
 
     public var evidenceLevel: Int? { design.evidenceLevel }
+
+    /// Marks an identity key that identifies a study within its document only: the store scopes it to the source.
+    public static let localIdentityPrefix = "local:"
 }
 
 public struct ExtractedClaim: Sendable {

@@ -19,7 +19,7 @@ public struct ResourceLocator: Sendable {
             folder = folder.deletingLastPathComponent()
         }
         roots.append(FileManager.default.currentDirectoryPath)
-        // #filePath is Sources/Ingest/Model/ResourceLocator.swift: three folders up is the package root.
+        // #filePath is Sources/EvidenceModel/Resources/ResourceLocator.swift: three folders up is the package root.
         let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         roots.append(sourceRoot.path)

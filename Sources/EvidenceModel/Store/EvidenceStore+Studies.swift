@@ -8,7 +8,7 @@ extension EvidenceStore {
         var ids: [String?] = []
         for (ordinal, study) in extraction.studies.enumerated() {
             let key = study.identityKey.isEmpty ? "\(sourceID)#\(ordinal)"
-                : study.identityKey.hasPrefix(StudyIdentity.localPrefix) ? "\(sourceID)|\(study.identityKey)"
+                : study.identityKey.hasPrefix(ExtractedStudy.localIdentityPrefix) ? "\(sourceID)|\(study.identityKey)"
                 : study.identityKey
             let id = StableID.study(identityKey: key)
             ids.append(id)
