@@ -1,5 +1,7 @@
 # nginx as the load balancer in front of the evidence replicas (deploy/pod.sh builds it as evidence-nginx).
-# Built from Debian slim, like the service image, so that it builds with no registry: --pull=never.
+# Built from Debian slim, like the service image. deploy/pod.sh builds it with --pull=never, so
+# debian:bookworm-slim must be in the local store first (podman pull docker.io/library/debian:bookworm-slim;
+# machines without a registry: see the note in scripts/container-test.sh).
 FROM debian:bookworm-slim
 
 LABEL org.opencontainers.image.title="evidence-nginx" \

@@ -3,8 +3,19 @@
 # read-only root filesystem, the image's own HEALTHCHECK, a bigger corpus ingested into a volume with the
 # same image, a clean stop on SIGTERM within 10 s with exit 0, and the image's size. Cleans up after itself.
 #
-#   ../shared/tools/container-images.sh     # once per machine: podman + local stand-ins for the base images
+#   podman pull docker.io/library/swift:6.3-bookworm docker.io/library/debian:bookworm-slim   # once
 #   scripts/container-test.sh                # prints build time, image size, health, query, stop time
+#
+# Needs podman, curl and python3. The build runs with --pull=never (so that it never reaches for a registry in the
+# middle of a test), so both base images must already be in podman's local store: pull them as above.
+#
+# Note for machines without a registry: create local stand-ins under the same two names instead, so that
+# `FROM debian:bookworm-slim` and `FROM swift:6.3-bookworm` resolve with --pull=never: debian:bookworm-slim from
+# `debootstrap --variant=minbase bookworm` imported into podman, swift:6.3-bookworm as that base plus a Swift 6.3
+# toolchain (and, with no access to GitHub either, a mirror of the Swift packages that git's url.insteadOf points
+# to). On the project's own machine this is done once by ../shared/tools/container-images.sh, which lives outside
+# this repository (it also sets podman to runc and cgroupfs for that host). Images built on such stand-ins
+# differ in size from ones built on the published images.
 #
 # Environment:
 #   IMAGE=evidence:test     the tag to build and test
@@ -34,15 +45,15 @@ fail() { printf 'FAIL  %s\n' "$*"; FAILED=1; }
 
 if ! command -v podman >/dev/null 2>&1; then
     if [ "${CI:-}" = true ]; then
-        say "SKIPPED: podman is not installed, so the container test did not run (run ../shared/tools/container-images.sh first)"
+        say "SKIPPED: podman is not installed, so the container test did not run"
         exit 0
     fi
-    say "podman is not installed: run ../shared/tools/container-images.sh first" >&2
+    say "podman is not installed: install it (apt-get install podman), then pull the base images (see the top of this script)" >&2
     exit 1
 fi
 for base in docker.io/library/debian:bookworm-slim docker.io/library/swift:6.3-bookworm; do
     if [ -z "${SKIP_BUILD:-}" ] && ! podman image exists "$base"; then
-        say "base image $base is missing and no registry is reachable: run ../shared/tools/container-images.sh first" >&2
+        say "base image $base is missing: podman pull $base (machines without a registry: see the note at the top of this script)" >&2
         exit 1
     fi
 done

@@ -4,8 +4,11 @@
 # error and no non-2xx answer; nginx logs no status other than 200), when nginx retried on another replica
 # or had already taken the stopped one out, and when the replica comes back and answers through nginx.
 #
-#   ../shared/tools/container-images.sh      # once per machine
+#   podman pull docker.io/library/swift:6.3-bookworm docker.io/library/debian:bookworm-slim   # once
 #   scripts/replicas-test.sh                  # builds $IMAGE if missing; about a minute after that
+#
+# Needs podman, wrk, curl and python3. Images are built with --pull=never, so the base images must be in podman's
+# local store (pulled as above; machines without a registry: see the note in scripts/container-test.sh).
 #
 # Environment: IMAGE (evidence:test), DURATION (wrk seconds, 24), CONNECTIONS (8). Loopback only; bounded in time.
 set -euo pipefail
@@ -26,10 +29,10 @@ fail() { printf 'FAIL  %s\n' "$*"; FAILED=1; }
 
 if ! command -v podman >/dev/null 2>&1; then
     if [ "${CI:-}" = true ]; then
-        echo "SKIPPED: podman is not installed, so the replicas test did not run (run ../shared/tools/container-images.sh first)"
+        echo "SKIPPED: podman is not installed, so the replicas test did not run"
         exit 0
     fi
-    echo "podman is not installed: run ../shared/tools/container-images.sh first" >&2
+    echo "podman is not installed: install it (apt-get install podman), then pull the base images (see the top of this script)" >&2
     exit 1
 fi
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }

@@ -22,8 +22,11 @@ public final class EvidenceAPI: Sendable {
         routes = apiRoutes + [spec]
     }
 
-    /// Every route but /openapi.json itself, in the order the OpenAPI document lists them.
-    static let apiRoutes: [Route] = [
+    /// Every route but /openapi.json itself, in the order the OpenAPI document lists them, each list followed by
+    /// its CSV export.
+    static let apiRoutes: [Route] = baseRoutes.flatMap { $0.isList ? [$0, $0.csvExport] : [$0] }
+
+    private static let baseRoutes: [Route] = [
         StudyRoutes.list, StudyRoutes.item,
         ConceptRoutes.list(type: "condition", plural: "conditions"),
         ConceptRoutes.item(type: "condition", plural: "conditions"),
@@ -69,12 +72,12 @@ public final class EvidenceAPI: Sendable {
         }
         do {
             let parameters = try Parameters(request.queryItems, specs: route.parameters)
-            let wantsCSV = route.isList && (parameters["format"] == "csv"
+            let wantsCSV = route.answersCSV || route.isList && (parameters["format"] == "csv"
                 || (parameters["format"] == nil && Negotiation.prefersCSV(request.headers["accept"])))
             // The CSV header comes from the listed object's one definition, so it is the same on every page.
             let csvShape = wantsCSV ? APIObjects.listed[route.schema] : nil
             let context = RouteContext(request: request, parameters: parameters, pathValues: values,
-                                       services: services, routePath: route.path)
+                                       services: services, routePath: route.cursorScope)
             let reply = try route.handler(context)
             return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl)
         } catch let error as APIError {

@@ -121,3 +121,26 @@ import EvidenceModel
         }
     }
 }
+
+@Suite struct CSVExportTests {
+    let corpus: TestCorpus
+    let client: APIClient
+
+    init() throws {
+        corpus = try TestCorpus()
+        client = APIClient(api: EvidenceAPI(databasePath: corpus.path))
+    }
+
+    @Test func eachListHasACSVOperationThatPagesWithTheListsCursors() throws {
+        let csv = client.get("/v1/studies.csv?limit=1")
+        #expect(csv.status == 200)
+        #expect(csv.header("content-type") == "text/csv; charset=utf-8")
+        #expect(csv.body == client.get("/v1/studies?limit=1&format=csv").body)
+        let cursor = try #require((try client.json("/v1/studies?limit=1")["meta"] as? [String: Any])?["next_cursor"] as? String)
+        let encoded = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
+        let second = client.get("/v1/studies.csv?limit=1&cursor=\(encoded)")
+        #expect(second.status == 200)
+        #expect(second.body == client.get("/v1/studies?limit=1&format=csv&cursor=\(encoded)").body)
+        #expect(client.get("/v1/studies.csv?format=json").status == 400, "the CSV operation takes no format")
+    }
+}

@@ -119,8 +119,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         let reader = DocumentReader()
         let format = DocumentFormat(fileExtension: (documentPath as NSString).pathExtension) ?? .text
         let file = try reader.load(path: documentPath)
-        let text = try reader.decode(file, format: format)
-        return try SharedPipeline.get().extract(file: name, text: text, sha256: file.sha256, format: format)
+        // As ingest does: the HTML outline goes with the text to the comment stage.
+        let read = try reader.read(file, format: format)
+        return try SharedPipeline.get().extract(file: name, text: read.text, sha256: file.sha256, format: format, outline: read.outline)
     }
 
     func evaluate() throws -> GoldenEvaluation {

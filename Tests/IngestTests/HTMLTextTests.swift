@@ -85,3 +85,40 @@ import EvidenceModel
         #expect(!result.sentences.contains { $0.region == .body && $0.text.contains("Subscribe") })
     }
 }
+
+@Suite struct HTMLOutlineTests {
+    @Test func outlineSpansSliceTheVisibleText() throws {
+        let html = Array("""
+        <html><body><ul class="list"><li class="post" id="p1"><span class="author">ana</span> <div class="body">First post text.</div></li>
+        <li class="post" id="p2"><span class="author">ben</span><div class="body">Second <b>post</b>.</div></li></ul></body></html>
+        """.utf8)
+        let read = try HTMLText.read(html)
+        // The outline does not change the text.
+        #expect(read.text == (try HTMLText.visibleText(of: html)))
+        let outline = try #require(read.outline)
+        let text = SourceText(read.text)
+        let authors = outline.blocks.filter { $0.classes == ["author"] }.map { Trim.spaces(text.slice($0.span)) }
+        #expect(authors == ["ana", "ben"])
+        let bodies = outline.blocks.filter { $0.classes == ["body"] }.map { Trim.spaces(text.slice($0.span)) }
+        #expect(bodies == ["First post text.", "Second post."])
+        // A list item's span starts at its text, after the bullet the text gives it.
+        let posts = outline.blocks.indices.filter { outline.blocks[$0].classes == ["post"] }
+        #expect(posts.count == 2)
+        #expect(text.slice(outline.blocks[posts[0]].span).hasPrefix("ana"))
+        #expect(outline.blocks[posts[0]].id == "p1")
+        // Nesting: the author span sits inside its post, one level deeper.
+        let author = try #require(outline.blocks.firstIndex { $0.classes == ["author"] })
+        #expect(outline.blocks[author].parent == posts[0])
+        #expect(outline.isInside(author, posts[0]))
+        #expect(!outline.isInside(author, posts[1]))
+        #expect(outline.blocks[author].depth == outline.blocks[posts[0]].depth + 1)
+    }
+
+    @Test func keepsTheAttributesTheCommentStageReads() throws {
+        let html = Array("<html><body><div itemprop=\"author\">x</div><time datetime=\"2020-01-02\">Jan 2</time><a href=\"/members/x\" onclick=\"y\">x</a></body></html>".utf8)
+        let outline = try #require(try HTMLText.read(html).outline)
+        #expect(outline.blocks.contains { $0.attributes["itemprop"] == "author" })
+        #expect(outline.blocks.contains { $0.tag == "time" && $0.attributes["datetime"] == "2020-01-02" })
+        #expect(outline.blocks.contains { $0.tag == "a" && $0.attributes["href"] == "/members/x" && $0.attributes["onclick"] == nil })
+    }
+}

@@ -15,6 +15,8 @@ struct ParameterSpec: Sendable {
     /// A regular expression the value must contain a match of, for the OpenAPI document (the handler checks
     /// the same rule itself, with a clearer message).
     var pattern: String? = nil
+    /// False for a parameter the server accepts but the OpenAPI document leaves out (see `format`).
+    var documented = true
 
     static func text(_ name: String, _ description: String, required: Bool = false) -> ParameterSpec {
         ParameterSpec(name: name, kind: .text, description: description, required: required)
@@ -31,7 +33,14 @@ struct ParameterSpec: Sendable {
 
     static let limit = integer("limit", 1...100, "Items per page, 1 to 100 (default 20).")
     static let cursor = text("cursor", "The opaque `next_cursor` of the previous page.")
-    static let format = choice("format", ["json", "csv"], "`csv` answers the page as CSV (as does `Accept: text/csv`).")
+    /// Accepted as the contract says, but left out of the OpenAPI document: a generated client parses an
+    /// operation's answer by its first media type, so a CSV answer on the JSON operation would fail to parse.
+    /// The OpenAPI document offers each list's CSV as an operation of its own instead (`/v1/studies.csv`).
+    static let format: ParameterSpec = {
+        var spec = choice("format", ["json", "csv"], "`csv` answers the page as CSV (as does `Accept: text/csv`).")
+        spec.documented = false
+        return spec
+    }()
     static let q = text("q", "Full-text search: plain words, \"quoted phrases\", prefix* and OR.")
 }
 

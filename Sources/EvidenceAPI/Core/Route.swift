@@ -35,6 +35,10 @@ struct Route: Sendable {
     /// The Cache-Control of a 200: answers that describe the data may be reused for a minute; live state
     /// (/health, /metrics) must not be stored at all, or a probe would read a cached "ok".
     var cacheControl: String
+    /// A list's CSV export (`/v1/studies.csv`): the list's handler, always answered as CSV.
+    var answersCSV = false
+    /// The path whose cursors this route takes: a CSV export pages with its list's cursors.
+    var cursorScope: String
     var handler: @Sendable (RouteContext) throws -> Reply
     /// The path split once here: the router matches every request against every route's segments.
     let segments: [Segment]
@@ -49,6 +53,7 @@ struct Route: Sendable {
         self.schema = schema
         self.contentType = contentType
         self.cacheControl = cacheControl
+        cursorScope = path
         self.handler = isList ? Self.cached(handler) : handler
         segments = path.split(separator: "/").map { part in
             part.hasPrefix("{") ? .value(String(part.dropFirst().dropLast())) : .literal(String(part))
@@ -68,6 +73,16 @@ struct Route: Sendable {
             cache.store(reply, for: key, generation: generation)
             return reply
         }
+    }
+
+    /// This list as an operation of its own that answers CSV: same parameters but `format`, same handler.
+    var csvExport: Route {
+        var export = Route(path: path + ".csv", summary: summary + " As CSV.", parameters: parameters.filter { $0.name != "format" },
+                           isList: true, schema: schema, contentType: "text/csv; charset=utf-8", handler: { _ in .json([]) })
+        export.handler = handler
+        export.answersCSV = true
+        export.cursorScope = path
+        return export
     }
 
     /// The values of the `{…}` segments when `pathSegments` matches, else nil.

@@ -36,7 +36,7 @@ enum OpenAPIDocument {
                                    "description": "The id (for conditions and interventions, also a name or synonym)."])
             }
         }
-        for spec in route.parameters {
+        for spec in route.parameters where spec.documented {
             var schema = schema(for: spec)
             if let pattern = spec.pattern { schema["pattern"] = pattern }
             parameters.append(["name": spec.name, "in": "query", "required": spec.required,
@@ -46,17 +46,15 @@ enum OpenAPIDocument {
             ? ["$ref": "#/components/schemas/\(route.schema)List"]
             : ["$ref": "#/components/schemas/\(route.schema)"]
         var okContent: [String: Any]
-        if route.contentType.hasPrefix("text/plain") {
+        if route.answersCSV {
+            okContent = ["text/csv": ["schema": ["type": "string",
+                "description": "The list as CSV: a header row of the object's fields (nested objects flattened with "
+                    + "dots, lists of objects as parallel columns joined with \"; \"), the same on every page; "
+                    + "meta.next_cursor is not in the CSV: page with the JSON list's cursors."]]]
+        } else if route.contentType.hasPrefix("text/plain") {
             okContent = [route.contentType: ["schema": ["type": "string"]]]
         } else {
             okContent = ["application/json": ["schema": okSchema]]
-            if route.isList {
-                // Its own media type: a generated client parses JSON only for application/json.
-                okContent["text/csv"] = ["schema": ["type": "string",
-                    "description": "The same page as CSV (format=csv or Accept: text/csv): a header row of the "
-                        + "object's fields, nested objects flattened with dots, lists of objects as parallel columns "
-                        + "joined with \"; \"; the header is the same on every page."]]
-            }
         }
         let problem: [String: Any] = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
         var responses: [String: Any] = [

@@ -19,13 +19,17 @@ struct CommentCues: Sendable, Decodable {
     var answerOpeners: [String]
     /// What follows a name that opens a comment addressed to someone ("Helen, …", "Tom is right.").
     var nameFollowers: [String]
+    /// Class and id words of forum and comment markup.
+    var markup: MarkupCues
+    /// Plain-text thread layouts.
+    var textThreads: TextThreadCues
 
     enum CodingKeys: String, CodingKey {
         case headerVerbs = "header_verbs", postPrefixes = "post_prefixes", separators, trailerLines = "trailer_lines"
         case profileLines = "profile_lines", greetings, thanksOpeners = "thanks_openers", quoteIntros = "quote_intros"
         case quoteVerbs = "quote_verbs", questionCues = "question_cues", promotionalCues = "promotional_cues"
         case promotionalLinkWords = "promotional_link_words", notNames = "not_names", answerOpeners = "answer_openers"
-        case nameFollowers = "name_followers"
+        case nameFollowers = "name_followers", markup, textThreads = "text_threads"
     }
 
     static func load(_ locator: ResourceLocator) throws -> CommentCues {

@@ -13,6 +13,9 @@ public struct CommentExtractor: Sendable {
     let replies: ReplyResolver
     /// Any of these means the comment may quote someone.
     let quoteMarks: PhraseMatcher
+    let htmlThreads: HTMLThreadReader
+    let textThreads: TextThreadReader
+    let signedThreads: SignedTextThreadReader
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
@@ -20,6 +23,10 @@ public struct CommentExtractor: Sendable {
         flags = CommentFlags(cues: cues)
         replies = ReplyResolver(cues: cues)
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
+        htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
+        signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
+        let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
+        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -28,35 +35,135 @@ public struct CommentExtractor: Sendable {
         var headerLine: TextSpan
         var span: TextSpan
         var date: String?
+        /// From the page's structure: the draft this one is nested under, and the blocks it quotes.
+        var parent: Int?
+        var quotes: [QuotedBlock] = []
+    }
+
+    /// The thread a page's structure shows: from the HTML outline's repeated post blocks, else from the text's
+    /// "name line, date line" posts. Nil when the page shows no such structure; comments are then found from
+    /// their header lines in the comment regions.
+    func thread(in text: SourceText, format: DocumentFormat, outline: HTMLOutline?) -> DiscussionThread? {
+        if let outline, !outline.isEmpty, let thread = htmlThreads.read(text, outline: outline), !thread.replies.isEmpty {
+            return thread
+        }
+        if let thread = textThreads.read(text), !thread.replies.isEmpty { return thread }
+        if let thread = signedThreads.read(text), !thread.replies.isEmpty { return thread }
+        return nil
+    }
+
+    /// A forum page read from its post headers ("Name Says:", "Posted by Name on …") when the first post starts
+    /// right under the title: that post is the thread's opening post, not a comment. Nil for an article followed by
+    /// its comments, and when the regions hold fewer than two posts.
+    func headerThread(_ text: SourceText, regions: [Region], outline: HTMLOutline? = nil) -> DiscussionThread? {
+        let drafts = findDrafts(text, regions: regions)
+        guard drafts.count >= 2, let first = drafts.first else { return nil }
+        var prose = 0
+        for region in regions where region.kind == .body && region.span.start < first.headerLine.start {
+            prose += proseLength(TextSpan(region.span.start, min(region.span.end, first.headerLine.start)), text)
+        }
+        guard prose < Self.articleLength else { return nil }
+        let posts = drafts.map { draft in
+            var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
+                                  extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
+            if let outline { datedFromMarkup(&post, outline, text) }
+            return post
+        }
+        return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
+    }
+
+    /// Prose before the first post header longer than this is an article, and every post is a comment on it.
+    static let articleLength = 200
+
+    /// The length of the sentences in a span: lines of eight words or more that end a sentence (menus and
+    /// breadcrumbs do not).
+    private func proseLength(_ span: TextSpan, _ text: SourceText) -> Int {
+        var total = 0
+        for line in text.slice(span).split(whereSeparator: \.isNewline) {
+            let trimmed = Trim.spaces(String(line))
+            guard let last = trimmed.unicodeScalars.last, ScalarKind.isTerminal(last) else { continue }
+            if trimmed.split(separator: " ").count >= 8 { total += trimmed.unicodeScalars.count }
+        }
+        return total
+    }
+
+    /// A post's date from a `datetime` attribute inside it, and its text without the shown date that opens it.
+    private func datedFromMarkup(_ post: inout ThreadPost, _ outline: HTMLOutline, _ text: SourceText) {
+        for block in outline.blocks where block.start >= post.extent.start && block.start < post.span.end {
+            guard let value = block.attributes["datetime"], let date = DateParser.dates(in: value).first else { continue }
+            if post.date == nil { post.date = date.iso }
+            let shown = text.trimmed(block.span)
+            if !shown.isEmpty, shown.start <= post.span.start + 1, shown.end < post.span.end {
+                post.span = text.trimmed(TextSpan(shown.end, post.span.end))
+            }
+            return
+        }
     }
 
     public func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata) -> [ExtractedComment] {
-        let drafts = findDrafts(text, regions: regions)
+        extract(text, regions: regions, metadata: metadata, thread: nil)
+    }
+
+    func extract(_ text: SourceText, regions: [Region], metadata: SourceMetadata, thread: DiscussionThread?) -> [ExtractedComment] {
+        if let thread {
+            let drafts = thread.replies.map { post in
+                Draft(header: CommentHeader(number: nil, author: post.author ?? "", date: post.date),
+                      headerLine: TextSpan(post.extent.start, post.span.start), span: cleaned(post.span, text), date: post.date,
+                      parent: post.parent, quotes: post.quotes)
+            }
+            return comments(drafts, text, pageAuthor: thread.opening?.author ?? metadata.author, numbered: false, thread: true)
+        }
+        return comments(findDrafts(text, regions: regions), text, pageAuthor: metadata.author, numbered: true, thread: false)
+    }
+
+    private func comments(_ drafts: [Draft], _ text: SourceText, pageAuthor: String?, numbered: Bool, thread: Bool) -> [ExtractedComment] {
         guard !drafts.isEmpty else { return [] }
         var names = drafts.map(\.header.author)
-        if let author = metadata.author { names.append(author) }
-        let identity = AuthorIdentity(names: names)
-        let pageAuthorID = metadata.author.map { identity.id(for: $0) }
+        if let pageAuthor { names.append(pageAuthor) }
+        let identity = AuthorIdentity(names: names, markup: cues.markup)
+        let pageAuthorID = pageAuthor.map { identity.id(for: $0) }
 
         var comments: [ExtractedComment] = []
         comments.reserveCapacity(drafts.count)
         for (index, draft) in drafts.enumerated() {
             let body = ScalarText.string(text.scalars, draft.span)
             let lowerScalars = ScalarText.lowered(text.scalars, draft.span)
-            // Reply cues sit at the start of a comment.
-            let lower = ScalarText.string(lowerScalars, TextSpan(0, min(lowerScalars.count, 400)))
-            let authorID = identity.id(for: draft.header.author)
+            let own = draft.quotes.isEmpty ? ownText(body, lowerScalars) : ownText(draft.span, quotes: draft.quotes, text)
+            let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
+            // Reply cues sit at the start of a comment; on a thread, after any quote (the header path reads quote
+            // credits at the start itself).
+            let ownBody = own ?? body
+            let afterQuotes = thread && !draft.quotes.isEmpty
+            let cueBody = afterQuotes ? ownBody : body
+            let lower = String(String.UnicodeScalarView((afterQuotes ? ownLower : lowerScalars).prefix(400)))
+            let authorID = identity.id(for: draft.header.author, occurrence: index)
             var comment = ExtractedComment(
-                number: draft.header.number ?? index + 1,
+                number: numbered ? draft.header.number ?? index + 1 : index + 1,
                 author: draft.header.author,
                 authorID: authorID,
                 date: draft.header.date ?? draft.date,
                 span: draft.span)
-            comment.replyToIndex = replies.explicitTarget(of: body, lower: lower, earlier: comments, identity: identity)
+            // What the text shows first (a quote, a name), then the nesting: a nested reply on a patient forum
+            // answers the thread it sits in, and a name tells better whom.
+            comment.replyToIndex = quoteTarget(draft.quotes, text, earlier: comments, identity: identity)
+            if comment.replyToIndex == nil, let named = replies.explicitTarget(of: cueBody, lower: lower, earlier: comments, identity: identity) {
+                // On a thread, naming the opening poster ("@name, thanks for posting this") speaks to the opening post,
+                // unless the opener's reply is just above and this poster is already in the conversation.
+                let continuing = named == comments.count - 1 && comments.contains { $0.authorID == authorID }
+                comment.replyToIndex = thread && comments[named].authorID == pageAuthorID && !continuing ? nil : named
+            }
+            if comment.replyToIndex == nil, let parent = draft.parent, parent < comments.count, !(thread && namesOpener(cueBody, pageAuthor)) {
+                comment.replyToIndex = parent
+            }
+            // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
+            if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,
+               previous.authorID != authorID,
+               previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor)
+                || replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) != nil {
+                comment.replyToIndex = comments.count - 1
+            }
             // A quoted question is someone else's.
-            let own = ownText(body, lowerScalars)
-            let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
-            var isQuestion = flags.hasQuestionMark(own ?? body) || flags.hasQuestionCue(ownLower)
+            var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)
             if let pageAuthorID, authorID == pageAuthorID {
                 // The page's author answering the question just before.
                 if comment.replyToIndex == nil, let previous = comments.last, previous.isQuestion, previous.authorID != authorID {
@@ -64,7 +171,7 @@ public struct CommentExtractor: Sendable {
                 }
                 // Following up their own comment ("Nobody has answered yet, so here goes."), the author takes up the
                 // latest question of the last few that nobody has answered yet.
-                if comment.replyToIndex == nil, comments.last?.authorID == authorID {
+                if !thread, comment.replyToIndex == nil, comments.last?.authorID == authorID {
                     // Answers to these questions can only come after them, so the window holds them all.
                     let window = max(0, comments.count - 5)
                     let answered = Set(comments[window...].compactMap(\.replyToIndex))
@@ -79,12 +186,109 @@ public struct CommentExtractor: Sendable {
             comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {
                 comment.replyToIndex = replies.answerTarget(of: lower, authorID: authorID, earlier: comments)
-                    ?? replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+                if thread, comment.replyToIndex == nil {
+                    let known = { (name: String) -> Bool in
+                        guard let reference = identity.reference(name) else { return false }
+                        if let pageAuthorID, identity.refers(reference, to: pageAuthorID) { return true }
+                        return comments.contains { identity.refers(reference, to: $0.authorID) }
+                            || names.contains { PersonName.words($0).contains { $0.hasPrefix(name.lowercased()) } }
+                    }
+                    comment.replyToIndex = replies.unknownGreetingTarget(of: cueBody, authorID: authorID, earlier: comments, known: known)
+                }
+                // On a thread, thanks without a name go to the opening post, not to the reply above.
+                if !thread, comment.replyToIndex == nil {
+                    comment.replyToIndex = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments)
+                }
             }
-            comment.isPromotional = flags.isPromotional(lowerScalars)
+            comment.isPromotional = flags.isPromotional(thread ? ownLower : lowerScalars)
             comments.append(comment)
         }
         return comments
+    }
+
+    /// Whether a comment speaks to the opening poster near its start: "@name", or a salutation with their name or
+    /// its first letters ("Hi Georgie" to "georgiea").
+    func namesOpener(_ body: String, _ opener: String?) -> Bool {
+        guard let opener, let first = PersonName.words(opener).first, first.count >= 3 else { return false }
+        let head = String(body.prefix(200)).lowercased()
+        let compact = PersonName.compact(opener)
+        var words: [Substring] = []
+        var previousAt = false
+        for token in head.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "@" && $0 != "_" }) {
+            let word = token.drop { $0 == "@" }
+            if token.hasPrefix("@") || previousAt { words.append(word) }
+            previousAt = false
+            if words.count > 3 { break }
+        }
+        let salutations = ["hi", "hello", "hey", "dear", "hiya", "thanks", "thank you"]
+        let firstLine = head.prefix { $0 != "\n" }
+        for salutation in salutations where Phrase.hasPrefix(String(firstLine), salutation) {
+            let rest = firstLine.dropFirst(salutation.count).drop { $0 == " " || $0 == "," }
+            words.append(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        }
+        return words.contains { word in
+            let w = PersonName.compact(String(word))
+            return w.count >= 4 && (compact.hasPrefix(w) || w.hasPrefix(compact))
+        }
+    }
+
+    /// The earlier comment a quote block points at: by the name it credits, else by the words it repeats.
+    func quoteTarget(_ quotes: [QuotedBlock], _ text: SourceText, earlier: [ExtractedComment], identity: AuthorIdentity) -> Int? {
+        for quote in quotes {
+            // The quoted words, without the credit line ("Name said:", "Quote from: Name on …").
+            let lines = text.slice(quote.span).split(whereSeparator: \.isNewline).filter { line in
+                let lower = Trim.spaces(line.lowercased())
+                return !cues.quoteIntros.contains { lower.hasPrefix($0) } && !cues.quoteVerbs.contains { lower.hasSuffix($0) }
+            }
+            let quoted = Self.squeezed(lines.joined(separator: " "))
+            let probe = quoted.count >= 20 ? String(quoted.prefix(60)) : nil
+            let holds = { (index: Int) -> Bool in probe.map { Self.squeezed(text.slice(earlier[index].span)).contains($0) } ?? false }
+            if let name = quote.name, let reference = identity.reference(name) {
+                let byName = stride(from: earlier.count - 1, through: 0, by: -1).filter { identity.refers(reference, to: earlier[$0].authorID) }
+                if let index = byName.first(where: holds) ?? byName.first { return index }
+                continue
+            }
+            if probe != nil, let index = stride(from: earlier.count - 1, through: 0, by: -1).first(where: holds) { return index }
+        }
+        return nil
+    }
+
+    private static func squeezed(_ string: String) -> String {
+        string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
+    }
+
+    /// The comment's text without its quoted blocks.
+    func ownText(_ span: TextSpan, quotes: [QuotedBlock], _ text: SourceText) -> String {
+        var parts: [String] = []
+        var at = span.start
+        for quote in quotes.sorted(by: { $0.span.start < $1.span.start }) where quote.span.start >= at {
+            parts.append(text.slice(TextSpan(at, min(quote.span.start, span.end))))
+            at = max(at, quote.span.end)
+        }
+        if at < span.end { parts.append(text.slice(TextSpan(at, span.end))) }
+        // A quote's credit line ("Quote from: Name on …") sits just before the quote block.
+        let joined = parts.joined(separator: "\n")
+        return ownText(joined, Array(joined.lowercased().unicodeScalars)) ?? joined
+    }
+
+    /// A post's text without a leading date or profile line and trailing link lines ("Reply", "Quote").
+    func cleaned(_ span: TextSpan, _ text: SourceText) -> TextSpan {
+        var lines: [TextSpan] = []
+        var start = span.start
+        var i = span.start
+        let s = text.scalars
+        while i <= span.end {
+            if i == span.end || ScalarKind.isNewline(s[i]) {
+                let line = text.trimmed(TextSpan(start, i))
+                if !line.isEmpty { lines.append(line) }
+                start = i + 1
+            }
+            i += 1
+        }
+        while let first = lines.first, lines.count > 1, isProfileLine(text.slice(first)) || dateOnly(text.slice(first), first, text) != nil {
+            lines.removeFirst()
+        }
+        return self.span(of: lines, text) ?? span
     }
 
     /// The comment without quoted lines: "> …", and "Quote from: Name …" / "Name wrote:" with the line they
@@ -131,6 +335,11 @@ public struct CommentExtractor: Sendable {
             }
             var current: Draft?
             var contentLines: [TextSpan] = []
+            // Where posts open with strong headers ("Posted by …", "Name says:"), a bare "Name wrote:" inside one
+            // introduces a quote, not a post.
+            let strongOnly = lines.contains { line in
+                !line.isEmpty && headers.mayBeHeader(s, line) && headers.parse(ScalarText.string(s, line))?.isStrong == true
+            }
             func close() {
                 guard var draft = current else { return }
                 draft.span = span(of: contentLines, text) ?? TextSpan(draft.headerLine.end, draft.headerLine.end)
@@ -139,7 +348,8 @@ public struct CommentExtractor: Sendable {
                 contentLines = []
             }
             for line in lines where !line.isEmpty {
-                if headers.mayBeHeader(s, line), !endsSentenceWithoutDigits(s, line), let header = headers.parse(ScalarText.string(s, line)) {
+                if headers.mayBeHeader(s, line), !endsSentenceWithoutDigits(s, line), let header = headers.parse(ScalarText.string(s, line)),
+                   header.isStrong || !strongOnly {
                     // A "Re: subject" line just before a header belongs to the new post.
                     if let last = contentLines.last, Trim.chars(text.slice(last).lowercased(), "*_# ").hasPrefix("re:") {
                         contentLines.removeLast()
@@ -179,7 +389,10 @@ public struct CommentExtractor: Sendable {
     private func isTrailer(_ line: String) -> Bool {
         guard line.unicodeScalars.count <= 40 else { return false }
         let norm = Trim.chars(line.lowercased(), " :|\u{2022}\u{B7}[]()")
-        return cues.trailerLines.contains(norm) || norm.split(separator: " ").allSatisfy { cues.trailerLines.contains(String($0)) }
+        if cues.trailerLines.contains(norm) { return true }
+        // "⬆ 41 ⬇ Reply Share": vote counts and arrows around link words.
+        let words = norm.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        return !words.isEmpty && words.allSatisfy { cues.trailerLines.contains(String($0)) }
     }
 
     private func isProfileLine(_ line: String) -> Bool {

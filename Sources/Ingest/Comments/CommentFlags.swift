@@ -30,7 +30,9 @@ struct CommentFlags: Sendable {
         for (i, scalar) in scalars.enumerated() where scalar == "?" {
             let next = i + 1 < scalars.count ? scalars[i + 1] : " "
             let previous = i > 0 ? scalars[i - 1] : " "
+            // "…still suffering?." ends a sentence too.
             let endsSentence = ScalarKind.isWhitespace(next) || ScalarKind.isCloser(next) || next == "?" || next == "!"
+                || next == "." && (i + 2 >= scalars.count || ScalarKind.isWhitespace(scalars[i + 2]))
             if endsSentence, ScalarKind.isLetter(previous) || ScalarKind.isCloser(previous) || previous == " " || ScalarKind.isDigit(previous) {
                 return true
             }

@@ -60,6 +60,24 @@ struct ReplyResolver: Sendable {
         return nil
     }
 
+    /// A salutation to a name no one on the page goes by ("Hi Susie," where Susie signs as "straydog") greets the
+    /// writer of the comment just before, when someone else wrote it: people sign with names their handles do not
+    /// show. `known` tells whether a name refers to someone on the page.
+    func unknownGreetingTarget(of body: String, authorID: String, earlier: [ExtractedComment], known: (String) -> Bool) -> Int? {
+        guard let previous = earlier.last, previous.authorID != authorID else { return nil }
+        let firstLine = String(body.drop { $0.isWhitespace }.prefix { $0 != "\n" }.prefix(60))
+        let lower = firstLine.lowercased()
+        for salutation in ["hi", "hello", "hey", "dear", "hiya"] where Phrase.hasPrefix(lower, salutation) {
+            let rest = firstLine.dropFirst(salutation.count).drop { $0 == " " }
+            let name = rest.prefix { $0.isLetter }
+            guard name.count >= 2, name.first?.isUppercase == true, !cues.notNames.contains(name.lowercased()) else { return nil }
+            let after = rest.dropFirst(name.count).first
+            guard after == nil || after == "," || after == "!" || after == "." || after == " " && rest.dropFirst(name.count + 1).first == "-" else { return nil }
+            return known(String(name)) ? nil : earlier.count - 1
+        }
+        return nil
+    }
+
     /// Thanks at the start of a comment answers the comment just before, when someone else wrote it.
     func thanksTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
         guard let previous = earlier.last, previous.authorID != authorID else { return nil }

@@ -21,3 +21,13 @@ enum Trim {
         return start == view.startIndex && end == view.endIndex ? string : String(view[start..<end])
     }
 }
+
+extension String {
+    /// The string without leading and trailing whitespace of any kind (no-break and other Unicode spaces too).
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

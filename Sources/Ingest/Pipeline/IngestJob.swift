@@ -121,10 +121,11 @@ public struct IngestJob {
         let results = ExtractionResults(count: work.count)
         let inputs = work.map { prepared[$0] }
         DispatchQueue.concurrentPerform(iterations: inputs.count) { position in
-            guard case .decoded(let text, let sha) = inputs[position].stage else { return }
+            guard case .decoded(let read, let sha) = inputs[position].stage else { return }
             let document = inputs[position].document
             let started = DispatchTime.now()
-            let extraction = pipeline.extract(file: document.identity, text: text, sha256: sha, format: document.format)
+            let extraction = pipeline.extract(file: document.identity, text: read.text, sha256: sha, format: document.format,
+                                              outline: read.outline)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             results.set(position, extraction, milliseconds)
         }
@@ -145,7 +146,7 @@ public struct IngestJob {
         enum Stage: Sendable {
             case failed(String)
             case unchanged
-            case decoded(String, sha256: String)
+            case decoded(ReadDocument, sha256: String)
             case extracted(Extraction)
         }
         var document: DiscoveredDocument
@@ -160,8 +161,8 @@ public struct IngestJob {
             if try store.storedVersion(file: document.identity)?.sha256 == file.sha256 {
                 return Prepared(document: document, bytes: file.bytes.count, stage: .unchanged)
             }
-            let text = try reader.decode(file, format: document.format)
-            return Prepared(document: document, bytes: file.bytes.count, stage: .decoded(text, sha256: file.sha256))
+            let read = try reader.read(file, format: document.format)
+            return Prepared(document: document, bytes: file.bytes.count, stage: .decoded(read, sha256: file.sha256))
         } catch let error as ReadError {
             return Prepared(document: document, bytes: 0, stage: .failed(error.description))
         } catch {

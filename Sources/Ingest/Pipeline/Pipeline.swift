@@ -27,7 +27,17 @@ public struct Pipeline: Sendable {
 
     /// Runs the text stages: everything the study, claim and comment stages need.
     public func analyze(_ text: SourceText, format: DocumentFormat) -> AnalyzedDocument {
-        let regionList = regions.segment(text, format: format)
+        analyze(text, format: format, thread: nil)
+    }
+
+    /// The text stages, with a thread's structure laid over the regions: replies are comments (never the page's
+    /// claims), the opening post is the page's body.
+    func analyze(_ text: SourceText, format: DocumentFormat, thread: DiscussionThread?) -> AnalyzedDocument {
+        var regionList = regions.segment(text, format: format)
+        if let thread {
+            if let opening = thread.opening { regionList = RegionOverlay.apply(regionList, opening.span, kind: .body) }
+            if let replies = thread.repliesExtent { regionList = RegionOverlay.apply(regionList, replies, kind: .comments) }
+        }
         let sentenceList = sentences.split(text, regions: regionList)
         let meta = metadata.extract(text, format: format, regions: regionList, sentences: sentenceList)
         var mentions: [ConceptMention] = []
@@ -53,12 +63,22 @@ public struct Pipeline: Sendable {
     }
 
     /// Extracts everything from one decoded document.
-    public func extract(file: String, text: String, sha256: String, format: DocumentFormat) -> Extraction {
+    /// `outline`: the HTML page's outline from the reading stage, where the comment stage finds a thread's posts.
+    public func extract(file: String, text: String, sha256: String, format: DocumentFormat,
+                        outline: HTMLOutline? = nil) -> Extraction {
         let sourceText = SourceText(text)
-        let document = analyze(sourceText, format: format)
+        var thread = comments.thread(in: sourceText, format: format, outline: outline)
+        var document = analyze(sourceText, format: format, thread: thread)
+        // A forum page whose posts only their header lines show: read again with its opening post as the body.
+        if thread == nil, let found = comments.headerThread(sourceText, regions: document.regions, outline: outline) {
+            thread = found
+            document = analyze(sourceText, format: format, thread: found)
+        }
+        // A thread's opening post is the source's own text: its poster is the source's author.
+        if document.metadata.author == nil, let poster = thread?.opening?.author { document.metadata.author = poster }
         let studyList = studies.extract(document)
         let claimList = claims.extract(document, studies: studyList)
-        var commentList = comments.extract(sourceText, regions: document.regions, metadata: document.metadata)
+        var commentList = comments.extract(sourceText, regions: document.regions, metadata: document.metadata, thread: thread)
         for index in commentList.indices {
             let span = commentList[index].span
             let found = document.concepts.filter { span.contains($0.span) }

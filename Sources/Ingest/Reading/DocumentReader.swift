@@ -45,6 +45,16 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// The stored text and, for HTML, the outline of the page's elements that the comment stage reads.
+    public func read(_ file: LoadedFile, format: DocumentFormat) throws(ReadError) -> ReadDocument {
+        switch format {
+        case .text, .markdown: return ReadDocument(text: try Self.validatedUTF8(file.bytes))
+        case .html:
+            _ = try Self.validatedUTF8(file.bytes)
+            return try HTMLText.read(file.bytes)
+        }
+    }
+
     /// Decodes UTF-8, refusing empty input, NUL bytes and invalid sequences with their byte offset.
     static func validatedUTF8(_ bytes: [UInt8]) throws(ReadError) -> String {
         guard !bytes.isEmpty else { throw ReadError.empty }

@@ -25,6 +25,11 @@ enum HTMLText {
     ]
 
     static func visibleText(of bytes: [UInt8]) throws(ReadError) -> String {
+        try read(bytes, outline: false).text
+    }
+
+    /// The visible text and, when asked for, the outline of its elements (see `HTMLOutline`).
+    static func read(_ bytes: [UInt8], outline wantOutline: Bool = true) throws(ReadError) -> ReadDocument {
         guard !bytes.isEmpty else { throw ReadError.empty }
         guard bytes.count < Int(Int32.max) else { throw ReadError.tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -39,14 +44,15 @@ enum HTMLText {
         guard let first = doc.pointee.children else { throw ReadError.malformedHTML(reason: "the document has no elements") }
 
         var out = TextBuilder()
-        walk(from: first, into: &out)
+        var recorder = OutlineRecorder(enabled: wantOutline)
+        walk(from: first, into: &out, recorder: &recorder)
         let text = out.finish()
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ReadError.empty }
-        return text
+        return ReadDocument(text: text, outline: wantOutline ? recorder.finish(length: text.unicodeScalars.count) : nil)
     }
 
     /// Depth-first walk over the siblings starting at `first` and everything below them.
-    private static func walk(from first: xmlNodePtr, into out: inout TextBuilder) {
+    private static func walk(from first: xmlNodePtr, into out: inout TextBuilder, recorder: inout OutlineRecorder) {
         var node: xmlNodePtr? = first
         let top = first.pointee.parent
         var inHead = 0
@@ -64,16 +70,19 @@ enum HTMLText {
                     if inHead > 0 { inTitle += 1 } else { break }
                 }
                 if name == "pre" { inPre += 1 }
+                if inHead == 0 { recorder.open(current, name: name, at: out.text.count) }
                 open(name, &out)
                 descend = current.pointee.children != nil
-                if !descend { close(name, &out, &inHead, &inTitle, &inPre) }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if inHead == 0 || inTitle > 0, let content = current.pointee.content {
-                    out.append(String(cString: content), preserve: inPre > 0)
+                if !descend {
+                    if inHead == 0 { recorder.close(at: out.text.count) }
+                    close(name, &out, &inHead, &inTitle, &inPre)
                 }
-            case XML_ENTITY_REF_NODE:
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ENTITY_REF_NODE:
                 if inHead == 0 || inTitle > 0, let content = current.pointee.content {
+                    out.contentStart = nil
                     out.append(String(cString: content), preserve: inPre > 0)
+                    // The blocks opened since the last text start where this text does (after line breaks and marks).
+                    if let start = out.contentStart { recorder.resolveStarts(at: start) }
                 }
             default:
                 break
@@ -92,7 +101,9 @@ enum HTMLText {
                 }
                 guard let parent = c.pointee.parent, parent != top else { break }
                 if parent.pointee.type == XML_ELEMENT_NODE {
-                    close(elementName(parent), &out, &inHead, &inTitle, &inPre)
+                    let name = elementName(parent)
+                    if inHead == 0 { recorder.close(at: out.text.count) }
+                    close(name, &out, &inHead, &inTitle, &inPre)
                 }
                 climb = parent
             }
@@ -154,6 +165,8 @@ private struct TextBuilder {
     var pendingSpace = false
     /// A bullet or heading mark owed before the next text of a list item or heading.
     var pendingMark: String?
+    /// Where the first visible scalar went since this was last cleared (for the outline's block starts).
+    var contentStart: Int?
 
     mutating func breakLine(_ count: Int) { pendingBreaks = max(pendingBreaks, count) }
 
@@ -211,6 +224,7 @@ private struct TextBuilder {
             text.append(contentsOf: mark.unicodeScalars)
             pendingMark = nil
         }
+        if contentStart == nil { contentStart = text.count }
     }
 
     mutating func finish() -> String {

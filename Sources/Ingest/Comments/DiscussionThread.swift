@@ -1,0 +1,39 @@
+import EvidenceModel
+/// A discussion as the page's own structure shows it: the opening post (the source's own text) and the replies,
+/// each with its author, date, text, quoted blocks and nesting. Found before the region stage, so that replies are
+/// read as comments and never as the page's claims.
+struct DiscussionThread: Sendable {
+    /// The post that opens the thread, when the page has one; its text is the source's, not a comment.
+    var opening: ThreadPost?
+    /// The replies in page order.
+    var replies: [ThreadPost]
+
+    /// The stretch of the page the replies cover, headers included.
+    var repliesExtent: TextSpan? {
+        guard let first = replies.first else { return nil }
+        let end = replies.map(\.extent.end).max() ?? first.extent.end
+        return TextSpan(first.extent.start, end)
+    }
+}
+
+/// One post of a thread.
+struct ThreadPost: Sendable {
+    /// The name as the page shows it; nil when it shows none.
+    var author: String?
+    /// ISO 8601, as precise as the page gives it.
+    var date: String?
+    /// The post's text: without its header, signature or buttons.
+    var span: TextSpan
+    /// The whole post on the page, header included.
+    var extent: TextSpan
+    /// Blocks quoting another post, inside `span`.
+    var quotes: [QuotedBlock] = []
+    /// Index into the thread's replies of the reply this one is nested under (nil: under the opening post).
+    var parent: Int?
+}
+
+/// A quote of another post inside a reply: its text and the name it credits ("Originally Posted by X").
+struct QuotedBlock: Sendable, Hashable {
+    var span: TextSpan
+    var name: String?
+}

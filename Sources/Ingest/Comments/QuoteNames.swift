@@ -1,0 +1,35 @@
+import EvidenceModel
+/// The name a quote credits, from its first lines: "Quote from: Name on <date>", "Originally Posted by Name",
+/// "Quoting Name", "Name wrote:", "Name said:".
+struct QuoteNames: Sendable {
+    let intros: [String]
+    let verbs: [String]
+    let headers: CommentHeaderParser
+
+    init(cues: CommentCues) {
+        intros = cues.quoteIntros.sorted { $0.count > $1.count }
+        verbs = cues.quoteVerbs
+        headers = CommentHeaderParser(cues: cues)
+    }
+
+    func name(in text: String) -> String? {
+        for rawLine in text.split(whereSeparator: \.isNewline).prefix(3) {
+            let line = Trim.spaces(String(rawLine))
+            let lower = line.lowercased()
+            for intro in intros where lower.hasPrefix(intro) {
+                var rest = Trim.spaces(String(line.dropFirst(intro.count)))
+                rest = Trim.chars(rest, ":")
+                // "Name on <date>", "Name, <date>".
+                if let on = rest.range(of: " on ") { rest = String(rest[..<on.lowerBound]) }
+                if let comma = rest.firstIndex(of: ",") { rest = String(rest[..<comma]) }
+                let name = Trim.chars(Trim.spaces(rest), ":;")
+                if !name.isEmpty, headers.isName(name) { return name }
+            }
+            for verb in verbs where lower.hasSuffix(verb) {
+                let name = Trim.spaces(String(line.dropLast(verb.count)))
+                if headers.isName(name) { return name }
+            }
+        }
+        return nil
+    }
+}

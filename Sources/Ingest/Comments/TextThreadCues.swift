@@ -1,0 +1,24 @@
+/// Cues of plain-text thread layouts (`lexicon/comments.json`, "text_threads").
+struct TextThreadCues: Sendable, Decodable {
+    /// Between a poster's name and the post's time on a one-line header ("u/name · 2y").
+    var headerSeparators: [String]
+    /// Prefixes of a handle that are no part of the name ("u/", "Posted by ").
+    var handlePrefixes: [String]
+    /// Units of a relative time ("2y", "3 hours ago").
+    var relativeTimeUnits: Set<String>
+    var relativeTimeWords: [String]
+    /// The whole text of a removed post: such a post is no comment.
+    var removedBodies: Set<String>
+    /// Q&A sites sign a post under it: "answered Jan 5, 2021 at 9:11 — Name".
+    var attributionVerbs: [String]
+    var attributionSeparators: [String]
+    /// Lines that separate posts ("---").
+    var postRules: Set<String>
+
+    enum CodingKeys: String, CodingKey {
+        case headerSeparators = "header_separators", handlePrefixes = "handle_prefixes"
+        case relativeTimeUnits = "relative_time_units", relativeTimeWords = "relative_time_words"
+        case removedBodies = "removed_bodies", attributionVerbs = "attribution_verbs"
+        case attributionSeparators = "attribution_separators", postRules = "post_rules"
+    }
+}
