@@ -79,7 +79,7 @@ public final class EvidenceAPI: Sendable {
             let context = RouteContext(request: request, parameters: parameters, pathValues: values,
                                        services: services, routePath: route.cursorScope)
             let reply = try route.handler(context)
-            return Negotiation.response(for: reply, csv: csvShape, request: request)
+            return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl)
         } catch let error as APIError {
             return error.response
         } catch let error as SQLiteError where error.isInterrupted {

@@ -2,8 +2,10 @@
 ///
 /// Strict where lax parsers have been exploited: the size is 1*HEXDIG with an overflow
 /// guard (the running size is checked against the body limit at every digit), every line
-/// ends in CRLF, chunk data must be followed by CRLF, chunk extensions and trailers have
-/// byte caps. Trailers are validated and dropped.
+/// ends in CRLF, chunk data must be followed by CRLF, chunk extensions follow the grammar
+/// of §7.1.1 (see `ChunkExtensionScanner`: a front proxy that reads `2;` or an unclosed
+/// quote differently would see other chunk boundaries than we do), chunk extensions and
+/// trailers have byte caps. Extensions are checked and ignored; trailers are validated and dropped.
 struct ChunkedDecoder {
     let limits: ParserLimits
     private(set) var body: [UInt8] = []
@@ -11,11 +13,12 @@ struct ChunkedDecoder {
     private var size = 0
     private var sizeDigits = 0
     private var extensionBytes = 0
+    private var extensionScanner = ChunkExtensionScanner()
     private var trailerBytes = 0
     private var trailerLine: [UInt8] = []
 
     private enum State {
-        case size, ext, sizeLF
+        case size, sizeSpace, ext, sizeLF
         case data(remaining: Int)
         case dataCR, dataLF
         case trailerLine, trailerLF, finalLF
@@ -47,17 +50,32 @@ struct ChunkedDecoder {
                 } else if sizeDigits == 0 {
                     throw .badRequest("A chunk size is not hexadecimal.")
                 } else if byte == UInt8(ascii: ";") {
+                    extensionScanner = ChunkExtensionScanner()
                     state = .ext
                 } else if byte == ASCII.cr {
                     state = .sizeLF
+                } else if byte == ASCII.space || byte == ASCII.tab {
+                    state = .sizeSpace   // BWS before the first ";"
                 } else {
                     throw .badRequest("A chunk size line is malformed.")
                 }
+            case .sizeSpace:
+                // Whitespace after the size may only lead to an extension (BWS ";"), never end the line.
+                if byte == UInt8(ascii: ";") {
+                    extensionScanner = ChunkExtensionScanner()
+                    state = .ext
+                } else if byte != ASCII.space && byte != ASCII.tab {
+                    throw .badRequest("A chunk size line is malformed.")
+                }
+                extensionBytes += 1
+                if extensionBytes > limits.maxChunkExtensionBytes { throw .badRequest("Chunk extensions are too long.") }
             case .ext:
                 if byte == ASCII.cr {
+                    guard extensionScanner.canEnd else { throw .badRequest("A chunk extension is incomplete.") }
                     state = .sizeLF
                 } else {
                     guard ASCII.isFieldValue(byte) else { throw .badRequest("A chunk extension has a control character.") }
+                    guard extensionScanner.accept(byte) else { throw .badRequest("A chunk extension is malformed.") }
                     extensionBytes += 1
                     if extensionBytes > limits.maxChunkExtensionBytes { throw .badRequest("Chunk extensions are too long.") }
                 }

@@ -24,9 +24,9 @@ final class Connection {
     /// The client sent EOF (it may still read).
     var peerClosed = false
     var isClosed = false
-    /// A worker is running the handler for this connection's current request.
+    /// The handler for this connection's current request is running (with the loop's baton released).
     var inFlight = false
-    /// EPOLLIN was dropped while the handler runs, so pipelined input cannot pile up.
+    /// EPOLLIN was dropped while a stalled handler runs, so pipelined input cannot pile up.
     var readPaused = false
 
     var requestsServed = 0

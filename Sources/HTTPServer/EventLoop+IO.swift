@@ -4,6 +4,8 @@ import Glibc
 /// Reading, parsing and writing one connection.
 extension EventLoop {
     func readable(_ connection: Connection) {
+        // Callers may hold a connection from before a handler stalled; another runner may have closed it.
+        guard !connection.isClosed else { return }
         if connection.lingering {
             drain(connection)
             return
@@ -32,6 +34,7 @@ extension EventLoop {
     }
 
     func writable(_ connection: Connection) {
+        guard !connection.isClosed else { return }
         flush(connection)
         if !connection.isClosed, !connection.hasPendingOutput, !connection.closeAfterFlush,
            connection.parser.bufferedByteCount > 0 {
@@ -136,9 +139,9 @@ extension EventLoop {
         }
     }
 
-    /// While a worker runs the handler, stop reading: pipelined input waits in the
-    /// kernel (bounded by its buffers) instead of our memory. Errors and hang-ups are
-    /// still reported, since epoll cannot mask them.
+    /// While a stalled handler runs, stop reading: pipelined input waits in the kernel
+    /// (bounded by its buffers) instead of our memory. Errors and hang-ups are still
+    /// reported, since epoll cannot mask them.
     func pauseReading(_ connection: Connection) {
         guard !connection.readPaused else { return }
         connection.readPaused = true

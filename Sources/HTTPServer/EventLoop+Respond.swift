@@ -14,8 +14,9 @@ struct Exchange: Sendable {
 
 /// Calling the handler and queueing its response, with metrics and the access log.
 extension EventLoop {
-    /// Runs the handler inline, or hands the request to the worker pool and returns; in
-    /// the latter case the connection reads and parses nothing more until `complete`.
+    /// Runs the handler inline with the loop's baton released, so that if it stalls another
+    /// thread can take the loop over (see `LoopBaton`); meanwhile the connection is
+    /// `inFlight` and reads and parses nothing more. Over the handler limit: 503.
     func respond(_ connection: Connection, to parsed: HTTPRequest, keepAlive: Bool) {
         var request = parsed
         request.peer = connection.peer
@@ -23,26 +24,30 @@ extension EventLoop {
         let exchange = Exchange(
             connectionID: connection.id, fd: connection.fd, method: request.method, path: request.path,
             version: request.version, requestID: request.requestID, keepAlive: keepAlive, started: monotonicNanos())
-        guard let pool = shared.workerPool else {
-            complete(connection, exchange, response: shared.handler(request))
+        // Set before the baton is released: a runner that takes over must leave this connection alone.
+        connection.inFlight = true
+        guard baton.beginHandler(now: exchange.started) else {
+            connection.inFlight = false
+            complete(connection, exchange, response: Self.busyResponse)
             return
         }
-        connection.inFlight = true
-        pauseReading(connection)
-        pool.submit(WorkerPool.Job(request: request, exchange: exchange, loop: self))
+        let response = shared.handler(request)
+        baton.endHandler { poller.wake() }
+        connection.inFlight = false
+        // Closed by the runner that took over (the client reset): the fd may belong to someone else now.
+        guard !connection.isClosed else { return }
+        resumeReading(connection)
+        complete(connection, exchange, response: response)
     }
 
-    /// A response from the worker pool, back on the loop thread.
-    func completed(_ exchange: Exchange, response: HTTPResponse) {
-        guard let connection = connections[exchange.fd], connection.id == exchange.connectionID,
-              !connection.isClosed else {
-            return   // the client went away while the handler ran
-        }
-        connection.inFlight = false
-        complete(connection, exchange, response: response)
-        resumeReading(connection)
-        process(connection)
-    }
+    /// Every handler slot of the loop is held by a stalled handler: refuse rather than queue.
+    static let busyResponse: HTTPResponse = {
+        var response = ProblemDetails.response(
+            status: 503, detail: "The server is busy with slow requests; retry in a second.")
+        response.headers.append((name: "Retry-After", value: "1"))
+        response.routeLabel = "busy"
+        return response
+    }()
 
     /// Serializes the handler's response into the connection's output.
     func complete(_ connection: Connection, _ exchange: Exchange, response handlerResponse: HTTPResponse) {
@@ -74,18 +79,19 @@ extension EventLoop {
             error: failure)
     }
 
-    /// Answers a request the parser refused: problem+json, Connection: close.
+    /// Answers a request the parser refused: problem+json (headers only for a HEAD), Connection: close.
     func respond(_ connection: Connection, toError error: HTTPParseError) {
         let started = monotonicNanos()
         let requestID = requestID(echoing: nil)
         let response = ProblemDetails.response(status: error.status, detail: error.detail)
+        let isHEAD = connection.parser.currentRequestIsHEAD
         let context = ResponseSerializer.Context(
-            isHEAD: false, keepAlive: false, announceKeepAlive: false, requestID: requestID,
+            isHEAD: isHEAD, keepAlive: false, announceKeepAlive: false, requestID: requestID,
             dateLine: currentDateLine(), serverLine: shared.serverLine)
         let bytes = (try? ResponseSerializer.serialize(response, context, into: &connection.output)) ?? 0
         connection.closeAfterFlush = true
         finishExchange(
-            connection, method: "-", path: "-", requestID: requestID, status: error.status,
+            connection, method: isHEAD ? "HEAD" : "-", path: "-", requestID: requestID, status: error.status,
             route: "invalid", bytes: bytes, started: started, error: nil)
     }
 

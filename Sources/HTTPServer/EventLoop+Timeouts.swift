@@ -37,7 +37,8 @@ extension EventLoop {
     func sweep(now: UInt64) {
         handOffLog()
         let expired = connections.values.filter { $0.deadline <= now }
-        for connection in expired where !connection.isClosed {
+        // A connection whose handler runs (on a stalled thread) has no deadline until it answers.
+        for connection in expired where !connection.isClosed && !connection.inFlight {
             switch connection.deadlineKind {
             case .idle, .write, .linger:
                 close(connection)

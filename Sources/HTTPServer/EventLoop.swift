@@ -2,18 +2,19 @@ import CLinuxShims
 import Foundation
 import Glibc
 
-/// One thread running epoll: it accepts (loop 0 only), reads, parses, calls the handler
-/// inline, writes, and enforces timeouts for the connections it owns.
+/// An epoll loop: it accepts (loop 0 only), reads, parses, calls the handler inline,
+/// writes, and enforces timeouts for the connections it owns.
 ///
-/// `@unchecked Sendable` is safe because every mutable property is touched only on the
-/// loop's own thread; other threads reach the loop solely through `post(_:)`, which goes
-/// through the locked `inbox` and the eventfd. `peers` and `listenerFD` are written once
-/// before the thread starts (Thread.start orders those writes before the thread runs).
+/// `@unchecked Sendable` is safe because every mutable property is touched only by the
+/// thread holding `baton` (normally one thread for the loop's life; a second one while a
+/// slow handler holds the first, see `LoopBaton`, and the lock orders their accesses);
+/// other threads reach the loop solely through `post(_:)`, which goes through the locked
+/// `inbox` and the eventfd. `peers` and `listenerFD` are written once before the thread
+/// starts (Thread.start orders those writes before the thread runs).
 final class EventLoop: @unchecked Sendable {
     enum Message: Sendable {
         case adopt(fd: Int32, peer: String)
         case shutdown(deadline: UInt64)
-        case completed(Exchange, HTTPResponse)
         /// Go on answering a connection's pipelined requests after the other ready connections had their turn.
         case resume(fd: Int32, connectionID: UInt64)
     }
@@ -21,6 +22,9 @@ final class EventLoop: @unchecked Sendable {
     let index: Int
     let shared: ServerShared
     let poller: Poller
+    let baton: LoopBaton
+    /// Counts epoll waits: events read before a handler are stale once another runner has polled meanwhile.
+    var pollGeneration: UInt64 = 0
     private let inbox = Locked<[Message]>([])
 
     var peers: [EventLoop] = []
@@ -50,6 +54,7 @@ final class EventLoop: @unchecked Sendable {
         self.index = index
         self.shared = shared
         self.poller = try Poller()
+        self.baton = LoopBaton(maxHandlers: shared.handlersPerLoop)
         self.readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readBufferSize, alignment: 16)
         let c = shared.configuration
         let shortest = [c.headerReadTimeout, c.bodyReadTimeout, c.keepAliveTimeout, c.writeTimeout].min() ?? 1
@@ -68,10 +73,19 @@ final class EventLoop: @unchecked Sendable {
         poller.wake()
     }
 
-    /// The thread body; returns after shutdown once every connection is closed.
-    func run() {
-        if listenerFD >= 0 { startListening() }
+    /// The thread body: runs the loop until shutdown has closed every connection, or until
+    /// another runner needs the baton (this thread then leaves; it holds nothing on its
+    /// stack at the top of an iteration). `takingOver`: started by the watchdog.
+    func run(takingOver: Bool = false) {
+        baton.acquire()
+        if !takingOver && listenerFD >= 0 { startListening() }
+        // The stalled runner may have drained the eventfd and left messages (a new connection) in the inbox.
+        if takingOver { poller.wake() }
         while true {
+            if baton.shouldLeave {
+                baton.leave()
+                return
+            }
             let now = monotonicNanos()
             if now >= nextSweep {
                 sweep(now: now)
@@ -84,8 +98,13 @@ final class EventLoop: @unchecked Sendable {
             var wakeAt = nextSweep
             if listenerFD >= 0 && !listening { wakeAt = min(wakeAt, acceptResumeAt) }
             let timeout: Int32 = idle ? -1 : Int32(clamping: (wakeAt > now ? wakeAt - now : 0) / 1_000_000 + 1)
+            pollGeneration &+= 1
+            let generation = pollGeneration
             poller.wait(timeoutMillis: timeout) { token, events in
+                // A handler on this thread stalled and another runner polled meanwhile: the rest is stale.
+                guard generation == self.pollGeneration else { return false }
                 self.dispatch(token: token, events: events)
+                return true
             }
         }
         for connection in Array(connections.values) { close(connection) }
@@ -94,12 +113,17 @@ final class EventLoop: @unchecked Sendable {
             if case .adopt(let fd, _) = message { Glibc.close(fd); shared.connectionClosed() }
         }
         handOffLog()
+        baton.finish()
+        baton.leave()
+        shared.loopsRunning.leave()
     }
 
     private func dispatch(token: UInt64, events: UInt32) {
         if token == Poller.wakeToken {
             poller.drainWake()
-            for message in inbox.withLock({ box in defer { box.removeAll(keepingCapacity: true) }; return box }) {
+            // One at a time: a handler run for one message may stall this thread, and the messages after it
+            // (a new connection) must stay in the inbox for the runner that takes the loop over.
+            while let message = inbox.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
                 handle(message)
             }
             return
@@ -110,8 +134,16 @@ final class EventLoop: @unchecked Sendable {
         }
         guard let connection = connections[Int32(truncatingIfNeeded: token)] else { return }
         if events & (SHIMS_EPOLLERR | SHIMS_EPOLLHUP) != 0 {
-            // The socket is dead both ways (reset or fully closed): nothing can be delivered.
+            // The socket is dead both ways (reset or fully closed): nothing can be delivered. (A handler
+            // still running for it finds the connection closed and drops its response.)
             close(connection)
+            return
+        }
+        if connection.inFlight {
+            // Its handler runs on a stalled thread: responses queued before it may still be written, but
+            // nothing more is read until it answers.
+            if events & SHIMS_EPOLLOUT != 0 { writable(connection) }
+            if !connection.isClosed, events & (SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP) != 0 { pauseReading(connection) }
             return
         }
         if events & SHIMS_EPOLLOUT != 0 { writable(connection) }
@@ -122,8 +154,6 @@ final class EventLoop: @unchecked Sendable {
         switch message {
         case .adopt(let fd, let peer):
             adopt(fd: fd, peer: peer)
-        case .completed(let exchange, let response):
-            completed(exchange, response: response)
         case .resume(let fd, let connectionID):
             if let connection = connections[fd], connection.id == connectionID, !connection.isClosed { process(connection) }
         case .shutdown(let deadline):

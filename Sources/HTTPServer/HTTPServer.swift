@@ -2,14 +2,13 @@ import Foundation
 import Glibc
 
 /// An HTTP/1.1 server on BSD sockets and epoll: `threads` event loops, each parsing
-/// requests and running the handler inline on its connections.
+/// requests and running the handler inline on its connections; a handler that runs
+/// longer than `handlerStallThreshold` keeps its thread while another takes its loop over.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     public let metrics: ServerMetrics
     private let handler: HTTPHandler
     private let lifecycle = Locked<Lifecycle>(.idle)
-    /// Left when every loop thread has returned.
-    private let loopsFinished = DispatchGroup()
 
     private enum Lifecycle: Sendable {
         case idle
@@ -43,9 +42,10 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) -> Int {
         let c = configuration
         guard c.threads >= 1, c.threads <= 256 else { throw .invalidConfiguration("threads must be 1...256") }
-        guard c.handlerThreads >= 0, c.handlerThreads <= 1024 else {
-            throw .invalidConfiguration("handlerThreads must be 0...1024")
+        guard c.maxConcurrentHandlers >= 1, c.maxConcurrentHandlers <= 4096 else {
+            throw .invalidConfiguration("maxConcurrentHandlers must be 1...4096")
         }
+        guard c.handlerStallThreshold > 0 else { throw .invalidConfiguration("handlerStallThreshold must be positive") }
         guard c.maxRequestLineBytes > 0, c.maxHeaderBytes > 0, c.maxHeaderCount > 0, c.maxBodyBytes >= 0,
               c.maxConnections > 0, c.maxPendingOutputBytes > 0 else {
             throw .invalidConfiguration("limits must be positive")
@@ -84,13 +84,10 @@ public final class HTTPServer: Sendable {
             throw .alreadyStarted
         }
         shared.accessLog?.start()
-        shared.workerPool?.start()
+        shared.watchdog.start(loops: loops)
         for loop in loops {
-            loopsFinished.enter()
-            let thread = Thread { [loopsFinished] in
-                loop.run()
-                loopsFinished.leave()
-            }
+            shared.loopsRunning.enter()
+            let thread = Thread { loop.run() }
             thread.name = "http-loop-\(loop.index)"
             thread.stackSize = 4 << 20
             thread.start()
@@ -121,7 +118,7 @@ public final class HTTPServer: Sendable {
         running.shared.shuttingDown.withLock { $0 = true }
         let deadline = monotonicNanos() + nanos(seconds)
         for loop in running.loops { loop.post(.shutdown(deadline: deadline)) }
-        loopsFinished.wait()
+        running.shared.loopsRunning.wait()
         // Concurrent callers all wait above; the one that moves the state to stopped does the teardown, under
         // the lock, so it happens once.
         let tearDown = lifecycle.withLock { state -> Bool in
@@ -133,7 +130,7 @@ public final class HTTPServer: Sendable {
         // Each loop holds every loop in `peers` (for handing out connections): break that cycle now that
         // their threads have ended, so the loops, their epoll and eventfd descriptors and the handler are freed.
         for loop in running.loops { loop.peers = [] }
-        running.shared.workerPool?.stop()
+        running.shared.watchdog.stop()
         running.shared.accessLog?.stop()
     }
 }

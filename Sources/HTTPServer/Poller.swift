@@ -53,9 +53,10 @@ final class Poller {
         _ = shims_epoll_ctl(epollFD, SHIMS_EPOLL_CTL_DEL, fd, 0, 0)
     }
 
-    /// Waits up to `timeoutMillis` (-1: forever) and calls `body` for each ready token.
-    /// EINTR is an empty wake-up, never an error (a signal must not stop the server).
-    func wait(timeoutMillis: Int32, _ body: (UInt64, UInt32) -> Void) {
+    /// Waits up to `timeoutMillis` (-1: forever) and calls `body` for each ready token
+    /// until it returns false. EINTR is an empty wake-up, never an error (a signal must not
+    /// stop the server).
+    func wait(timeoutMillis: Int32, _ body: (UInt64, UInt32) -> Bool) {
         let count = events.withUnsafeMutableBufferPointer { ev in
             tokens.withUnsafeMutableBufferPointer { tk in
                 shims_epoll_wait(epollFD, ev.baseAddress, tk.baseAddress, Int32(ev.count), timeoutMillis)
@@ -63,7 +64,9 @@ final class Poller {
         }
         guard count > 0 else { return }
         for i in 0..<Int(count) {
-            body(tokens[i], events[i])
+            // Read before the call: a runner that takes the loop over meanwhile overwrites the arrays.
+            let token = tokens[i], event = events[i]
+            guard body(token, event) else { return }
         }
     }
 

@@ -52,6 +52,14 @@ struct RequestParser {
         }
     }
 
+    /// Whether the request being read (or the one refused) is a HEAD: the refusal must then
+    /// carry no body (RFC 9112 §6.3), or a client would read the body as the next response.
+    var currentRequestIsHEAD: Bool {
+        let prefix = "HEAD ".utf8
+        guard buffer.count - headStart >= prefix.count else { return false }
+        return buffer[headStart..<(headStart + prefix.count)].elementsEqual(prefix)
+    }
+
     /// Bytes received and not yet part of a returned request.
     var bufferedByteCount: Int { buffer.count - start }
 

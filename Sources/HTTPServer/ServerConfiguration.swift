@@ -7,13 +7,16 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// TCP port; 0 asks the kernel for a free one (`HTTPServer.start()` returns it).
     public var port: Int
-    /// Event-loop threads; each parses requests and runs the handler inline. Defaults to
-    /// the number of active cores: handlers are short, and a hand-off costs more than it saves.
+    /// Event loops; each parses requests and runs the handler inline, with no hand-off to
+    /// another thread. Defaults to the number of active cores.
     public var threads: Int
-    /// Threads that run the handler, off the event loops. 0 runs it inline on the loop
-    /// that parsed the request: fastest for handlers of microseconds, but a handler that
-    /// blocks stalls every connection of its loop. Set it when handlers may block.
-    public var handlerThreads: Int
+    /// How long a handler may hold its loop: after this, another thread takes the loop over
+    /// (see `LoopBaton`) and serves its other connections while the slow handler finishes.
+    public var handlerStallThreshold: TimeInterval
+    /// Handlers that may run at once in the whole server (shared evenly by the loops), each
+    /// on a thread of its own once it stalls; beyond it a request is answered 503 with
+    /// Retry-After instead of queueing without bound.
+    public var maxConcurrentHandlers: Int
     public var backlog: Int
 
     /// Request line limit in bytes (414 beyond it).
@@ -57,7 +60,8 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-        handlerThreads: Int = 0,
+        handlerStallThreshold: TimeInterval = 0.01,
+        maxConcurrentHandlers: Int = 64,
         backlog: Int = 1024,
         maxRequestLineBytes: Int = 8 * 1024,
         maxHeaderBytes: Int = 16 * 1024,
@@ -79,7 +83,8 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.threads = threads
-        self.handlerThreads = handlerThreads
+        self.handlerStallThreshold = handlerStallThreshold
+        self.maxConcurrentHandlers = maxConcurrentHandlers
         self.backlog = backlog
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderBytes = maxHeaderBytes

@@ -25,6 +25,8 @@ public final class ServerMetrics: Sendable {
 
     private let shards: [Locked<Shard>]
     let openConnections = Locked<Int>(0)
+    /// Times a handler ran past `handlerStallThreshold` and another thread took its loop over.
+    let loopTakeovers = Locked<Int>(0)
     let droppedLogLines = Locked<Int>(0)
 
     init(shardCount: Int) {
@@ -59,6 +61,7 @@ public final class ServerMetrics: Sendable {
     }
 
     public var openConnectionCount: Int { openConnections.withLock { $0 } }
+    public var loopTakeoverCount: Int { loopTakeovers.withLock { $0 } }
 
     public func prometheusText() -> String {
         var counts: [Key: Int] = [:]
@@ -93,6 +96,9 @@ public final class ServerMetrics: Sendable {
         text += "# HELP http_access_log_dropped_lines_total Access log lines dropped because stdout was too slow.\n"
         text += "# TYPE http_access_log_dropped_lines_total counter\n"
         text += "http_access_log_dropped_lines_total \(droppedLogLines.withLock { $0 })\n"
+        text += "# HELP http_loop_takeovers_total Handlers that ran past the stall threshold, so another thread took their loop over.\n"
+        text += "# TYPE http_loop_takeovers_total counter\n"
+        text += "http_loop_takeovers_total \(loopTakeoverCount)\n"
         return text
     }
 

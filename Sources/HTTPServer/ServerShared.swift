@@ -8,8 +8,10 @@ final class ServerShared: Sendable {
     let handler: HTTPHandler
     let metrics: ServerMetrics
     let accessLog: AccessLogWriter?
-    /// nil: handlers run inline on the loops.
-    let workerPool: WorkerPool?
+    /// Starts a thread that takes over a loop whose handler runs too long.
+    let watchdog: HandlerWatchdog
+    /// Entered once per loop at start, left when that loop has ended (whichever thread ran it last).
+    let loopsRunning = DispatchGroup()
     let serverLine: [UInt8]
     /// Random per process, so request ids from different runs do not collide.
     let requestIDPrefix: String
@@ -20,8 +22,7 @@ final class ServerShared: Sendable {
         self.handler = handler
         self.metrics = metrics
         self.accessLog = configuration.accessLog ? AccessLogWriter(metrics: metrics, fd: configuration.accessLogDescriptor) : nil
-        self.workerPool = configuration.handlerThreads > 0
-            ? WorkerPool(threads: configuration.handlerThreads, handler: handler) : nil
+        self.watchdog = HandlerWatchdog(threshold: configuration.handlerStallThreshold, metrics: metrics)
         let safeName = configuration.serverName.utf8.allSatisfy(ASCII.isFieldValue) ? configuration.serverName : "swift-http"
         self.serverLine = Array("Server: \(safeName)\r\n".utf8)
         self.requestIDPrefix = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16) + "-"
@@ -32,6 +33,19 @@ final class ServerShared: Sendable {
     let shuttingDown = Locked(false)
 
     var openConnectionCount: Int { metrics.openConnections.withLock { $0 } }
-    func connectionOpened() { metrics.openConnections.withLock { $0 += 1 } }
-    func connectionClosed() { metrics.openConnections.withLock { $0 -= 1 } }
+    func connectionOpened() {
+        metrics.openConnections.withLock { $0 += 1 }
+        watchdog.connectionOpened()
+    }
+
+    func connectionClosed() {
+        metrics.openConnections.withLock { $0 -= 1 }
+        watchdog.connectionClosed()
+    }
+
+    /// Each loop's share of `maxConcurrentHandlers`.
+    var handlersPerLoop: Int {
+        let loops = max(1, configuration.threads)
+        return max(1, (configuration.maxConcurrentHandlers + loops - 1) / loops)
+    }
 }

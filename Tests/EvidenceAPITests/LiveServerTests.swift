@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Ingest
+import SQLiteDB
 import Synchronization
 import Testing
 @testable import EvidenceAPI
@@ -40,7 +41,9 @@ final class MetricsBox: Sendable {
     }
 
     /// Sends raw bytes and reads until the server closes (each request asks for Connection: close).
-    func exchange(_ request: String) throws -> String {
+    func exchange(_ request: String) throws -> String { try Self.exchange(port: port, request) }
+
+    static func exchange(port: Int, _ request: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -91,6 +94,50 @@ final class MetricsBox: Sendable {
         #expect(post.head.hasPrefix("HTTP/1.1 405") && post.head.contains("Allow: GET, HEAD, OPTIONS"))
         let metrics = try get("/metrics").body
         #expect(metrics.contains("/v1/studies"))
+    }
+
+    /// Probes and scrapers must see the live state, never a copy kept by a cache on the way.
+    @Test func healthAndMetricsAreNotStored() throws {
+        defer { stop() }
+        for path in ["/health", "/metrics"] {
+            let head = try get(path).head
+            #expect(head.hasPrefix("HTTP/1.1 200"))
+            #expect(head.contains("\r\nCache-Control: no-store\r\n"), "\(path): \(head)")
+        }
+        #expect(try get("/v1/studies").head.contains("\r\nCache-Control: public, max-age=60\r\n"))
+    }
+
+    /// A request whose query waits out SQLite's 2 s busy timeout (another process holds the database
+    /// locked) holds its own thread only: requests on other connections are answered at once.
+    @Test func aTwoSecondQueryHoldsNoOtherRequest() throws {
+        defer { stop() }
+        // Rollback-journal mode, where a writer's exclusive lock shuts readers out (WAL would let them read).
+        let locker = try Database(path: corpus.path, mode: .readWrite(create: false))
+        try locker.execute("PRAGMA journal_mode = DELETE")
+        try locker.execute("BEGIN EXCLUSIVE")
+        let slowStatus = Mutex<String?>(nil)
+        let slowStarted = Date()
+        let port = self.port
+        Thread.detachNewThread {
+            let reply = (try? Self.exchange(port: port, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+            slowStatus.withLock { $0 = String((reply ?? "failed").prefix(12)) }
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        var slowest = 0.0
+        for _ in 0..<10 {
+            let started = Date()
+            #expect(try get("/metrics").head.hasPrefix("HTTP/1.1 200"))
+            #expect(try get("/openapi.json").head.hasPrefix("HTTP/1.1 200"))
+            slowest = max(slowest, Date().timeIntervalSince(started))
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(slowStatus.withLock { $0 } == nil, "the locked query should still be waiting")
+        #expect(slowest < 0.1, "slowest answer beside the locked query: \(slowest) s")
+        while slowStatus.withLock({ $0 }) == nil && Date().timeIntervalSince(slowStarted) < 6 { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(slowStatus.withLock { $0 } == "HTTP/1.1 503")
+        #expect(Date().timeIntervalSince(slowStarted) >= 1.9)
+        try locker.execute("ROLLBACK")
+        #expect(server.metrics.loopTakeoverCount >= 1)
     }
 
     @Test func aNewIngestIsServedWhileRunning() throws {

@@ -107,6 +107,25 @@ import Testing
         }
     }
 
+    /// RFC 9112 §6.3: a response to HEAD has no body, a refusal included; a client (or a proxy
+    /// reusing the connection) would otherwise read the problem body as the next response.
+    @Test(arguments: [
+        "HEAD /a%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+        "HEAD / HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n",
+        "HEAD / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;\r\nab\r\n0\r\n\r\n",
+    ])
+    func refusedHeadGetsNoBody(_ request: String) throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            client.send(request)
+            let response = try client.readResponse(isHEAD: true)
+            #expect(response.status == 400)
+            #expect(response.headers["content-type"] == "application/problem+json")
+            #expect(client.isClosedByServer())
+            #expect(client.unreadBytes == 0, "a body followed the head")
+        }
+    }
+
     @Test func noContentHasNoLengthAndNoBody() throws {
         try withServer { _, port in
             let client = try TestClient(port: port)

@@ -34,6 +34,17 @@ import Testing
         #expect(p.map { String(decoding: $0.body, as: UTF8.self) } == "hello 012345678")
     }
 
+    /// Every form RFC 9112 §7.1.1 allows: several extensions, BWS around ";" and "=",
+    /// quoted values with escapes and the characters a token may not hold.
+    @Test(arguments: [
+        "2;a\r\n", "2;a=b\r\n", "2;a;b=c;d\r\n", "2 ; a = b\r\n", "2\t;\ta\r\n",
+        "2;a=\"\"\r\n", "2;a=\"b c;d=e\"\r\n", "2;a=\"x\\\"y\"\r\n", "2;a=\"q\" ;b\r\n", "2;n=\"\u{E9}\"\r\n",
+    ])
+    func validChunkExtensions(_ sizeLine: String) {
+        let p = single("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + sizeLine + "ab\r\n0;last\r\n\r\n")
+        #expect(p.map { String(decoding: $0.body, as: UTF8.self) } == "ab", "\(sizeLine.debugDescription)")
+    }
+
     @Test func absoluteFormTarget() {
         #expect(single("GET http://example.com:8080/a/b?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n")?.path == "/a/b")
         #expect(single("GET HTTPS://example.com HTTP/1.1\r\nHost: example.com\r\n\r\n")?.path == "/")

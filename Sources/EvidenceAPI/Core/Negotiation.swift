@@ -9,8 +9,10 @@ enum Negotiation {
         return accept.contains("text/csv") && !accept.contains("application/json")
     }
 
-    /// `csv`: the shape of the listed objects when the answer is to be CSV.
-    static func response(for reply: Reply, csv: ObjectShape?, request: HTTPRequest) -> HTTPResponse {
+    /// `csv`: the shape of the listed objects when the answer is to be CSV. `cacheControl`: the route's (see `Route`).
+    static func response(
+        for reply: Reply, csv: ObjectShape?, request: HTTPRequest, cacheControl: String = "public, max-age=60"
+    ) -> HTTPResponse {
         let body: [UInt8]
         let contentType: String
         switch reply {
@@ -31,7 +33,7 @@ enum Negotiation {
         }
         let etag = "\"" + ETag.of(body) + "\""
         var headers: [(name: String, value: String)] = [
-            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", "public, max-age=60"), ("Vary", "Accept"),
+            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl), ("Vary", "Accept"),
         ]
         headers.append(contentsOf: SecurityHeaders.json)
         if let match = request.headers["if-none-match"], ETag.matches(match, etag) {

@@ -32,6 +32,9 @@ struct Route: Sendable {
     /// The component schema the 200 answer carries (e.g. "Study"), for the OpenAPI document.
     var schema: String
     var contentType: String
+    /// The Cache-Control of a 200: answers that describe the data may be reused for a minute; live state
+    /// (/health, /metrics) must not be stored at all, or a probe would read a cached "ok".
+    var cacheControl: String
     /// A list's CSV export (`/v1/studies.csv`): the list's handler, always answered as CSV.
     var answersCSV = false
     /// The path whose cursors this route takes: a CSV export pages with its list's cursors.
@@ -41,13 +44,15 @@ struct Route: Sendable {
     let segments: [Segment]
 
     init(path: String, summary: String, parameters: [ParameterSpec], isList: Bool, schema: String,
-         contentType: String = "application/json", handler: @escaping @Sendable (RouteContext) throws -> Reply) {
+         contentType: String = "application/json", cacheControl: String = "public, max-age=60",
+         handler: @escaping @Sendable (RouteContext) throws -> Reply) {
         self.path = path
         self.summary = summary
         self.parameters = parameters
         self.isList = isList
         self.schema = schema
         self.contentType = contentType
+        self.cacheControl = cacheControl
         cursorScope = path
         self.handler = isList ? Self.cached(handler) : handler
         segments = path.split(separator: "/").map { part in

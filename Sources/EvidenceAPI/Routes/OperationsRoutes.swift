@@ -5,7 +5,7 @@ import EvidenceModel
 enum OperationsRoutes {
     static let health = Route(
         path: "/health", summary: "Whether the database can be read, with its counts; 503 when it cannot.",
-        parameters: [], isList: false, schema: "Health"
+        parameters: [], isList: false, schema: "Health", cacheControl: "no-store"
     ) { context in
         do {
             return try context.services.pool.read { db in
@@ -31,7 +31,8 @@ enum OperationsRoutes {
 
     static let metrics = Route(
         path: "/metrics", summary: "Prometheus metrics: requests by route and status, latency histogram, open connections.",
-        parameters: [], isList: false, schema: "Text", contentType: "text/plain; version=0.0.4; charset=utf-8"
+        parameters: [], isList: false, schema: "Text", contentType: "text/plain; version=0.0.4; charset=utf-8",
+        cacheControl: "no-store"
     ) { context in
         .text(Array(context.services.metricsText().utf8), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }

@@ -1,6 +1,6 @@
 // A trivial server over the HTTPServer module for black-box tests and wrk runs:
 // every path answers ~1 KB of JSON, except /sleep?ms=N, /big?bytes=N and /metrics.
-// Environment: PORT (default 8080, 0 = ephemeral), THREADS, HANDLER_THREADS, ACCESS_LOG (0/1),
+// Environment: PORT (default 8080, 0 = ephemeral), THREADS, HANDLER_STALL_MS, MAX_HANDLERS, ACCESS_LOG (0/1),
 // HEADER_TIMEOUT, IDLE_TIMEOUT (seconds). Prints "listening on PORT" once bound.
 import Foundation
 import HTTPServer
@@ -8,7 +8,8 @@ import HTTPServer
 let env = ProcessInfo.processInfo.environment
 var configuration = ServerConfiguration(port: Int(env["PORT"] ?? "8080") ?? 8080)
 if let threads = env["THREADS"].flatMap(Int.init) { configuration.threads = threads }
-if let workers = env["HANDLER_THREADS"].flatMap(Int.init) { configuration.handlerThreads = workers }
+if let ms = env["HANDLER_STALL_MS"].flatMap(Double.init) { configuration.handlerStallThreshold = ms / 1000 }
+if let count = env["MAX_HANDLERS"].flatMap(Int.init) { configuration.maxConcurrentHandlers = count }
 configuration.accessLog = env["ACCESS_LOG"] != "0"
 if let t = env["HEADER_TIMEOUT"].flatMap(Double.init) { configuration.headerReadTimeout = t }
 if let t = env["IDLE_TIMEOUT"].flatMap(Double.init) { configuration.keepAliveTimeout = t }
