@@ -54,31 +54,27 @@ final class ReadPool: Sendable {
         }
     }
 
-    /// The generation after checking, in a snapshot of its own, whether another process committed since this
-    /// connection last looked (what `ReplyCache` keys on).
-    func currentGeneration() throws -> Int {
-        try withConnection { connection in try noteDataVersion(connection) }
-        return generation.load(ordering: .sequentiallyConsistent)
-    }
-
     /// Runs `body` in one read transaction, so that every query of a request sees the same snapshot:
     /// a document written meanwhile is seen entirely or not at all.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try withConnection { connection in
-            try connection.db.withTimeLimit(Self.queryTimeLimit) {
-                let db = connection.db
-                // BEGIN and COMMIT from the statement cache: `Database.transaction` runs them through
-                // sqlite3_exec, which parses both again on every request.
-                try db.run("BEGIN DEFERRED")
-                do {
-                    try noteDataVersion(connection)
-                    let result = try body(db)
-                    try db.run("COMMIT")
-                    return result
-                } catch {
-                    if db.isInTransaction { try? db.run("ROLLBACK") }
-                    throw error
-                }
+        try withConnection { try read(on: $0, body) }
+    }
+
+    /// `read` on a connection the request already holds (see `Route.cached`): one connection per request.
+    func read<T>(on connection: ReadConnection, _ body: (Database) throws -> T) throws -> T {
+        try connection.db.withTimeLimit(Self.queryTimeLimit) {
+            let db = connection.db
+            // BEGIN and COMMIT from the statement cache: `Database.transaction` runs them through
+            // sqlite3_exec, which parses both again on every request.
+            try db.run("BEGIN DEFERRED")
+            do {
+                try noteDataVersion(connection)
+                let result = try body(db)
+                try db.run("COMMIT")
+                return result
+            } catch {
+                if db.isInTransaction { try? db.run("ROLLBACK") }
+                throw error
             }
         }
     }
@@ -91,6 +87,13 @@ final class ReadPool: Sendable {
         try withConnection { connection in
             try connection.db.withTimeLimit(Self.queryTimeLimit) { try body(connection.db) }
         }
+    }
+
+    /// The generation after checking, on the request's own connection, whether another process committed since
+    /// that connection last looked (what `ReplyCache` keys on).
+    func generation(checking connection: ReadConnection) throws -> Int {
+        try noteDataVersion(connection)
+        return generation.load(ordering: .sequentiallyConsistent)
     }
 
     /// Handlers run on the server's event loops, so one request's queries must not hold a loop for long.

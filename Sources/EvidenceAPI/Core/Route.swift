@@ -1,3 +1,4 @@
+import SQLiteDB
 import HTTPServer
 
 /// What a route handler answers before the common work (ETag, caching headers, CSV, HEAD) is done.
@@ -15,6 +16,15 @@ struct RouteContext {
     var services: Services
     /// The route's path pattern, which scopes its cursors.
     var routePath: String
+    /// The read connection the request already holds (a list route behind the reply cache), so that checking the
+    /// cache and running the queries take one connection, not two.
+    var connection: ReadConnection? = nil
+
+    /// Runs `body` in one read transaction on the request's connection.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let connection { return try services.pool.read(on: connection, body) }
+        return try services.pool.read(body)
+    }
 }
 
 /// One route of the API: a path pattern, its parameters and its handler. The OpenAPI document is generated
@@ -66,12 +76,17 @@ struct Route: Sendable {
         { context in
             let cache = context.services.replyCache
             guard cache.maxEntries > 0, context.pathValues.isEmpty else { return try handler(context) }
-            let generation = try context.services.pool.currentGeneration()
-            let key = ReplyCache.key(context)
-            if let reply = cache.reply(for: key, generation: generation) { return reply }
-            let reply = try handler(context)
-            cache.store(reply, for: key, generation: generation)
-            return reply
+            let pool = context.services.pool
+            return try pool.withConnection { connection in
+                let generation = try pool.generation(checking: connection)
+                let key = ReplyCache.key(context)
+                if let reply = cache.reply(for: key, generation: generation) { return reply }
+                var held = context
+                held.connection = connection
+                let reply = try handler(held)
+                cache.store(reply, for: key, generation: generation)
+                return reply
+            }
         }
     }
 

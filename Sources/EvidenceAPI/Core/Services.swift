@@ -2,7 +2,10 @@ import Foundation
 import SQLiteDB
 import Synchronization
 
-/// The shared state behind the routes: the read pool, the concept resolver, and the server's metrics.
+/// The shared state behind the routes: the read pool, the server's metrics, and the one owner of the three caches
+/// that follow the data generation (`ReadPool.generation`, bumped when an ingest commits): the reply cache, the
+/// concept resolver and the rendered evidence matrices. Each is checked against the generation on use, so a
+/// commit makes all three stale at once.
 final class Services: Sendable {
     let pool: ReadPool
     let metricsText: @Sendable () -> String
@@ -13,6 +16,8 @@ final class Services: Sendable {
     /// Replies of list routes by request, for as long as the data does not change (`ReplyCache`).
     /// `EVIDENCE_REPLY_CACHE=0` turns it off (to measure the queries themselves).
     let replyCache: ReplyCache
+    /// Evidence matrices by condition, for the generation they were read in.
+    let matrixCache = EvidenceMatrixCache()
 
     init(databasePath: String, metricsText: @escaping @Sendable () -> String) {
         pool = ReadPool(path: databasePath)

@@ -15,7 +15,7 @@ enum ClaimRoutes {
         ],
         isList: true, schema: "Claim"
     ) { context in
-        try context.services.pool.read { db in
+        try context.read { db in
             var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
             let p = context.parameters
             // The concept index is in reading order within a concept: when it drives the query, the page is read

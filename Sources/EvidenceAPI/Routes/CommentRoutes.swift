@@ -14,7 +14,7 @@ enum CommentRoutes {
         ],
         isList: true, schema: "Comment"
     ) { context in
-        try context.services.pool.read { db in
+        try context.read { db in
             var query = ListQuery(from: "FROM comments m", order: ["m.source_id", "m.start", "m.id"], json: "m.json")
             let p = context.parameters
             // Reading order within a concept, as in /v1/claims: the index drives the page without a sort.

@@ -8,7 +8,7 @@ enum ConceptRoutes {
             path: "/v1/\(plural)", summary: "The \(plural) of the lexicon, with synonyms, broader and narrower links and counts.",
             parameters: [.q, .limit, .cursor, .format], isList: true, schema: "Concept"
         ) { context in
-            try context.services.pool.read { db in
+            try context.read { db in
                 var query = ListQuery(from: "FROM concepts c", order: ["c.id"], json: ConceptJSON.expression)
                 query.filter("c.type = ?", [type])
                 if let q = context.parameters["q"] {
@@ -24,7 +24,7 @@ enum ConceptRoutes {
             path: "/v1/\(plural)/{id}", summary: "One \(type): its synonyms, broader and narrower \(plural), and counts.",
             parameters: [], isList: false, schema: "Concept"
         ) { context in
-            try context.services.pool.read { db in
+            try context.read { db in
                 let id = try resolve(context.pathValues[0], type: type, context: context, db: db)
                 let json = try db.queryFirst("SELECT " + ConceptJSON.expression + " FROM concepts c WHERE c.id = ?", [id]) {
                     $0.withTextBytes(0) { Array($0) }

@@ -5,9 +5,9 @@ import Synchronization
 /// A matrix changes only when an ingest commits, yet rendering one reads every count row of the condition
 /// (thousands at a million studies: several ms) and quotes every study id. Between two ingests the same
 /// condition therefore answers the same bytes, which this keeps.
+///
+/// Owned by `Services`, beside the other caches that follow the data generation (replies, concept resolver).
 final class EvidenceMatrixCache: Sendable {
-    static let shared = EvidenceMatrixCache()
-
     private struct Key: Hashable {
         var pool: ObjectIdentifier
         var condition: String

@@ -13,7 +13,7 @@ enum EvidenceMatrixRoute {
         let generation = pool.generation.load(ordering: .sequentiallyConsistent)
         return try pool.read { db in
             let id = try ConceptRoutes.resolve(context.pathValues[0], type: "condition", context: context, db: db)
-            return .json(try EvidenceMatrixCache.shared.body(pool: pool, condition: id, generationBefore: generation) {
+            return .json(try context.services.matrixCache.body(pool: pool, condition: id, generationBefore: generation) {
                 try render(condition: id, db: db)
             })
         }

@@ -8,7 +8,7 @@ enum OperationsRoutes {
         parameters: [], isList: false, schema: "Health", cacheControl: "no-store"
     ) { context in
         do {
-            return try context.services.pool.read { db in
+            return try context.read { db in
                 let counts = try db.queryFirst("""
                     SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM studies), (SELECT count(*) FROM claims),
                            (SELECT count(*) FROM comments), (SELECT count(*) FROM concepts)

@@ -88,7 +88,7 @@ enum SearchRoute {
                      .limit, .cursor, .format],
         isList: true, schema: "SearchHit"
     ) { context in
-        try context.services.pool.read { db in
+        try context.read { db in
             let limit = context.parameters.limit
             guard let match = FullTextQuery.compile(context.parameters["q"] ?? "") else {
                 // A q without a word matches nothing; its (empty) page is in the ranked order, as any q with few matches.

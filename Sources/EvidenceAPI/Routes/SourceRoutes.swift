@@ -7,7 +7,7 @@ enum SourceRoutes {
         parameters: [.choice("kind", SourceKind.allCases.map(\.rawValue), "The kind of document."), .q, .limit, .cursor, .format],
         isList: true, schema: "Source"
     ) { context in
-        try context.services.pool.read { db in
+        try context.read { db in
             var query = ListQuery(from: "FROM sources s", order: ["s.id"], json: "s.json")
             if let kind = context.parameters["kind"] { query.filter("s.kind = ?", [kind]) }
             if let q = context.parameters["q"] {

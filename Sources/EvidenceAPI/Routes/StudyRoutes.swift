@@ -22,7 +22,7 @@ enum StudyRoutes {
         ],
         isList: true, schema: "Study"
     ) { context in
-        try context.services.pool.read { db in
+        try context.read { db in
             var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: "s.json")
             let p = context.parameters
             // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
