@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
 out=${2:-$(mktemp -d)}
+mkdir -p "$out"
 if [ -z "${EVIDENCE:-}" ]; then
     swift build -c release --package-path "$ROOT" --product evidence >/dev/null
     export EVIDENCE=$ROOT/.build/release/evidence
