@@ -57,11 +57,13 @@ struct RegionCues: Sendable, Decodable {
     var menuRun: Int
     /// Lines that name a forum thread or question: "Thread: …", "Topic: …".
     var titlePrefixes: [String]
+    /// Small numbers written as words, read like digits in a comment-section heading ("Two responses to …").
+    var countWords: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case shortLine = "short_line", furniture, references, boilerplate
         case commentSections = "comment_sections", metadata
-        case menuRun = "menu_run", titlePrefixes = "title_prefixes"
+        case menuRun = "menu_run", titlePrefixes = "title_prefixes", countWords = "count_words"
     }
 }
 

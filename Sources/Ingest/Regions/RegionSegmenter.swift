@@ -208,7 +208,7 @@ public struct RegionSegmenter: Sendable {
 
     private func isCommentSectionHeading(_ line: TextLine) -> Bool {
         guard line.length <= 200, line.wordCount <= 30 else { return false }
-        let pattern = line.countPattern
+        let pattern = line.countPattern(numberWords: cues.countWords)
         if cues.commentSections.equals.contains(pattern) { return true }
         return cues.commentSections.prefixes.contains { Phrase.hasPrefix(pattern, $0) }
     }

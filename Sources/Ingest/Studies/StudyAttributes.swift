@@ -129,8 +129,7 @@ struct StudyAttributeReader: Sendable {
         if design == .animal, !found.contains(where: { $0 != .human && $0 != .cell && $0 != .other }) {
             // The species written as a plain word when the lexicon matcher left it out.
             let words = Set(spans.flatMap { context.tokens($0).map(\.lower) })
-            for (word, animal) in [("rats", Species.rat), ("rat", .rat), ("mice", .mouse), ("mouse", .mouse), ("rabbits", .rabbit), ("pigs", .pig), ("dogs", .dog)]
-            where words.contains(word) {
+            for (word, animal) in cues.speciesWords where words.contains(word) {
                 found.insert(animal, at: 0)
                 break
             }
@@ -293,8 +292,8 @@ struct StudyAttributeReader: Sendable {
     private func comparator(_ spans: [TextSpan], _ text: SourceText) -> String? {
         for span in spans {
             let sentence = text.slice(span).lowercased()
-            if sentence.contains("placebo") { return "placebo" }
-            for marker in ["compared to ", "compared with ", "versus ", " or to "] {
+            if let placebo = cues.placeboWords.first(where: { sentence.contains($0) }) { return placebo }
+            for marker in cues.comparatorIntroducers {
                 guard let range = sentence.range(of: marker) else { continue }
                 let rest = sentence[range.upperBound...]
                 let phrase = rest.prefix { !",.;:)".contains($0) }.split(separator: " ").prefix(5).joined(separator: " ")

@@ -65,6 +65,13 @@ struct StudyCues: Sendable {
         var appositionWords: [String]
         var teamWords: [String]
         var boundQualifiers: [String]
+        var speciesWords: [String: String]
+        var comparatorPhrases: ComparatorPhrases
+
+        struct ComparatorPhrases: Decodable {
+            var placebo: [String]
+            var introducers: [String]
+        }
 
         enum CodingKeys: String, CodingKey {
             case heads, designs, direction, connectors
@@ -78,6 +85,7 @@ struct StudyCues: Sendable {
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
+            case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
         }
     }
 
@@ -130,6 +138,10 @@ struct StudyCues: Sendable {
     let teamWords: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
+    /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
+    let speciesWords: [(word: String, species: Species)]
+    /// "placebo" names the comparator itself; "compared with", "versus" introduce it.
+    let placeboWords: [String], comparatorIntroducers: [String]
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/studies.json")
@@ -173,6 +185,11 @@ struct StudyCues: Sendable {
         vagueReferences = PhraseSet(file.vagueReferences)
         contextConditions = Set(file.contextConditions)
         headBlockers = lowerSet(file.headBlockers)
+        speciesWords = file.speciesWords.keys.sorted().compactMap { word in
+            file.speciesWords[word].flatMap(Species.init(rawValue:)).map { (WordTokenizer.fold(word), $0) }
+        }
+        placeboWords = file.comparatorPhrases.placebo
+        comparatorIntroducers = file.comparatorPhrases.introducers
         pluralHeads = lowerSet(file.pluralHeads)
         approximateQualifiers = PhraseSet(file.approximateQualifiers)
         futureBefore = PhraseSet(file.futureBefore)
