@@ -30,6 +30,12 @@ PORT=${PORT:-18190}
 Q=${Q:-menaquinone}
 PEERS=${PEERS:-$ROOT/../shared/peers}
 mkdir -p "$WORK"
+if [[ ! -x $PEERS/bench.sh ]]; then
+    echo "bench-http: no peers folder at $PEERS (it needs bench.sh and the built peer servers)." >&2
+    echo "Set PEERS=/path/to/peers, or measure our server alone: scripts/bench-scale.sh (STUDIES=100000 for a short run)" >&2
+    echo "or the HTTP stack alone: scripts/http/soak.sh." >&2
+    exit 2
+fi
 
 source scripts/bench-lib.sh
 evidence_binary

@@ -2,7 +2,7 @@
 """Black-box checks of the HTTP server against real clients and hostile ones.
 
 Runs the bench server (scripts/http/build-bench-server.sh builds it) on an ephemeral
-port and checks pitfalls P1-P22 of shared/reference/http-server-pitfalls.md that an
+port and checks the common HTTP server pitfalls (numbered P1-P22 below) that an
 in-process Swift test cannot: SIGPIPE, signals, EMFILE, idle CPU, CLOSE-WAIT, curl /
 http.client / ab / wrk, strict h11 parsing. Every check ends with the NIO-style
 "alive + fd" check: the process is alive and its fd count is back to the start value.
