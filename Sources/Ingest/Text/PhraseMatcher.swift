@@ -3,6 +3,11 @@
 /// Phrases are grouped by their first scalar, so each position of the text is compared only with the few
 /// phrases that can start there: linear in the text, unlike asking `contains` once per phrase (which on Linux
 /// goes through Foundation and dominates the cost of long comments and pages).
+///
+/// Kept apart from `PhraseSet` on purpose: this one matches raw scalars anywhere (inside words, across
+/// punctuation: "http", "% off"), where `PhraseSet` matches whole words of a tokenised sentence, with
+/// prefix wildcards. Each is linear in its input; one in terms of the other would tokenise text that never
+/// needs words, or lose the word edges that cue phrases rely on.
 struct PhraseMatcher: Sendable {
     /// Phrases by first scalar: a table for ASCII (no hashing in the inner loop), a dictionary for the rest.
     private let ascii: [[[Unicode.Scalar]]]

@@ -2,6 +2,10 @@
 ///
 /// The study and claim stages reason over words, not characters: cue phrases, determiners and names are
 /// all matched on these tokens. Tokenising is one linear pass over a sentence's scalars.
+///
+/// The concept matcher has tokens of its own (`MatchToken`): it folds diacritics and plurals and splits
+/// letters from digits ("MK7" = "MK-7"), which would break the number and hyphen handling that cue phrases
+/// and quantities need here.
 struct WordToken: Sendable, Hashable {
     /// The word as written.
     var text: String
