@@ -11,21 +11,10 @@ Gold for documents that are not ours gives every quote as {"start": S, "end": E}
 text the service stores (GET /v1/sources/{id}/text). The scorer takes offsets for anchors already; titles,
 alternatives and other quoted strings are resolved here, from the served text, so that no sentence of a
 document is kept in this repository."""
-import json, pathlib, sys, urllib.parse, urllib.request
+import json, pathlib, sys, urllib.parse
 
-def get(base, path):
-    with urllib.request.urlopen(base + path, timeout=30) as r:
-        body = r.read().decode("utf-8")
-        return json.loads(body) if r.headers.get("Content-Type", "").startswith("application/json") else body
-
-def all_sources(base):
-    out, cursor = [], None
-    while True:
-        page = get(base, "/v1/sources?limit=100" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else ""))
-        out += page.get("data", [])
-        cursor = (page.get("meta") or {}).get("next_cursor")
-        if not cursor:
-            return out
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from served import get, all_sources  # noqa: E402
 
 def resolve(value, text):
     """Offsets become the quoted text; lists and objects are walked; anchors stay offsets (the scorer reads them)."""

@@ -15,23 +15,10 @@ right post. A comment's author is the occurrence of its name nearest before its 
 ids (p1, p2, ...) so that no name is written here. --texts DIR also writes each document's stored text to
 DIR/<file name> (somewhere outside the repository, e.g. /tmp), the docs folder mock_api.py needs to check the gold. Run it against a server that has ingested the threads whenever
 the stored visible text of the HTML pages changes; it fails loudly on a quote it cannot find."""
-import json, pathlib, re, sys, urllib.parse, urllib.request
+import json, pathlib, re, sys, urllib.parse
 
-
-def get(base, path):
-    with urllib.request.urlopen(base + path, timeout=30) as r:
-        body = r.read().decode("utf-8")
-        return json.loads(body) if r.headers.get("Content-Type", "").startswith("application/json") else body
-
-
-def all_sources(base):
-    out, cursor = [], None
-    while True:
-        page = get(base, "/v1/sources?limit=100" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else ""))
-        out += page.get("data", [])
-        cursor = (page.get("meta") or {}).get("next_cursor")
-        if not cursor:
-            return out
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from served import get, all_sources  # noqa: E402
 
 
 class Missing(Exception):
