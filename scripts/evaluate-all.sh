@@ -2,7 +2,7 @@
 # Runs scripts/evaluate.sh on every annotated set, on its tuning half and its held-back half (eval/split), and
 # prints one table per figure: the numbers EVALUATION.md reports.
 #
-#   scripts/evaluate-all.sh [--json DIR]
+#   scripts/evaluate-all.sh [--json DIR]          (BEFORE=DIR of an earlier run adds its held-back column)
 #
 # Real documents are read from ../shared/corpus (set CORPUS to another copy); sets whose documents are absent
 # are skipped with a message. EVIDENCE may name a built binary (default: a release build of this checkout).
@@ -31,6 +31,27 @@ for entry in "${sets[@]}"; do
         "$ROOT/scripts/evaluate.sh" "$docs" "$gold" --only "$ROOT/eval/split/$half.txt" --json "$out/$name-$half.json" >/dev/null
     done
 done
+# The pooled row the targets speak of: real-dev, FakeHealth and our own documents together (one scorer run per
+# half, so that each figure is pooled over all their studies and claims rather than averaged over sets).
+for half in tune heldout; do
+    pool=$(mktemp -d)
+    mkdir -p "$pool/docs" "$pool/gold"
+    for entry in "${sets[@]:1:3}"; do
+        IFS='|' read -r name docs gold <<<"$entry"
+        [ -d "$docs" ] && [ -d "$gold" ] || continue
+        for g in "$gold"/*.json; do
+            doc=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["document"])' "$g")
+            grep -qxF "$doc" "$ROOT/eval/split/$half.txt" || continue
+            [ -e "$pool/docs/$doc" ] && { echo "pooled: $doc is in two sets; kept once" >&2; continue; }
+            ln -s "$docs/$doc" "$pool/docs/$doc"
+            ln -s "$g" "$pool/gold/$(basename "$g")"
+        done
+    done
+    "$ROOT/scripts/evaluate.sh" "$pool/docs" "$pool/gold" --json "$out/pooled-$half.json" >/dev/null
+    rm -rf "$pool"
+done
+python3 "$ROOT/scripts/eval/figure-tables.py" "$out" ${BEFORE:+--before "$BEFORE"} > "$out/tables.md"
+echo "one table per figure: $out/tables.md" >&2
 python3 - "$out" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
