@@ -7,12 +7,10 @@ struct MetadataCues: Sendable, Decodable {
         var blogPost: [String]
         var forumThread: [String]
         var abstractLabels: Set<String>
-        var newsAttribution: [String]
 
         enum CodingKeys: String, CodingKey {
             case pressRelease = "press_release", reportedPress = "reported_press", medicalQA = "medical_qa"
             case blogPost = "blog_post", forumThread = "forum_thread", abstractLabels = "abstract_labels"
-            case newsAttribution = "news_attribution"
         }
     }
 

@@ -19,7 +19,8 @@ public struct MetadataExtractor: Sendable {
 
     public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         cues = try locator.loadJSON(MetadataCues.self, "lexicon/metadata.json")
-        classifier = SourceKindClassifier(cues: cues.kinds)
+        classifier = SourceKindClassifier(
+            cues: cues.kinds, model: try locator.loadJSON(SourceKindModel.self, "lexicon/source_kind_model.json"))
         bylines = BylineFinder(cues: cues.author)
         let brands = lexicon.concepts.flatMap(\.brands).filter { $0.unicodeScalars.count >= 3 }
         sponsorship = SponsorshipFinder(cues: cues.sponsor, brands: brands)

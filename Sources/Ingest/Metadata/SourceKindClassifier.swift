@@ -2,11 +2,13 @@ import EvidenceModel
 /// Decides what kind of page a document is from cue phrases (`lexicon/metadata.json`) and from its regions.
 ///
 /// Order matters, because pages mix genres: a blog post that reposts a press release is a blog post (its own
-/// frame: "Posted in", "Name says:" comments); a trade-press article that reports a press release is news
-/// ("in a press release", "the press release also noted"); only a release speaking for itself ("today
-/// announced", "About <Company>", "###") is a press release.
+/// frame: "Posted in", "Name says:" comments), a thread is a thread whatever its posts quote. What is left is
+/// a press release or a news story: a page that says which it is ("in a press release", "today announced",
+/// "###") is taken at its word, and the rest, most real pages, go to a learnt model (`SourceKindModel`), since
+/// counting attributions ("said", "according to") called most real releases news on held-out documents.
 struct SourceKindClassifier: Sendable {
     let cues: MetadataCues.Kinds
+    let model: SourceKindModel
 
     /// `window` holds the lower-cased sentences near the start and end of the document.
     func classify(window: [(sentence: Sentence, lower: String)], regions: [Region], text: SourceText, title: String?) -> SourceKind {
@@ -43,13 +45,11 @@ struct SourceKindClassifier: Sendable {
         }
         if labels.count >= 3 || labels.count >= 2 && labels.contains("abstract") { return .abstract }
 
-        let reported = count(cues.reportedPress)
-        let press = count(cues.pressRelease)
-        if reported >= 1 { return .newsArticle }
-        if press >= 1 || hasAbout { return .pressRelease }
-        let attributions = window.filter { entry in entry.sentence.region == .body && cues.newsAttribution.contains { entry.lower.contains($0) } }.count
-        if attributions >= 2 { return .newsArticle }
         if asksQuestion && regions.contains(where: { $0.kind == .body }) && qa >= 1 { return .medicalQA }
-        return .other
+        // A page that says it reports a release is news; one that speaks as the release ("today announced",
+        // "###", an "About <Company>" section) is one. Only when neither is said does the model decide.
+        if count(cues.reportedPress) >= 1 { return .newsArticle }
+        if count(cues.pressRelease) >= 1 || hasAbout { return .pressRelease }
+        return model.releaseLogOdds(text) > 0 ? .pressRelease : .newsArticle
     }
 }
