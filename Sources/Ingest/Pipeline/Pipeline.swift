@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
         regions = try RegionSegmenter(locator: locator)
         sentences = try SentenceSplitter(locator: locator)
         metadata = try MetadataExtractor(lexicon: lexicon, locator: locator)
-        concepts = ConceptMatcher(lexicon: lexicon)
+        concepts = ConceptMatcher(lexicon: lexicon, cues: try MentionContext.Cues.load(locator))
         quantities = try QuantityExtractor(locator: locator)
         studies = try StudyExtractor(lexicon: lexicon, locator: locator)
         claims = try ClaimExtractor(lexicon: lexicon, locator: locator)
