@@ -45,11 +45,27 @@ struct SourceKindClassifier: Sendable {
 
         let reported = count(cues.reportedPress)
         let press = count(cues.pressRelease)
-        if reported >= 1 { return .newsArticle }
-        if press >= 1 || hasAbout { return .pressRelease }
+        if reported >= 1 || count(cues.newsSources) >= 1 { return .newsArticle }
+        if press >= 1 || hasAbout || hasEndMarker(text) { return .pressRelease }
         let attributions = window.filter { entry in entry.sentence.region == .body && cues.newsAttribution.contains { entry.lower.contains($0) } }.count
         if attributions >= 2 { return .newsArticle }
         if asksQuestion && regions.contains(where: { $0.kind == .body }) && qa >= 1 { return .medicalQA }
         return .other
+    }
+
+    /// A line that ends a release ("###", "# # #", "-30-"): searched in the last part of the text, where it
+    /// stands, and as the end of a line ("… 202-555-0100.# # #") as well as a line of its own.
+    private func hasEndMarker(_ text: SourceText) -> Bool {
+        let scalars = text.scalars
+        let start = max(0, scalars.count - MetadataExtractor.tailWindow)
+        let tail = String(String.UnicodeScalarView(scalars[start...])).lowercased()
+        for line in tail.split(whereSeparator: \.isNewline) {
+            let trimmed = Trim.spaces(String(line))
+            if cues.endMarkers.contains(trimmed) { return true }
+            if cues.endMarkers.contains(where: { $0.hasPrefix("#") && $0.count >= 3 && trimmed.hasSuffix($0) && trimmed.count > $0.count }) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -74,6 +74,7 @@ public struct Pipeline: Sendable {
             thread = found
             document = analyze(sourceText, format: format, thread: found)
         }
+        if let thread { document.metadata = metadata.adjusted(document.metadata, for: thread, text: sourceText) }
         // A thread's opening post is the source's own text: its poster is the source's author.
         if document.metadata.author == nil, let poster = thread?.opening?.author { document.metadata.author = poster }
         let studyList = studies.extract(document)
