@@ -37,6 +37,12 @@ struct MetadataCues: Sendable, Decodable {
 
     struct Dates: Sendable, Decodable {
         var cues: [String]
+        /// Words of cues that date a later change, not the page ("Last updated", "Reviewed").
+        var updateCues: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case cues, updateCues = "update_cues"
+        }
     }
 
     struct Publisher: Sendable, Decodable {

@@ -159,9 +159,12 @@ public struct MetadataExtractor: Sendable {
                 }
                 continue
             }
-            for date in dates {
+            for (position, date) in dates.enumerated() {
                 let before = text.slice(TextSpan(max(sentence.span.start, date.span.start - 30), date.span.start)).lowercased()
-                if cues.dates.cues.contains(where: { before.contains($0) }) { return date.iso }
+                guard let cue = cues.dates.cues.first(where: { before.contains($0) }) else { continue }
+                // "By A. Writer | 12 Feb 2024 | Last updated 13 Feb 2024": the line's first date is the page's.
+                if position > 0, cues.dates.updateCues.contains(where: { cue.contains($0) }) { return dates[0].iso }
+                return date.iso
             }
             if firstMetadataDate == nil, sentence.region == .metadata { firstMetadataDate = dates.first?.iso }
         }
@@ -305,12 +308,26 @@ extension MetadataExtractor {
               metadata.kind != .abstract else { return metadata }
         var result = metadata
         result.kind = .forumThread
-        if let date = opening.date.flatMap(Self.day) { result.published = date }
+        // The opening post's date, else the first full date of its header; never a reply's or the page's.
+        let own = opening.date.flatMap(Self.day)
+        result.published = own?.count == 10 ? own : Self.headerDate(of: opening, in: text) ?? own
         result.industrySponsored = false
         result.sponsorEvidence = nil
-        if let heading = Self.heading(of: opening, in: text) { result.title = heading }
+        // Only a title that is the site's name gives way to the thread's subject heading.
+        if let heading = Self.heading(of: opening, in: text), result.title.map(Self.isSiteName) ?? true { result.title = heading }
         return result
     }
+
+    /// The first full date between the opening post's header and the start of its text: "Posted 1/16/2019",
+    /// "Nov 20, 2019 11:26 PM" (the member's "Joined: Aug 2008" has no day and is passed over).
+    static func headerDate(of opening: ThreadPost, in text: SourceText) -> String? {
+        let span = TextSpan(opening.extent.start, max(opening.extent.start, min(text.count, opening.span.start + headerReach)))
+        if let date = DateParser.dates(in: text.scalars, range: span).first(where: { $0.iso.count == 10 }) { return date.iso }
+        return NumericDate.first(in: text.slice(span))
+    }
+
+    /// How far past the start of the opening post's text its header's date may stand.
+    static let headerReach = 80
 
     /// How far into the opening post its subject heading may stand.
     static let headingReach = 300
