@@ -323,7 +323,8 @@ extension MetadataExtractor {
     static func headerDate(of opening: ThreadPost, in text: SourceText) -> String? {
         let span = TextSpan(opening.extent.start, max(opening.extent.start, min(text.count, opening.span.start + headerReach)))
         if let date = DateParser.dates(in: text.scalars, range: span).first(where: { $0.iso.count == 10 }) { return date.iso }
-        return NumericDate.first(in: text.slice(span))
+        guard let order = NumericDate.order(in: text.string) else { return nil }
+        return NumericDate.first(in: text.slice(span), order: order)
     }
 
     /// How far past the start of the opening post's text its header's date may stand.

@@ -1,29 +1,63 @@
-/// Dates written in figures only, as forum software prints them: "1/16/2019", "10-04-2017", "16.01.2019".
-/// Month first unless the first number cannot be a month (the boards that write them are mostly American).
+/// Dates written in figures only, as forum software prints them: "1/16/2019", "10-04-2017".
+///
+/// "10-04-2017" alone could be 4 October or 10 April. A board prints every post's date the same way, so the
+/// page decides: when one of its figure dates has a first field over 12 they are all day-first, when one has
+/// a second field over 12 they are all month-first; when none does (or both do), the month stays unknown.
 enum NumericDate {
-    /// The ISO day ("2019-01-16") of the first such date in `text`, or nil.
-    static func first(in text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            guard ScalarKind.isDigit(scalars[i]), i == 0 || !ScalarKind.isDigit(scalars[i - 1]) && scalars[i - 1] != "/" else {
-                i += 1
-                continue
-            }
-            if let found = read(scalars, from: i) { return found.0 }
-            i += 1
+    struct Fields {
+        var first: Int
+        var second: Int
+        var year: Int
+    }
+
+    enum Order { case monthFirst, dayFirst }
+
+    /// The order all figure dates of `page` share, when one of them shows it.
+    static func order(in page: String) -> Order? {
+        let all = fields(in: page)
+        let dayFirst = all.contains { $0.first > 12 }, monthFirst = all.contains { $0.second > 12 }
+        if dayFirst == monthFirst { return nil }
+        return dayFirst ? .dayFirst : .monthFirst
+    }
+
+    /// The ISO day of the first figure date of `text`, read in `order`.
+    static func first(in text: String, order: Order) -> String? {
+        for date in fields(in: text) {
+            let (month, day) = order == .monthFirst ? (date.first, date.second) : (date.second, date.first)
+            guard (1...12).contains(month), (1...31).contains(day) else { continue }
+            return String(date.year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
         }
         return nil
     }
 
-    private static func read(_ s: [Unicode.Scalar], from start: Int) -> (String, Int)? {
+    /// Every "a/b/yyyy" or "a-b-yyyy" of `text` (one or two figures, then four).
+    static func fields(in text: String) -> [Fields] {
+        let s = Array(text.unicodeScalars)
+        var found: [Fields] = []
+        var i = 0
+        while i < s.count {
+            guard ScalarKind.isDigit(s[i]), i == 0 || !ScalarKind.isDigit(s[i - 1]) && s[i - 1] != "/" && s[i - 1] != "-" else {
+                i += 1
+                continue
+            }
+            if let (fields, next) = read(s, from: i) {
+                found.append(fields)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private static func read(_ s: [Unicode.Scalar], from start: Int) -> (Fields, Int)? {
         var parts: [Int] = []
         var widths: [Int] = []
         var separator: Unicode.Scalar?
         var i = start
-        while parts.count < 3 {
+        while true {
             var value = 0, width = 0
-            while i < s.count, ScalarKind.isDigit(s[i]), width < 4 {
+            while i < s.count, ScalarKind.isDigit(s[i]), width < 5 {
                 value = value * 10 + Int(s[i].value - 48)
                 width += 1
                 i += 1
@@ -32,16 +66,12 @@ enum NumericDate {
             parts.append(value)
             widths.append(width)
             if parts.count == 3 { break }
-            guard i < s.count, s[i] == "/" || s[i] == "-" || s[i] == ".", separator == nil || separator == s[i] else { return nil }
+            guard i < s.count, s[i] == "/" || s[i] == "-", separator == nil || separator == s[i] else { return nil }
             separator = s[i]
             i += 1
         }
-        if i < s.count, ScalarKind.isDigit(s[i]) { return nil }
-        guard widths[0] <= 2, widths[1] <= 2, widths[2] == 4, (1900...2199).contains(parts[2]) else { return nil }
-        var (month, day) = (parts[0], parts[1])
-        if month > 12 { (month, day) = (day, month) }
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let iso = String(parts[2]) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
-        return (iso, i)
+        guard widths[0] <= 2, widths[1] <= 2, widths[2] == 4, (1900...2199).contains(parts[2]),
+              i >= s.count || !ScalarKind.isDigit(s[i]) else { return nil }
+        return (Fields(first: parts[0], second: parts[1], year: parts[2]), i)
     }
 }

@@ -147,7 +147,7 @@ enum DateParser {
         }
         // Numeric day and month first: 12/07/2006, 07.12.2006.
         if first.kind == .number, first.digits <= 2, !first.ordinal, punct(tokens, t + 1, ["/", ".", "-"]),
-           adjacent(tokens, t), adjacent(tokens, t + 1), t + 4 < tokens.count {
+           adjacent(tokens, t), adjacent(tokens, t + 1), t + 4 < tokens.count, tokens[t + 2].kind == .number {
             let sep = tokens[t + 1].scalar
             let second = tokens[t + 2]
             if second.kind == .number, second.digits <= 2, punct(tokens, t + 3, [sep]), adjacent(tokens, t + 2),
