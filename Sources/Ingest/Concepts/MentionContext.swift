@@ -78,7 +78,7 @@ public struct MentionContext: Sendable {
     private static func isTitleCase(_ tokens: [MatchToken]) -> Bool {
         let words = tokens.filter { $0.isAlphabetic && $0.cased.unicodeScalars.count > 3 }
         guard words.count >= 3 else { return false }
-        return words.filter(isCapitalised).count * 4 >= words.count * 3
+        return words.filter(isCapitalised).count * 10 >= words.count * 9
     }
 
     /// A break, or punctuation that ends a clause: a journal title does not run across it.
