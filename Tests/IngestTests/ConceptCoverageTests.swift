@@ -63,6 +63,8 @@ import EvidenceModel
         #expect(try ids("People on dialysis were enrolled.") == ["human", "end-stage-kidney-disease"])
         #expect(try ids("Forty haemodialysis patients took part.") == ["end-stage-kidney-disease"])
         #expect(try ids("Renal replacement therapy had begun.") == ["end-stage-kidney-disease"])
+        // Who was studied is no outcome: smokers are a population, smoking an exposure.
+        #expect(try ids("Current smokers were excluded.") == [])
         let lexicon = try Lexicon.load()
         let procedures = ["dialysis", "hemodialysis", "peritoneal dialysis", "renal replacement therapy", "kidney transplantation"]
         for concept in lexicon.concepts where concept.type == .condition {
