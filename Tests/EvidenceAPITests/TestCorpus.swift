@@ -40,7 +40,7 @@ final class TestCorpus {
         let trial = ExtractedStudy(
             identityKey: "trial-mk7-hemodialysis", title: "MK-7 in haemodialysis", design: .rct, species: .human,
             populationDescription: "haemodialysis patients", populationSize: 120,
-            conditionIDs: ["arterial-calcification", "hemodialysis"],
+            conditionIDs: ["arterial-calcification", "end-stage-kidney-disease"],
             interventions: [StudyIntervention(conceptID: "vitamin-k2", formID: "mk-7",
                                               dose: Dose(span: span(trialText, "360 mcg/day"), text: "360 mcg/day", mcgPerDay: 360))],
             duration: Duration(span: span(trialText, "18 months"), text: "18 months", days: 540),

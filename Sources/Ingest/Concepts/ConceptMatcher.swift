@@ -27,11 +27,15 @@ public struct ConceptMatcher: Sendable {
     /// For each concept, the folded context words its contextual forms need nearby.
     private let contextWords: [Set<String>]
 
+    /// Journal titles and misdiagnoses around a name (`lexicon/mentions.json`).
+    private let context: MentionContext
+
     /// How many tokens either side of a contextual form are searched for a context word.
     static let contextWindow = 12
 
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon, cues: MentionContext.Cues = MentionContext.Cues()) {
         self.lexicon = lexicon
+        context = MentionContext(cues: cues)
         var builder = Builder()
         for (index, concept) in lexicon.concepts.enumerated() {
             for name in [concept.name] + concept.synonyms + concept.brands {
@@ -70,6 +74,7 @@ public struct ConceptMatcher: Sendable {
         let tokens = MatchTokenizer.tokens(text.scalars, in: span)
         var corrections: [String: String?] = [:]
         var result: [ConceptMention] = []
+        let journalTitle = context.journalTitleTokens(tokens)
         var index = 0
         while index < tokens.count {
             var best = walk(folded, tokens, from: index, caseSensitive: false, corrections: &corrections)
@@ -92,8 +97,13 @@ public struct ConceptMatcher: Sendable {
             default:
                 break
             }
+            let concept = lexicon.concepts[match.entry.concept]
+            if journalTitle.contains(index) || concept.type == .condition && context.isNegated(tokens, before: index) {
+                index = match.last + 1
+                continue
+            }
             let mentionSpan = TextSpan(tokens[index].start, tokens[match.last].end)
-            result.append(ConceptMention(conceptID: lexicon.concepts[match.entry.concept].id, span: mentionSpan,
+            result.append(ConceptMention(conceptID: concept.id, span: mentionSpan,
                                          matched: MatchTokenizer.string(text.scalars, mentionSpan.start, mentionSpan.end), isFuzzy: match.isFuzzy))
             index = match.last + 1
         }

@@ -53,7 +53,7 @@ public struct MetadataExtractor: Sendable {
     /// the part before the separator is the headline, and the site is a publisher candidate.
     private func findTitle(_ text: SourceText, format: DocumentFormat, regions: [Region], sentences: [Sentence]) -> (String?, String?) {
         if let front = frontMatterValue("title", regions: regions, text: text) { return (front, nil) }
-        let raws = regions.filter { $0.kind == .title }.map { Trim.spaces(text.slice($0.span)) }.filter { !$0.isEmpty }
+        let raws = regions.filter { $0.kind == .title }.map { Self.titleLine(Trim.spaces(text.slice($0.span))) }.filter { !$0.isEmpty }
         guard !raws.isEmpty else {
             let first = sentences.first { $0.region == .body }?.text
             return (first.map { String($0.prefix(200)) }, nil)
@@ -78,14 +78,20 @@ public struct MetadataExtractor: Sendable {
         if chosen > 0, titles[0].hasPrefix(title), title.count >= 8 {
             publisher = siteName(after: title, in: titles[0])
         } else if chosen == 0 || format == .html {
-            for separator in [" | ", " :: ", " \u{2013} ", " \u{2014} ", " - "] {
-                guard format == .html || separator == " | " || separator == " :: " else { continue }
-                let source = chosen == 0 ? title : titles[0]
-                guard let range = source.range(of: separator, options: .backwards) else { continue }
-                let head = String(source[..<range.lowerBound]), tail = String(source[range.upperBound...])
-                if tail.split(separator: " ").count <= 5, head.split(separator: " ").count >= 2 {
+            // "Headline - Section - Site", "Headline « Blog": site and section names are cut off one by one.
+            var source = chosen == 0 ? title : titles[0]
+            var cut = true
+            while cut {
+                cut = false
+                for separator in [" | ", " :: ", " \u{AB} ", " \u{2013} ", " \u{2014} ", " - "] {
+                    guard format == .html || separator == " | " || separator == " :: " else { continue }
+                    guard let range = source.range(of: separator, options: .backwards) else { continue }
+                    let head = Trim.spaces(String(source[..<range.lowerBound])), tail = Trim.spaces(String(source[range.upperBound...]))
+                    guard Self.isSiteName(tail), head.split(separator: " ").count >= 2 else { continue }
                     if chosen == 0 { title = head }
-                    publisher = tail
+                    if publisher == nil { publisher = tail }
+                    source = head
+                    cut = true
                     break
                 }
             }
@@ -93,9 +99,30 @@ public struct MetadataExtractor: Sendable {
         return (title.isEmpty ? nil : title, publisher)
     }
 
+    /// A site's or section's name: a few words, capitalised ("Steady Beat Journal", "Health A to Z",
+    /// "example.com"), not a clause ("cut or not cut", "does it help?").
+    static func isSiteName(_ tail: String) -> Bool {
+        let words = tail.split(separator: " ")
+        guard !words.isEmpty, words.count <= 5, let last = tail.last, last != "?", last != "!" else { return false }
+        if words.count == 1, tail.contains("."), !tail.hasSuffix(".") { return true }
+        let long = words.filter { $0.count >= 4 }
+        guard words.contains(where: { $0.first?.isUppercase ?? false }) else { return false }
+        return long.allSatisfy { $0.first?.isUppercase ?? false }
+    }
+
     private func siteName(after headline: String, in full: String) -> String? {
         let rest = Trim.chars(String(full.dropFirst(headline.count)), " |:-\u{2013}\u{2014}")
         return rest.isEmpty || rest.split(separator: " ").count > 5 ? nil : rest
+    }
+
+    /// The line of a title region that is the headline: a level-one Markdown heading when the region has one,
+    /// else its first line that is not a navigation bar ("Site · Questions · Tags", "[Home](/)").
+    static func titleLine(_ region: String) -> String {
+        let lines = region.split(whereSeparator: \.isNewline).map { Trim.spaces(String($0)) }.filter { !$0.isEmpty }
+        guard lines.count > 1 else { return region }
+        let content = lines.filter { line in line.components(separatedBy: " \u{B7} ").count < 3 && !line.contains("](") }
+        if let heading = content.first(where: { $0.hasPrefix("# ") }) { return heading }
+        return content.first ?? lines[0]
     }
 
     /// A title line without a Markdown "#", list marker or surrounding space.
@@ -133,9 +160,12 @@ public struct MetadataExtractor: Sendable {
                 }
                 continue
             }
-            for date in dates {
+            for (position, date) in dates.enumerated() {
                 let before = text.slice(TextSpan(max(sentence.span.start, date.span.start - 30), date.span.start)).lowercased()
-                if cues.dates.cues.contains(where: { before.contains($0) }) { return date.iso }
+                guard let cue = cues.dates.cues.first(where: { before.contains($0) }) else { continue }
+                // "By A. Writer | 12 Feb 2024 | Last updated 13 Feb 2024": the line's first date is the page's.
+                if position > 0, cues.dates.updateCues.contains(where: { cue.contains($0) }) { return dates[0].iso }
+                return date.iso
             }
             if firstMetadataDate == nil, sentence.region == .metadata { firstMetadataDate = dates.first?.iso }
         }
@@ -267,5 +297,60 @@ public struct MetadataExtractor: Sendable {
             if !value.isEmpty { return value }
         }
         return nil
+    }
+}
+
+extension MetadataExtractor {
+    /// A page whose first post carries a poster's header, as its replies do, is a forum thread whatever its
+    /// words say; its date is that post's (a reply's date is not the page's), and its text is its users', not
+    /// a company's material.
+    func adjusted(_ metadata: SourceMetadata, for thread: DiscussionThread, text: SourceText) -> SourceMetadata {
+        guard let opening = thread.opening, opening.author != nil || opening.date != nil, !thread.replies.isEmpty,
+              metadata.kind != .abstract else { return metadata }
+        var result = metadata
+        result.kind = .forumThread
+        // The opening post's date, else the first full date of its header; never a reply's or the page's.
+        let own = opening.date.flatMap(Self.day)
+        result.published = own?.count == 10 ? own : Self.headerDate(of: opening, in: text) ?? own
+        result.industrySponsored = false
+        result.sponsorEvidence = nil
+        // Only a title that is the site's name gives way to the thread's subject heading.
+        if let heading = Self.heading(of: opening, in: text), result.title.map(Self.isSiteName) ?? true { result.title = heading }
+        return result
+    }
+
+    /// The first full date between the opening post's header and the start of its text: "Posted 1/16/2019",
+    /// "Nov 20, 2019 11:26 PM" (the member's "Joined: Aug 2008" has no day and is passed over).
+    static func headerDate(of opening: ThreadPost, in text: SourceText) -> String? {
+        let span = TextSpan(opening.extent.start, max(opening.extent.start, min(text.count, opening.span.start + headerReach)))
+        if let date = DateParser.dates(in: text.scalars, range: span).first(where: { $0.iso.count == 10 }) { return date.iso }
+        guard let order = NumericDate.order(in: text.string) else { return nil }
+        return NumericDate.first(in: text.slice(span), order: order)
+    }
+
+    /// How far past the start of the opening post's text its header's date may stand.
+    static let headerReach = 80
+
+    /// How far into the opening post its subject heading may stand.
+    static let headingReach = 300
+
+    /// The heading that names a thread: a Markdown heading line between the opening post's header and the
+    /// start of its text ("## How long should I wait?"), where forum pages put the thread's subject.
+    static func heading(of opening: ThreadPost, in text: SourceText) -> String? {
+        let span = TextSpan(opening.extent.start, min(text.count, max(opening.extent.start, opening.span.start + headingReach)))
+        for line in text.slice(span).split(whereSeparator: \.isNewline) {
+            let trimmed = Trim.spaces(String(line))
+            guard trimmed.hasPrefix("#") else { continue }
+            let heading = Trim.spaces(Trim.chars(trimmed, "#*"))
+            if heading.split(separator: " ").count >= 2 { return heading }
+        }
+        return nil
+    }
+
+    /// "2014-07-21" of "2014-07-21T11:59+00:00"; a date without its day stays as it is.
+    static func day(_ iso: String) -> String? {
+        let scalars = Array(iso.unicodeScalars)
+        guard scalars.count >= 4, scalars[0..<4].allSatisfy(ScalarKind.isDigit) else { return nil }
+        return String(String.UnicodeScalarView(scalars.prefix(10)))
     }
 }

@@ -4,7 +4,7 @@ import EvidenceModel
 /// Order matters, because pages mix genres: a blog post that reposts a press release is a blog post (its own
 /// frame: "Posted in", "Name says:" comments), a thread is a thread whatever its posts quote. What is left is
 /// a press release or a news story: a page that says which it is ("in a press release", "today announced",
-/// "###") is taken at its word, and the rest, most real pages, go to a learnt model (`SourceKindModel`), since
+/// "###", an agency's dateline) is taken at its word, and the rest, most real pages, go to a learnt model (`SourceKindModel`), since
 /// counting attributions ("said", "according to") called most real releases news on held-out documents.
 struct SourceKindClassifier: Sendable {
     let cues: MetadataCues.Kinds
@@ -48,8 +48,24 @@ struct SourceKindClassifier: Sendable {
         if asksQuestion && regions.contains(where: { $0.kind == .body }) && qa >= 1 { return .medicalQA }
         // A page that says it reports a release is news; one that speaks as the release ("today announced",
         // "###", an "About <Company>" section) is one. Only when neither is said does the model decide.
-        if count(cues.reportedPress) >= 1 { return .newsArticle }
-        if count(cues.pressRelease) >= 1 || hasAbout { return .pressRelease }
+        if count(cues.reportedPress) >= 1 || count(cues.newsSources) >= 1 { return .newsArticle }
+        if count(cues.pressRelease) >= 1 || hasAbout || hasEndMarker(text) { return .pressRelease }
         return model.releaseLogOdds(text) > 0 ? .pressRelease : .newsArticle
+    }
+
+    /// A line that ends a release ("###", "# # #", "-30-"): searched in the last part of the text, where it
+    /// stands, and as the end of a line ("… 202-555-0100.# # #") as well as a line of its own.
+    private func hasEndMarker(_ text: SourceText) -> Bool {
+        let scalars = text.scalars
+        let start = max(0, scalars.count - MetadataExtractor.tailWindow)
+        let tail = String(String.UnicodeScalarView(scalars[start...])).lowercased()
+        for line in tail.split(whereSeparator: \.isNewline) {
+            let trimmed = Trim.spaces(String(line))
+            if cues.endMarkers.contains(trimmed) { return true }
+            if cues.endMarkers.contains(where: { $0.hasPrefix("#") && $0.count >= 3 && trimmed.hasSuffix($0) && trimmed.count > $0.count }) {
+                return true
+            }
+        }
+        return false
     }
 }

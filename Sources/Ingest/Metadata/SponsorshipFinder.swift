@@ -24,26 +24,44 @@ struct SponsorshipFinder: Sendable {
             return found
         }
 
-        func first(_ phrases: [String], needsCompany: Bool) -> Sentence? {
+        /// `needsCompany`: a company word in the sentence, or (`brandAnywhere`) a brand anywhere in the document.
+        func first(_ phrases: [String], needsCompany: Bool, brandAnywhere: Bool = true) -> Sentence? {
             lowered.first { entry in
                 phrases.contains { entry.lower.contains($0) }
-                    && (!needsCompany || hasCompanyWord(entry.sentence.text) || brandInDocument())
+                    && !isDisclosure(entry.lower)
+                    && (!needsCompany || hasCompanyWord(entry.sentence.text)
+                        || (brandAnywhere ? brandInDocument() : brands.contains { mentions(entry.sentence.text, $0) }))
             }?.sentence
         }
         if let s = first(cues.selfAnnouncement, needsCompany: true) { return quote(s) }
         if let s = first(cues.pressMaterial, needsCompany: true) { return quote(s) }
         if let about = aboutBoilerplate(sentences) { return quote(about) }
         if let s = first(cues.tradeNames, needsCompany: false) { return quote(s) }
-        if let s = first(cues.executiveRoles, needsCompany: true) { return quote(s) }
+        // An officer speaks for a company only when the sentence names one: a society's president does not.
+        if let s = first(cues.executiveRoles, needsCompany: true, brandAnywhere: false),
+           !isPublicBody(s.text.lowercased()) { return quote(s) }
         return nil
     }
 
-    /// The first sentence after an "About <Company>" heading of a boilerplate region.
+    /// A researcher's ties, a funder or donated pills: no sponsorship by the convention.
+    private func isDisclosure(_ lower: String) -> Bool {
+        cues.disclosureBlockers.contains { lower.contains($0) }
+    }
+
+    /// A university, hospital, charity, society or agency.
+    private func isPublicBody(_ lower: String) -> Bool {
+        cues.publicBodies.contains { lower.contains($0) }
+    }
+
+    /// The first sentence after an "About <Company>" heading of a boilerplate region; an "About" section of a
+    /// university, hospital or society is no company's.
     private func aboutBoilerplate(_ sentences: [Sentence]) -> Sentence? {
         for (index, sentence) in sentences.enumerated() where sentence.region == .boilerplate {
             guard MetadataExtractor.normalised(sentence.text).hasPrefix("about ") else { continue }
-            if index + 1 < sentences.count, sentences[index + 1].region == .boilerplate { return sentences[index + 1] }
-            return sentence
+            var found = sentence
+            if index + 1 < sentences.count, sentences[index + 1].region == .boilerplate { found = sentences[index + 1] }
+            if isPublicBody(sentence.text.lowercased()) || isPublicBody(found.text.lowercased()) { return nil }
+            return found
         }
         return nil
     }

@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
         regions = try RegionSegmenter(locator: locator)
         sentences = try SentenceSplitter(locator: locator)
         metadata = try MetadataExtractor(lexicon: lexicon, locator: locator)
-        concepts = ConceptMatcher(lexicon: lexicon)
+        concepts = ConceptMatcher(lexicon: lexicon, cues: try MentionContext.Cues.load(locator))
         quantities = try QuantityExtractor(locator: locator)
         studies = try StudyExtractor(lexicon: lexicon, locator: locator)
         claims = try ClaimExtractor(lexicon: lexicon, locator: locator)
@@ -74,6 +74,7 @@ public struct Pipeline: Sendable {
             thread = found
             document = analyze(sourceText, format: format, thread: found)
         }
+        if let thread { document.metadata = metadata.adjusted(document.metadata, for: thread, text: sourceText) }
         // A thread's opening post is the source's own text: its poster is the source's author.
         if document.metadata.author == nil, let poster = thread?.opening?.author { document.metadata.author = poster }
         let studyList = studies.extract(document)

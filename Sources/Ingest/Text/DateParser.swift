@@ -2,7 +2,8 @@ import EvidenceModel
 /// Finds calendar dates in text and writes them as ISO 8601 with only the precision the text gives.
 ///
 /// Forms: "2006-12-07", "2006/12/07", "2006-12"; "19th March 2007", "11 Mar. 2025", "3rd of May, 2019";
-/// "March 11, 2025", "Sept. 19th 2025", "Jan 3, 2019"; "April 2024" → "2024-04"; "12/07/2006".
+/// "March 11, 2025", "Sept. 19th 2025", "Jan 3, 2019"; "April 2024" → "2024-04"; "12/07/2006"; "12-Feb-2024";
+/// "2021 Jan 18".
 ///
 /// Numeric dates with slashes or dashes are ambiguous between the American month-first and the European
 /// day-first reading. When one field is over 12 (or both are equal) it decides; otherwise only the year is
@@ -146,7 +147,7 @@ enum DateParser {
         }
         // Numeric day and month first: 12/07/2006, 07.12.2006.
         if first.kind == .number, first.digits <= 2, !first.ordinal, punct(tokens, t + 1, ["/", ".", "-"]),
-           adjacent(tokens, t), adjacent(tokens, t + 1), t + 4 < tokens.count {
+           adjacent(tokens, t), adjacent(tokens, t + 1), t + 4 < tokens.count, tokens[t + 2].kind == .number {
             let sep = tokens[t + 1].scalar
             let second = tokens[t + 2]
             if second.kind == .number, second.digits <= 2, punct(tokens, t + 3, [sep]), adjacent(tokens, t + 2),
@@ -166,12 +167,20 @@ enum DateParser {
             }
             return nil
         }
-        // Day Month Year: "19th March 2007", "3rd of May, 2019", "11 Mar. 2025".
+        // Year Month Day, as PubMed writes an online date: "Epub 2021 Jan 18".
+        if isYear(first), t + 2 < tokens.count, let m = month(tokens[t + 1]), isDay(tokens[t + 2]), !tokens[t + 2].ordinal,
+           !continuesNumber(tokens, t + 2), let iso = iso(first.value, m, tokens[t + 2].value) {
+            return (FoundDate(iso: iso, span: TextSpan(first.start, tokens[t + 2].end)), t + 3)
+        }
+        // Day Month Year: "19th March 2007", "3rd of May, 2019", "11 Mar. 2025", "12-Feb-2024".
         if isDay(first) {
             var u = t + 1
             if u < tokens.count, tokens[u].kind == .word, tokens[u].text == "of" { u += 1 }
+            let hyphenated = punct(tokens, u, ["-"]) && adjacent(tokens, t) && adjacent(tokens, u)
+            if hyphenated { u += 1 }
             if u < tokens.count, let m = month(tokens[u]) {
                 var v = u + 1
+                if hyphenated, punct(tokens, v, ["-"]) { v += 1 }
                 if punct(tokens, v, [".", ","]) { v += 1 }
                 if punct(tokens, v, [","]) { v += 1 }
                 if v < tokens.count, isYear(tokens[v]), let iso = iso(tokens[v].value, m, first.value) {
