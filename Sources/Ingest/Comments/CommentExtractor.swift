@@ -16,6 +16,7 @@ public struct CommentExtractor: Sendable {
     let htmlThreads: HTMLThreadReader
     let textThreads: TextThreadReader
     let signedThreads: SignedTextThreadReader
+    let markedThreads: MarkedTextThreadReader
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
@@ -25,6 +26,8 @@ public struct CommentExtractor: Sendable {
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
         htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
         signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
+        markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
+                                               trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }))
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
         textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }
@@ -47,6 +50,8 @@ public struct CommentExtractor: Sendable {
         if let outline, !outline.isEmpty, let thread = htmlThreads.read(text, outline: outline), !thread.replies.isEmpty {
             return thread
         }
+        // Numbered marker lines are the more particular layout: a rank line above one could pass for a poster's name.
+        if let thread = markedThreads.read(text), !thread.replies.isEmpty { return thread }
         if let thread = textThreads.read(text), !thread.replies.isEmpty { return thread }
         if let thread = signedThreads.read(text), !thread.replies.isEmpty { return thread }
         return nil

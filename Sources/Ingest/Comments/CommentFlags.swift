@@ -24,7 +24,8 @@ struct CommentFlags: Sendable {
         questionCues.occurs(in: lower)
     }
 
-    /// A question mark that ends a sentence (not one inside a URL or a quoted title).
+    /// A question mark that ends a sentence (not one inside a URL or a quoted title), of a question that is not
+    /// rhetorical.
     func hasQuestionMark(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() where scalar == "?" {
@@ -33,11 +34,26 @@ struct CommentFlags: Sendable {
             // "…still suffering?." ends a sentence too.
             let endsSentence = ScalarKind.isWhitespace(next) || ScalarKind.isCloser(next) || next == "?" || next == "!"
                 || next == "." && (i + 2 >= scalars.count || ScalarKind.isWhitespace(scalars[i + 2]))
-            if endsSentence, ScalarKind.isLetter(previous) || ScalarKind.isCloser(previous) || previous == " " || ScalarKind.isDigit(previous) {
+            if endsSentence, ScalarKind.isLetter(previous) || ScalarKind.isCloser(previous) || previous == " " || ScalarKind.isDigit(previous),
+               !isRhetorical(scalars, questionEnd: i) {
                 return true
             }
         }
         return false
+    }
+
+    /// A question that opens with a rhetorical phrase ("Who wants to pay for …?"), perhaps after a name it is
+    /// addressed to ("Ruth, who needs …?").
+    func isRhetorical(_ scalars: [Unicode.Scalar], questionEnd: Int) -> Bool {
+        var start = questionEnd
+        while start > 0, !(ScalarKind.isTerminal(scalars[start - 1]) || ScalarKind.isNewline(scalars[start - 1])) { start -= 1 }
+        var sentence = Trim.spaces(ScalarText.string(scalars, TextSpan(start, questionEnd)).lowercased()).replacingOccurrences(of: "\u{2019}", with: "'")
+        // A vocative before a comma: "Ruth, who wants …".
+        if let comma = sentence.firstIndex(of: ","), sentence[..<comma].split(separator: " ").count <= 2 {
+            let rest = Trim.spaces(String(sentence[sentence.index(after: comma)...]))
+            if cues.rhetoricalOpeners.contains(where: { Phrase.hasPrefix(rest, $0) }) { sentence = rest }
+        }
+        return cues.rhetoricalOpeners.contains { Phrase.hasPrefix(sentence, $0) }
     }
 
     /// Coupon codes, shop links, "$5 off", "buy from", sales pitches.

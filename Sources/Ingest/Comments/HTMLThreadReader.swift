@@ -42,7 +42,10 @@ struct HTMLThreadReader: Sendable {
             guard score >= 2 else { continue }
             if best == nil || score > (best?.score ?? 0) { best = (members, units, posts, score) }
         }
-        guard let chosen = best else { return nil }
+        // A board without class names: its posts are the rows of a table.
+        guard let chosen = best else {
+            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules).read(page)
+        }
         var posts: [ThreadPost] = []
         var kept: [Int] = []
         for (k, post) in chosen.posts.enumerated() where !post.span.isEmpty {

@@ -12,6 +12,9 @@ struct QuoteNames: Sendable {
         headers = CommentHeaderParser(cues: cues)
     }
 
+    /// A credit run into its quote names one person: a few words at most.
+    static let inlineNameWords = 4
+
     func name(in text: String) -> String? {
         for rawLine in text.split(whereSeparator: \.isNewline).prefix(3) {
             let line = Trim.spaces(String(rawLine))
@@ -28,6 +31,13 @@ struct QuoteNames: Sendable {
             for verb in verbs where lower.hasSuffix(verb) {
                 let name = Trim.spaces(String(line.dropLast(verb.count)))
                 if headers.isName(name) { return name }
+            }
+            // "Name wrote: the quoted words" on one line (boards that run the credit into the quote).
+            for verb in verbs {
+                guard let at = lower.range(of: verb + " ") else { continue }
+                let name = Trim.spaces(String(lower[..<at.lowerBound]))
+                let shown = String(line.prefix(name.count))
+                if !name.isEmpty, name.split(separator: " ").count <= Self.inlineNameWords, headers.isName(shown) { return shown }
             }
         }
         return nil

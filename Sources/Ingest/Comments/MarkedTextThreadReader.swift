@@ -1,0 +1,134 @@
+import EvidenceModel
+/// Reads a forum page saved as text where each post carries a marker line with its date and number, under a short
+/// block naming the poster: "« Reply #3 on: May 9, 2023, 06:10 PM »" (SMF), "Jun 2, 2021 #4" (XenForo).
+///
+/// Above the marker stand the poster's box (name, rank, post count) and perhaps a subject line ("Re: …"); the
+/// name is the box's first line. The post runs from the marker to the next poster's box; a line of buttons
+/// ("Like Reply Report") or a post-end line ("Logged") closes it, and what follows such a line is a signature.
+/// Quotes open with a credit ("Quote from: Name on …", "Name said:") and run to a blank line or a closing line
+/// ("Click to expand...").
+struct MarkedTextThreadReader: Sendable {
+    let headers: CommentHeaderParser
+    let cues: TextThreadCues
+    let quoteCues: QuoteNames
+    /// Words of button lines under a post ("reply", "report", "like").
+    let trailerWords: Set<String>
+
+    static let minimumPosts = 2
+    /// A marker line is short: a date, a number and a word or two.
+    static let markerLength = 80
+    /// The poster's box: a name and a few lines of rank and counts.
+    static let boxLines = 5
+    /// Prose before the first post longer than this is an article, and every post is a comment on it.
+    static let articleLength = 200
+
+    struct Marker {
+        var line: Int
+        var date: String?
+        /// First line of the poster's box: where the post starts on the page.
+        var boxStart: Int
+        var author: String
+    }
+
+    func read(_ text: SourceText) -> DiscussionThread? {
+        let lines = TextLine.lines(of: text)
+        var markers: [Marker] = []
+        for index in lines.indices {
+            guard let date = markerDate(lines[index], text), let box = posterBox(above: index, lines, text) else { continue }
+            markers.append(Marker(line: index, date: date, boxStart: box.start, author: box.name))
+        }
+        guard markers.count >= Self.minimumPosts else { return nil }
+        var posts: [ThreadPost] = []
+        for (k, marker) in markers.enumerated() {
+            let end = k + 1 < markers.count ? markers[k + 1].boxStart : lines.count
+            guard let span = body(from: marker.line + 1, to: end, lines, text) else { continue }
+            let extent = TextSpan(lines[marker.boxStart].content.start, span.end)
+            posts.append(ThreadPost(author: marker.author, date: marker.date, span: span, extent: extent,
+                                    quotes: quotes(in: span, lines, text)))
+        }
+        guard posts.count >= Self.minimumPosts else { return nil }
+        let prose = lines[..<markers[0].boxStart].filter { line in
+            line.endsSentence && line.wordCount >= 8
+        }.map(\.length).reduce(0, +)
+        if prose >= Self.articleLength { return DiscussionThread(opening: nil, replies: posts) }
+        return DiscussionThread(opening: posts.removeFirst(), replies: posts)
+    }
+
+    /// The date of a marker line: a short line holding a date and a post number or "on:", and besides them only
+    /// marker words ("Reply #3 on:").
+    func markerDate(_ line: TextLine, _ text: SourceText) -> String?? {
+        guard !line.isBlank, line.length <= Self.markerLength, line.hasDigit,
+              let date = DateParser.dates(in: text.scalars, range: line.content).first else { return nil }
+        let raw = text.slice(line.content)
+        let rest = (text.slice(TextSpan(line.content.start, date.span.start)) + " " + text.slice(TextSpan(date.span.end, line.content.end))).lowercased()
+        let numbered = rest.range(of: #"#\s?\d"#, options: .regularExpression) != nil
+        let credited = cues.markerIntros.contains { raw.lowercased().contains($0) }
+        guard numbered || credited else { return nil }
+        let words = rest.split { !$0.isLetter }.map(String.init)
+        guard words.allSatisfy({ cues.markerWords.contains($0) }) else { return nil }
+        return .some(date.iso)
+    }
+
+    /// The poster's box above a marker: the block of short lines right above it, or the one above a subject line.
+    func posterBox(above marker: Int, _ lines: [TextLine], _ text: SourceText) -> (start: Int, name: String)? {
+        var end = marker
+        for _ in 0..<2 {
+            // Blank lines, then the block of lines just above.
+            while end > 0, lines[end - 1].isBlank { end -= 1 }
+            var start = end
+            while start > 0, !lines[start - 1].isBlank, end - start < Self.boxLines + 1 { start -= 1 }
+            guard start < end else { return nil }
+            let first = Trim.chars(text.slice(lines[start].content), "*_#")
+            if end - start <= Self.boxLines, lines[start].length <= 40, headers.isName(first), !isButtons(first) {
+                return (start, first)
+            }
+            // A subject line ("Re: …", the topic's title) between the box and the marker.
+            guard end - start == 1 else { return nil }
+            end = start
+        }
+        return nil
+    }
+
+    /// The post's lines up to a button line or a post-end line ("Logged"): what follows them is a signature.
+    func body(from first: Int, to end: Int, _ lines: [TextLine], _ text: SourceText) -> TextSpan? {
+        var last: Int?
+        var index = first
+        while index < end {
+            let line = lines[index]
+            if !line.isBlank {
+                let lower = Trim.spaces(text.slice(line.content).lowercased())
+                if cues.postEndLines.contains(lower) || isButtons(lower) { break }
+                last = index
+            }
+            index += 1
+        }
+        guard let last, let start = (first...last).first(where: { !lines[$0].isBlank }) else { return nil }
+        return TextSpan(lines[start].content.start, lines[last].content.end)
+    }
+
+    /// "Like Reply Report": every word a button's.
+    private func isButtons(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init)
+        return !words.isEmpty && words.allSatisfy { trailerWords.contains($0) }
+    }
+
+    /// Quotes inside a post: from a credit line to a blank line or a closing line ("Click to expand...").
+    func quotes(in span: TextSpan, _ lines: [TextLine], _ text: SourceText) -> [QuotedBlock] {
+        let inside = lines.filter { $0.content.start >= span.start && $0.content.end <= span.end }
+        var found: [QuotedBlock] = []
+        var index = 0
+        while index < inside.count {
+            defer { index += 1 }
+            let line = inside[index]
+            guard !line.isBlank, let name = quoteCues.name(in: text.slice(line.content)) else { continue }
+            var end = line.content.end
+            while index + 1 < inside.count, !inside[index + 1].isBlank {
+                index += 1
+                end = inside[index].content.end
+                if cues.quoteEndLines.contains(Trim.spaces(text.slice(inside[index].content).lowercased())) { break }
+            }
+            found.append(QuotedBlock(span: TextSpan(line.content.start, end), name: name))
+        }
+        return found
+    }
+}
