@@ -165,7 +165,7 @@ struct HTMLThreadReader: Sendable {
         for q in quotes where span.contains(TextSpan(blocks[q].start, blocks[q].start)) || span.overlaps(blocks[q].span) {
             let qspan = page.text.trimmed(blocks[q].span)
             guard !qspan.isEmpty, qspan != span else { continue }
-            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(in: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
+            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
         }
         let extent = page.text.trimmed(blocks[unitIndex].span)
         return ThreadPost(author: author?.name, date: date, span: span, extent: TextSpan(min(extent.start, span.start), max(extent.end, span.end)),

@@ -15,6 +15,17 @@ struct QuoteNames: Sendable {
     /// A credit run into its quote names one person: a few words at most.
     static let inlineNameWords = 4
 
+    /// The name a quote block credits; its first line may also be the bare handle over the quote ("name:"), as
+    /// boards title their quote boxes.
+    func name(inBlock text: String) -> String? {
+        if let name = name(in: text) { return name }
+        guard let first = text.split(whereSeparator: \.isNewline).first else { return nil }
+        let line = Trim.spaces(String(first))
+        guard line.hasSuffix(":") else { return nil }
+        let name = Trim.spaces(String(line.dropLast()))
+        return !name.contains(" ") && headers.isName(name) ? name : nil
+    }
+
     func name(in text: String) -> String? {
         for rawLine in text.split(whereSeparator: \.isNewline).prefix(3) {
             let line = Trim.spaces(String(rawLine))

@@ -100,6 +100,8 @@ struct ReplyResolver: Sendable {
     /// An answer ("Not really.", "Yes, …") right after someone else's question answers it.
     func answerTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
         guard let previous = earlier.last, previous.isQuestion, previous.authorID != authorID else { return nil }
+        // The question just above was put to this poster (it replies to one of their comments): this answers it.
+        if let asked = previous.replyToIndex, asked < earlier.count, earlier[asked].authorID == authorID { return earlier.count - 1 }
         let start = String(lower.drop { $0.isWhitespace }.prefix(30))
         return cues.answerOpeners.contains { Phrase.hasPrefix(start, $0) } ? earlier.count - 1 : nil
     }
