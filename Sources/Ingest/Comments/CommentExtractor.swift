@@ -71,7 +71,10 @@ public struct CommentExtractor: Sendable {
         let posts = drafts.map { draft in
             var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
                                   extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
-            if let outline { datedFromMarkup(&post, outline, text) }
+            if let outline {
+                datedFromMarkup(&post, outline, text)
+                cutAtButtons(&post, outline, text)
+            }
             return post
         }
         return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
@@ -90,6 +93,16 @@ public struct CommentExtractor: Sendable {
             if trimmed.split(separator: " ").count >= 8 { total += trimmed.unicodeScalars.count }
         }
         return total
+    }
+
+    /// A post's text ends where the buttons and votes under it start ("Reply Share Report", "Was this helpful?").
+    private func cutAtButtons(_ post: inout ThreadPost, _ outline: HTMLOutline, _ text: SourceText) {
+        for block in outline.blocks where block.start > post.span.start && block.start < post.span.end {
+            let words = block.classes.flatMap(ClassWords.words)
+            guard words.contains(where: { cues.markup.buttonWords.contains($0) }) else { continue }
+            post.span = text.trimmed(TextSpan(post.span.start, block.start))
+            return
+        }
     }
 
     /// A post's date from a `datetime` attribute inside it, and its text without the shown date that opens it.
@@ -186,7 +199,10 @@ public struct CommentExtractor: Sendable {
                     }
                 }
                 // Questions in an answer are rhetorical ("So whats the deal with that?"); only a cue phrase counts.
-                if let target = comment.replyToIndex, comments[target].isQuestion { isQuestion = flags.hasQuestionCue(ownLower) }
+                // Several questions of their own still ask ("May I ask …? Do you have …?").
+                if let target = comment.replyToIndex, comments[target].isQuestion {
+                    isQuestion = flags.hasQuestionCue(ownLower) || flags.questionCount(ownBody) >= 2
+                }
             }
             comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {

@@ -156,6 +156,11 @@ struct HTMLThreadReader: Sendable {
             span = page.text.trimmed(TextSpan(span.start, blocks[i].start))
             break
         }
+        // So are the buttons and votes under the text ("Reply Share Report", "Was this helpful?").
+        for i in own where blocks[i].start > span.start && blocks[i].start < span.end && hasWord(i, cues.buttonWords, page) {
+            span = page.text.trimmed(TextSpan(span.start, blocks[i].start))
+            break
+        }
         // Posts nested inside the body are not its text.
         for n in nested where blocks[n].start > span.start && blocks[n].start < span.end {
             span = page.text.trimmed(TextSpan(span.start, blocks[n].start))
