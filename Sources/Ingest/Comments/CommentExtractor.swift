@@ -199,10 +199,7 @@ public struct CommentExtractor: Sendable {
                     }
                 }
                 // Questions in an answer are rhetorical ("So whats the deal with that?"); only a cue phrase counts.
-                // Several questions of their own still ask ("May I ask …? Do you have …?").
-                if let target = comment.replyToIndex, comments[target].isQuestion {
-                    isQuestion = flags.hasQuestionCue(ownLower) || flags.questionCount(ownBody) >= 2
-                }
+                if let target = comment.replyToIndex, comments[target].isQuestion { isQuestion = flags.hasQuestionCue(ownLower) }
             }
             comment.isQuestion = isQuestion
             if comment.replyToIndex == nil {
