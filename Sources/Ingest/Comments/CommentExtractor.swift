@@ -258,7 +258,17 @@ public struct CommentExtractor: Sendable {
                 let lower = Trim.spaces(line.lowercased())
                 return !cues.quoteIntros.contains { lower.hasPrefix($0) } && !cues.quoteVerbs.contains { lower.hasSuffix($0) }
             }
-            let quoted = Self.squeezed(lines.joined(separator: " "))
+            // A credit run into the quote ("Name wrote: the words") is no part of the words.
+            let words = lines.map { line -> Substring in
+                let lower = line.lowercased()
+                for verb in cues.quoteVerbs {
+                    if let at = lower.range(of: verb + " "), lower.distance(from: lower.startIndex, to: at.lowerBound) <= Self.inlineCreditLength {
+                        return line.dropFirst(lower.distance(from: lower.startIndex, to: at.upperBound))
+                    }
+                }
+                return line
+            }
+            let quoted = Self.squeezed(words.joined(separator: " "))
             let probe = quoted.count >= 20 ? String(quoted.prefix(60)) : nil
             let holds = { (index: Int) -> Bool in probe.map { Self.squeezed(text.slice(earlier[index].span)).contains($0) } ?? false }
             if let name = quote.name, let reference = identity.reference(name) {
@@ -270,6 +280,9 @@ public struct CommentExtractor: Sendable {
         }
         return nil
     }
+
+    /// The longest name a credit run into its quote stands for.
+    static let inlineCreditLength = 60
 
     private static func squeezed(_ string: String) -> String {
         string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
