@@ -172,6 +172,11 @@ public struct CommentExtractor: Sendable {
             }
             if comment.replyToIndex == nil, let parent = draft.parent, parent < comments.count, !(thread && namesOpener(cueBody, pageAuthor)) {
                 comment.replyToIndex = parent
+                // Under their own post, its poster answers the question just put to them in the same list.
+                if comments[parent].authorID == authorID, let previous = comments.last, previous.replyToIndex == parent,
+                   previous.isQuestion, previous.authorID != authorID {
+                    comment.replyToIndex = comments.count - 1
+                }
             }
             // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
             if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,

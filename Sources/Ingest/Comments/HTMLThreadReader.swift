@@ -43,6 +43,19 @@ struct HTMLThreadReader: Sendable {
             if best == nil || score > (best?.score ?? 0) { best = (members, units, posts, score) }
         }
         // A board without class names: its posts are the rows of a table.
+        // Pages with two kinds of post (answers, and comments under the question and the answers): another group
+        // whose every block carries a poster joins the chosen one when together they read more posts.
+        if let found = best {
+            for members in candidateGroups(page) where members != found.members && Set(members).isDisjoint(with: found.members) {
+                let union = (found.members + members).sorted()
+                let units = self.units(union, page)
+                let posts = union.indices.map { readPost($0, members: union, units: units, page) }
+                let score = posts.filter { $0.author != nil && !$0.span.isEmpty }.count
+                let spans = Set(posts.map { "\($0.span.start):\($0.span.end)" })
+                guard score == union.count, score > (best?.score ?? 0), spans.count == posts.count else { continue }
+                best = (union, units, posts, score)
+            }
+        }
         guard let chosen = best else {
             return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules).read(page)
         }
@@ -231,8 +244,10 @@ struct HTMLThreadReader: Sendable {
         if block.tag == "a", let href = block.attributes["href"]?.lowercased(), cues.authorLinkParts.contains(where: { href.contains($0) }) {
             return true
         }
+        // "user-action-time" is when the user acted, not who.
         return page.words[i].classWords.contains { words in
-            words.contains { cues.authorWords.contains($0) } && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) }
+            words.contains { cues.authorWords.contains($0) }
+                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) }
         }
     }
 
