@@ -256,6 +256,19 @@ import EvidenceModel
         #expect(flags.hasQuestionMark("The rash came back, isn't it supposed to stay away once the course ends?"))
     }
 
+    @Test func answersAndTheCommentsUnderThem() throws {
+        let e = try ThreadTests.extract("qa_answers_and_comments.html")
+        let c = e.comments
+        // The question is the source's text; comments and answers are read together, in page order.
+        #expect(e.source.metadata.author == "Pia Lund")
+        #expect(c.map(\.author) == ["Omar K", "Pia Lund", "Dr Ada Fell", "Pia Lund", "Dr Ada Fell", "Jonas R"])
+        #expect(ThreadTests.text(e, 1) == "Two large mugs, sometimes three.")
+        // Under an answer, a comment answers it; its poster then answers the question put to them.
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil, 2, 3, nil])
+        #expect(c.map(\.isQuestion) == [true, false, false, true, false, false])
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
     @Test func nameThatIsPartOfAHandle() throws {
         let cues = try CommentCues.load(.standard)
         let identity = AuthorIdentity(names: ["lakeside_tom", "Tomasz"], markup: cues.markup)
