@@ -269,6 +269,20 @@ import EvidenceModel
         ThreadTests.expectNoReplyClaims(e)
     }
 
+    @Test func numberOverDateWithTheBoxUnderIt() throws {
+        let e = try ThreadTests.extract("vbulletin_text.txt")
+        let c = e.comments
+        #expect(e.source.metadata.author == "ergo_ellen")
+        #expect(c.map(\.author) == ["Guest", "Stroke Side Sid", "ergo_ellen"])
+        // Join dates, post counts, subject lines and signatures are not text; the quoted words are not Sid's.
+        #expect(ThreadTests.text(e, 0) == "Evening for me, it helps me wind down.")
+        #expect(!ThreadTests.text(e, 2).contains("Catch, drive"))
+        #expect(!ThreadTests.text(e, 2).contains("All times"))
+        // The quote answers the guest; thanks to both answer no one of them.
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil])
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
     @Test func nameThatIsPartOfAHandle() throws {
         let cues = try CommentCues.load(.standard)
         let identity = AuthorIdentity(names: ["lakeside_tom", "Tomasz"], markup: cues.markup)

@@ -27,7 +27,7 @@ public struct CommentExtractor: Sendable {
         htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
         signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
         markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
-                                               trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }))
+                                               trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), profileLines: cues.profileLines)
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
         textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }

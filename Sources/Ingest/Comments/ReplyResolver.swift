@@ -81,8 +81,12 @@ struct ReplyResolver: Sendable {
     /// Thanks at the start of a comment answers the comment just before, when someone else wrote it.
     func thanksTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
         guard let previous = earlier.last, previous.authorID != authorID else { return nil }
-        let start = lower.drop { $0.isWhitespace }
-        return cues.thanksOpeners.contains { Phrase.hasPrefix(String(start.prefix(40)), $0) } ? earlier.count - 1 : nil
+        let start = String(lower.drop { $0.isWhitespace }.prefix(40))
+        guard let opener = cues.thanksOpeners.first(where: { Phrase.hasPrefix(start, $0) }) else { return nil }
+        // "Thanks both", "thank you all": thanks to several people answer no one of them.
+        let rest = Trim.spaces(String(start.dropFirst(opener.count)))
+        if cues.groupAddressees.contains(where: { Phrase.hasPrefix(rest, $0) }) { return nil }
+        return earlier.count - 1
     }
 
     /// The latest earlier comment whose author a first name addresses: one of the author's name words

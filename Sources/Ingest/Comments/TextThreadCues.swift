@@ -20,6 +20,8 @@ struct TextThreadCues: Sendable, Decodable {
     var markerIntros: [String]
     /// A line that ends a post; what follows it is a signature ("Logged").
     var postEndLines: Set<String>
+    /// Starts of the page's lines after the last post ("All times are GMT", "Powered by …").
+    var pageEndPrefixes: [String]
     /// A line that closes a quote ("Click to expand...").
     var quoteEndLines: Set<String>
 
@@ -28,6 +30,6 @@ struct TextThreadCues: Sendable, Decodable {
         case relativeTimeUnits = "relative_time_units", relativeTimeWords = "relative_time_words"
         case removedBodies = "removed_bodies", attributionVerbs = "attribution_verbs"
         case attributionSeparators = "attribution_separators", postRules = "post_rules"
-        case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", quoteEndLines = "quote_end_lines"
+        case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", pageEndPrefixes = "page_end_prefixes", quoteEndLines = "quote_end_lines"
     }
 }
