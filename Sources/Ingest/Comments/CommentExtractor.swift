@@ -47,8 +47,10 @@ public struct CommentExtractor: Sendable {
     /// "name line, date line" posts. Nil when the page shows no such structure; comments are then found from
     /// their header lines in the comment regions.
     func thread(in text: SourceText, format: DocumentFormat, outline: HTMLOutline?) -> DiscussionThread? {
-        if let outline, !outline.isEmpty, let thread = htmlThreads.read(text, outline: outline), !thread.replies.isEmpty {
-            return thread
+        if let outline, !outline.isEmpty, let found = htmlThreads.read(text, outline: outline) {
+            // A removed post ("[removed]") is no comment.
+            let thread = found.dropping { cues.textThreads.removedBodies.contains(Trim.spaces(text.slice($0.span).lowercased())) }
+            if !thread.replies.isEmpty { return thread }
         }
         // Numbered marker lines are the more particular layout: a rank line above one could pass for a poster's name.
         if let thread = markedThreads.read(text), !thread.replies.isEmpty { return thread }
