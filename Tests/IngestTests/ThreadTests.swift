@@ -278,8 +278,8 @@ import EvidenceModel
         #expect(ThreadTests.text(e, 0) == "Evening for me, it helps me wind down.")
         #expect(!ThreadTests.text(e, 2).contains("Catch, drive"))
         #expect(!ThreadTests.text(e, 2).contains("All times"))
-        // The quote answers the guest; thanks to both answer no one of them.
-        #expect(c.map(\.replyToIndex) == [nil, 0, nil])
+        // The quote answers the guest; the opening poster's thanks answer the latest reply.
+        #expect(c.map(\.replyToIndex) == [nil, 0, 1])
         ThreadTests.expectNoReplyClaims(e)
     }
 

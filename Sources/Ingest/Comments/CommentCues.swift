@@ -9,8 +9,6 @@ struct CommentCues: Sendable, Decodable {
     var profileLines: [String]
     var greetings: [String]
     var thanksOpeners: [String]
-    /// Words after thanks that address several people ("both", "all", "everyone").
-    var groupAddressees: [String]
     var quoteIntros: [String]
     var quoteVerbs: [String]
     var questionCues: [String]
@@ -35,7 +33,6 @@ struct CommentCues: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case headerVerbs = "header_verbs", postPrefixes = "post_prefixes", separators, trailerLines = "trailer_lines"
         case profileLines = "profile_lines", greetings, thanksOpeners = "thanks_openers", quoteIntros = "quote_intros"
-        case groupAddressees = "group_addressees"
         case quoteVerbs = "quote_verbs", questionCues = "question_cues", rhetoricalOpeners = "rhetorical_openers", rhetoricalEnders = "rhetorical_enders",
              rhetoricalTags = "rhetorical_tags", promotionalCues = "promotional_cues"
         case promotionalLinkWords = "promotional_link_words", notNames = "not_names", answerOpeners = "answer_openers"

@@ -182,10 +182,12 @@ public struct CommentExtractor: Sendable {
             }
             // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
             if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,
-               previous.authorID != authorID,
-               previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor)
-                || replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) != nil {
-                comment.replyToIndex = comments.count - 1
+               previous.authorID != authorID {
+                if let thanked = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) {
+                    comment.replyToIndex = thanked
+                } else if previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor) {
+                    comment.replyToIndex = comments.count - 1
+                }
             }
             // A quoted question is someone else's.
             var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)

@@ -80,14 +80,17 @@ struct ReplyResolver: Sendable {
 
     /// Thanks at the start of a comment answers the comment just before, when someone else wrote it.
     func thanksTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
-        guard let previous = earlier.last, previous.authorID != authorID else { return nil }
         let start = String(lower.drop { $0.isWhitespace }.prefix(40))
-        guard let opener = cues.thanksOpeners.first(where: { Phrase.hasPrefix(start, $0) }) else { return nil }
-        // "Thanks both", "thank you all": thanks to several people answer no one of them.
-        let rest = Trim.spaces(String(start.dropFirst(opener.count)))
-        if cues.groupAddressees.contains(where: { Phrase.hasPrefix(rest, $0) }) { return nil }
-        return earlier.count - 1
+        guard cues.thanksOpeners.contains(where: { Phrase.hasPrefix(start, $0) }) else { return nil }
+        // Nobody thanks a sales pitch: past one, the thanks go to the comment before it.
+        var index = earlier.count - 1
+        while index >= 0, earlier[index].isPromotional, earlier.count - index <= Self.pitchesSkipped { index -= 1 }
+        guard index >= 0, earlier[index].authorID != authorID, !earlier[index].isPromotional else { return nil }
+        return index
     }
+
+    /// Sales pitches in a row that thanks look past.
+    static let pitchesSkipped = 2
 
     /// The latest earlier comment whose author a first name addresses: one of the author's name words
     /// ("Helen" → "haemo_helen") or the start of a one-word handle ("Tom" → "tomw").
