@@ -3,7 +3,8 @@ import EvidenceModel
 /// block naming the poster: "« Reply #3 on: May 9, 2023, 06:10 PM »" (SMF), "Jun 2, 2021 #4" (XenForo).
 ///
 /// Above the marker stand the poster's box (name, rank, post count) and perhaps a subject line ("Re: …"); the
-/// name is the box's first line. The post runs from the marker to the next poster's box; a line of buttons
+/// name is the box's first line. Where a lone post number stands over the marker ("#2" over "Old <date>", as
+/// vBulletin prints it), the box, the profile lines and the subject line come under it instead. The post runs from the marker to the next poster's box; a line of buttons
 /// ("Like Reply Report") or a post-end line ("Logged") closes it, and what follows such a line is a signature.
 /// Quotes open with a credit ("Quote from: Name on …", "Name said:") and run to a blank line or a closing line
 /// ("Click to expand...").
@@ -26,7 +27,7 @@ struct MarkedTextThreadReader: Sendable {
 
     struct Marker {
         var line: Int
-        var date: String?
+        var date: String
         /// First line of the poster's box: where the post starts on the page.
         var boxStart: Int
         var author: String
@@ -67,7 +68,7 @@ struct MarkedTextThreadReader: Sendable {
 
     /// The date of a marker line: a short line holding a date and a post number or "on:", and besides them only
     /// marker words ("Reply #3 on:").
-    func markerDate(_ line: TextLine, _ text: SourceText, numbered numberAbove: Bool = false) -> String?? {
+    func markerDate(_ line: TextLine, _ text: SourceText, numbered numberAbove: Bool = false) -> String? {
         guard !line.isBlank, line.length <= Self.markerLength, line.hasDigit,
               let date = DateParser.dates(in: text.scalars, range: line.content).first else { return nil }
         let raw = text.slice(line.content)
@@ -77,7 +78,7 @@ struct MarkedTextThreadReader: Sendable {
         guard numbered || credited || numberAbove else { return nil }
         let words = rest.split { !$0.isLetter }.map(String.init)
         guard words.allSatisfy({ cues.markerWords.contains($0) }) else { return nil }
-        return .some(date.iso)
+        return date.iso
     }
 
     /// The poster's box above a marker: the block of short lines right above it, or the one above a subject line.
