@@ -181,3 +181,117 @@ import EvidenceModel
         #expect(ClassWords.pattern("post-17") == "post-#")
     }
 }
+
+/// The layouts of older and text-copied boards: rows of a table without class names, marker lines with a date and a
+/// post number, buttons under posts, rhetorical questions, names that are part of a handle.
+@Suite struct BoardLayoutTests {
+    @Test func tableRowsWithoutClassNames() throws {
+        let e = try ThreadTests.extract("table_board.html")
+        let c = e.comments
+        // The first row is the opening post, the source's own text.
+        #expect(c.map(\.author) == ["Guest", "Guest", "Marsh Mary"])
+        #expect(e.source.metadata.author == "heron_hal")
+        #expect(c.map(\.date) == ["2009-04-02", "2009-04-03", "2009-04-03"])
+        // Two guests are two people; the signature under the rule is furniture.
+        #expect(c[0].authorID != c[1].authorID)
+        #expect(!ThreadTests.text(e, 0).contains("Just a walker"))
+        #expect(!ThreadTests.text(e, 0).contains("Posted:"))
+        #expect(c.map(\.isPromotional) == [false, true, false])
+        // "Guest wrote: …" run into the quote: the reply answers the post it quotes, found by its words.
+        #expect(c[2].replyToIndex == 0)
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
+    @Test func markerLinesOfTextCopies() throws {
+        let e = try ThreadTests.extract("smf_text.txt")
+        let c = e.comments
+        #expect(c.map(\.author) == ["old_gardener_ted", "Guest"])
+        #expect(e.source.metadata.author == "rosehip_ruth")
+        #expect(c.map(\.date) == ["2022-06-03", "2022-06-04"])
+        // "Logged" ends a post; the signature after it is not text.
+        #expect(!ThreadTests.text(e, 0).contains("Digging since"))
+        #expect(!ThreadTests.text(e, 0).contains("Logged"))
+        // The quote credits old_gardener_ted; the question is the guest's own.
+        #expect(c[1].replyToIndex == 0)
+        #expect(c.map(\.isQuestion) == [false, true])
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
+    @Test func numberedPostsWithExpandableQuotes() throws {
+        let e = try ThreadTests.extract("xenforo_text.txt")
+        let c = e.comments
+        // Rank lines ("Well-Known Member") are not names; the poster's box starts with the name.
+        #expect(c.map(\.author) == ["Dora Vance", "finn_laps", "Dora Vance"])
+        #expect(e.source.metadata.author == "finn_laps")
+        #expect(c.map(\.replyToIndex) == [nil, 0, 1])
+        #expect(c.map(\.isQuestion) == [false, true, false])
+        #expect(c[0].authorID == c[2].authorID)
+        for index in c.indices {
+            #expect(!ThreadTests.text(e, index).contains("Like Reply Report"))
+            #expect(!ThreadTests.text(e, index).contains("You must log in"))
+        }
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
+    @Test func buttonsUnderPostsAreFurniture() throws {
+        let e = try ThreadTests.extract("buttons_board.html")
+        let c = e.comments
+        #expect(c.map(\.author) == ["porter_pete", "Guest"])
+        for index in c.indices {
+            #expect(!ThreadTests.text(e, index).contains("Was this helpful"))
+            #expect(!ThreadTests.text(e, index).contains("REPLY"))
+        }
+        // "Who wants to …?" expects no answer.
+        #expect(c.map(\.isQuestion) == [false, false])
+    }
+
+    @Test func rhetoricalQuestionsAreNotQuestions() throws {
+        let flags = CommentFlags(cues: try CommentCues.load(.standard))
+        #expect(!flags.hasQuestionMark("Who needs a pill for that? Not me."))
+        #expect(!flags.hasQuestionMark("Sam, why do we always reach for tablets first?"))
+        #expect(!flags.hasQuestionMark("It was the diet or the tea or the rest, who knows?"))
+        #expect(!flags.hasQuestionMark("Typical, isn't it?"))
+        #expect(flags.hasQuestionMark("Which brand did you take?"))
+        #expect(flags.hasQuestionMark("how is the ankle now...?"))
+        #expect(flags.hasQuestionMark("The rash came back, isn't it supposed to stay away once the course ends?"))
+    }
+
+    @Test func answersAndTheCommentsUnderThem() throws {
+        let e = try ThreadTests.extract("qa_answers_and_comments.html")
+        let c = e.comments
+        // The question is the source's text; comments and answers are read together, in page order.
+        #expect(e.source.metadata.author == "Pia Lund")
+        #expect(c.map(\.author) == ["Omar K", "Pia Lund", "Dr Ada Fell", "Pia Lund", "Dr Ada Fell", "Jonas R"])
+        #expect(ThreadTests.text(e, 1) == "Two large mugs, sometimes three.")
+        // Under an answer, a comment answers it; its poster then answers the question put to them.
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil, 2, 3, nil])
+        #expect(c.map(\.isQuestion) == [true, false, false, true, false, false])
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
+    @Test func numberOverDateWithTheBoxUnderIt() throws {
+        let e = try ThreadTests.extract("vbulletin_text.txt")
+        let c = e.comments
+        #expect(e.source.metadata.author == "ergo_ellen")
+        #expect(c.map(\.author) == ["Guest", "Stroke Side Sid", "ergo_ellen"])
+        // Join dates, post counts, subject lines and signatures are not text; the quoted words are not Sid's.
+        #expect(ThreadTests.text(e, 0) == "Evening for me, it helps me wind down.")
+        #expect(!ThreadTests.text(e, 2).contains("Catch, drive"))
+        #expect(!ThreadTests.text(e, 2).contains("All times"))
+        // The quote answers the guest; the opening poster's thanks answer the latest reply.
+        #expect(c.map(\.replyToIndex) == [nil, 0, 1])
+        ThreadTests.expectNoReplyClaims(e)
+    }
+
+    @Test func nameThatIsPartOfAHandle() throws {
+        let cues = try CommentCues.load(.standard)
+        let identity = AuthorIdentity(names: ["lakeside_tom", "Tomasz"], markup: cues.markup)
+        let tom = try #require(identity.reference("Tom"))
+        #expect(identity.refers(tom, to: identity.id(for: "lakeside_tom")))
+        #expect(!identity.refers(tom, to: identity.id(for: "Tomasz")))
+        let names = QuoteNames(cues: cues)
+        #expect(names.name(inBlock: "lakeside_tom:\nthe poles help") == "lakeside_tom")
+        #expect(names.name(in: "Marsh Mary wrote: the poles help") == "Marsh Mary")
+        #expect(names.name(in: "lakeside_tom:\nthe poles help") == nil)
+    }
+}

@@ -89,6 +89,9 @@ struct AuthorIdentity: Sendable {
         return idByCompact[compact] ?? PersonName.slug(name)
     }
 
+    /// Letters a name needs before it is taken to stand for the handle it is a part of.
+    static let handlePartLetters = 3
+
     /// A name as written in a comment ("Chuck", "@chuck", "Arrow"), prepared for comparing with many authors.
     struct Reference {
         let id: String
@@ -109,6 +112,8 @@ struct AuthorIdentity: Sendable {
         if id.hasPrefix(single), id.count == single.count || id.dropFirst(single.count).first == "-" { return true }
         // "Cait" for "caitb52", "Joan" for "joan86468": a handle that is a name with a number after it.
         if single.count >= 4, id.hasPrefix(single), !id.contains("-"), id.dropFirst(single.count).contains(where: \.isNumber) { return true }
+        // "Tom" for "spokesman_tom": a name that is one whole part of a handle joined by underscores or dashes.
+        if single.count >= Self.handlePartLetters, id.split(separator: "-").dropFirst().contains(where: { $0 == single }) { return true }
         // "arrowdurfee" against "arrow-durfee": compare without the dashes.
         var letters = single.unicodeScalars.makeIterator()
         for scalar in id.unicodeScalars where scalar != "-" {

@@ -12,6 +12,12 @@ struct CommentCues: Sendable, Decodable {
     var quoteIntros: [String]
     var quoteVerbs: [String]
     var questionCues: [String]
+    /// Openings of a question that expects no answer ("Who wants to …?", "Why do we always …?").
+    var rhetoricalOpeners: [String]
+    /// Endings of a question that expects no answer, at any length ("… or everything, who knows?").
+    var rhetoricalEnders: [String]
+    /// Tags that make a short question rhetorical ("Nice, isn't it?").
+    var rhetoricalTags: [String]
     var promotionalCues: [String]
     var promotionalLinkWords: [String]
     var notNames: Set<String>
@@ -27,7 +33,8 @@ struct CommentCues: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case headerVerbs = "header_verbs", postPrefixes = "post_prefixes", separators, trailerLines = "trailer_lines"
         case profileLines = "profile_lines", greetings, thanksOpeners = "thanks_openers", quoteIntros = "quote_intros"
-        case quoteVerbs = "quote_verbs", questionCues = "question_cues", promotionalCues = "promotional_cues"
+        case quoteVerbs = "quote_verbs", questionCues = "question_cues", rhetoricalOpeners = "rhetorical_openers", rhetoricalEnders = "rhetorical_enders",
+             rhetoricalTags = "rhetorical_tags", promotionalCues = "promotional_cues"
         case promotionalLinkWords = "promotional_link_words", notNames = "not_names", answerOpeners = "answer_openers"
         case nameFollowers = "name_followers", markup, textThreads = "text_threads"
     }

@@ -16,6 +16,7 @@ public struct CommentExtractor: Sendable {
     let htmlThreads: HTMLThreadReader
     let textThreads: TextThreadReader
     let signedThreads: SignedTextThreadReader
+    let markedThreads: MarkedTextThreadReader
 
     public init(locator: ResourceLocator = .standard) throws {
         cues = try CommentCues.load(locator)
@@ -25,6 +26,8 @@ public struct CommentExtractor: Sendable {
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
         htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
         signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
+        markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
+                                               trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), profileLines: cues.profileLines)
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
         textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
     }
@@ -44,9 +47,13 @@ public struct CommentExtractor: Sendable {
     /// "name line, date line" posts. Nil when the page shows no such structure; comments are then found from
     /// their header lines in the comment regions.
     func thread(in text: SourceText, format: DocumentFormat, outline: HTMLOutline?) -> DiscussionThread? {
-        if let outline, !outline.isEmpty, let thread = htmlThreads.read(text, outline: outline), !thread.replies.isEmpty {
-            return thread
+        if let outline, !outline.isEmpty, let found = htmlThreads.read(text, outline: outline) {
+            // A removed post ("[removed]") is no comment.
+            let thread = found.dropping { cues.textThreads.removedBodies.contains(Trim.spaces(text.slice($0.span).lowercased())) }
+            if !thread.replies.isEmpty { return thread }
         }
+        // Numbered marker lines are the more particular layout: a rank line above one could pass for a poster's name.
+        if let thread = markedThreads.read(text), !thread.replies.isEmpty { return thread }
         if let thread = textThreads.read(text), !thread.replies.isEmpty { return thread }
         if let thread = signedThreads.read(text), !thread.replies.isEmpty { return thread }
         return nil
@@ -66,7 +73,10 @@ public struct CommentExtractor: Sendable {
         let posts = drafts.map { draft in
             var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
                                   extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
-            if let outline { datedFromMarkup(&post, outline, text) }
+            if let outline {
+                datedFromMarkup(&post, outline, text)
+                cutAtButtons(&post, outline, text)
+            }
             return post
         }
         return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
@@ -85,6 +95,16 @@ public struct CommentExtractor: Sendable {
             if trimmed.split(separator: " ").count >= 8 { total += trimmed.unicodeScalars.count }
         }
         return total
+    }
+
+    /// A post's text ends where the buttons and votes under it start ("Reply Share Report", "Was this helpful?").
+    private func cutAtButtons(_ post: inout ThreadPost, _ outline: HTMLOutline, _ text: SourceText) {
+        for block in outline.blocks where block.start > post.span.start && block.start < post.span.end {
+            let words = block.classes.flatMap(ClassWords.words)
+            guard words.contains(where: { cues.markup.buttonWords.contains($0) }) else { continue }
+            post.span = text.trimmed(TextSpan(post.span.start, block.start))
+            return
+        }
     }
 
     /// A post's date from a `datetime` attribute inside it, and its text without the shown date that opens it.
@@ -154,13 +174,20 @@ public struct CommentExtractor: Sendable {
             }
             if comment.replyToIndex == nil, let parent = draft.parent, parent < comments.count, !(thread && namesOpener(cueBody, pageAuthor)) {
                 comment.replyToIndex = parent
+                // Under their own post, its poster answers the question just put to them in the same list.
+                if comments[parent].authorID == authorID, let previous = comments.last, previous.replyToIndex == parent,
+                   previous.isQuestion, previous.authorID != authorID {
+                    comment.replyToIndex = comments.count - 1
+                }
             }
             // The opening poster answering a reply that spoke to them ("Thanks for this @name", "Hi Name, …").
             if thread, comment.replyToIndex == nil, let pageAuthorID, authorID == pageAuthorID, let previous = comments.last,
-               previous.authorID != authorID,
-               previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor)
-                || replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) != nil {
-                comment.replyToIndex = comments.count - 1
+               previous.authorID != authorID {
+                if let thanked = replies.thanksTarget(of: lower, authorID: authorID, earlier: comments) {
+                    comment.replyToIndex = thanked
+                } else if previous.replyToIndex == nil && namesOpener(ScalarText.string(text.scalars, previous.span), pageAuthor) {
+                    comment.replyToIndex = comments.count - 1
+                }
             }
             // A quoted question is someone else's.
             var isQuestion = flags.hasQuestionMark(ownBody) || flags.hasQuestionCue(ownLower)
@@ -240,7 +267,17 @@ public struct CommentExtractor: Sendable {
                 let lower = Trim.spaces(line.lowercased())
                 return !cues.quoteIntros.contains { lower.hasPrefix($0) } && !cues.quoteVerbs.contains { lower.hasSuffix($0) }
             }
-            let quoted = Self.squeezed(lines.joined(separator: " "))
+            // A credit run into the quote ("Name wrote: the words") is no part of the words.
+            let words = lines.map { line -> Substring in
+                let lower = line.lowercased()
+                for verb in cues.quoteVerbs {
+                    if let at = lower.range(of: verb + " "), lower.distance(from: lower.startIndex, to: at.lowerBound) <= Self.inlineCreditLength {
+                        return line.dropFirst(lower.distance(from: lower.startIndex, to: at.upperBound))
+                    }
+                }
+                return line
+            }
+            let quoted = Self.squeezed(words.joined(separator: " "))
             let probe = quoted.count >= 20 ? String(quoted.prefix(60)) : nil
             let holds = { (index: Int) -> Bool in probe.map { Self.squeezed(text.slice(earlier[index].span)).contains($0) } ?? false }
             if let name = quote.name, let reference = identity.reference(name) {
@@ -252,6 +289,9 @@ public struct CommentExtractor: Sendable {
         }
         return nil
     }
+
+    /// The longest name a credit run into its quote stands for.
+    static let inlineCreditLength = 60
 
     private static func squeezed(_ string: String) -> String {
         string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")

@@ -24,8 +24,13 @@ struct CommentFlags: Sendable {
         questionCues.occurs(in: lower)
     }
 
-    /// A question mark that ends a sentence (not one inside a URL or a quoted title).
-    func hasQuestionMark(_ text: String) -> Bool {
+    /// A question mark that ends a sentence (not one inside a URL or a quoted title), of a question that is not
+    /// rhetorical.
+    func hasQuestionMark(_ text: String) -> Bool { questionCount(text) > 0 }
+
+    /// How many such questions the text asks.
+    func questionCount(_ text: String) -> Int {
+        var count = 0
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() where scalar == "?" {
             let next = i + 1 < scalars.count ? scalars[i + 1] : " "
@@ -33,12 +38,35 @@ struct CommentFlags: Sendable {
             // "…still suffering?." ends a sentence too.
             let endsSentence = ScalarKind.isWhitespace(next) || ScalarKind.isCloser(next) || next == "?" || next == "!"
                 || next == "." && (i + 2 >= scalars.count || ScalarKind.isWhitespace(scalars[i + 2]))
-            if endsSentence, ScalarKind.isLetter(previous) || ScalarKind.isCloser(previous) || previous == " " || ScalarKind.isDigit(previous) {
-                return true
+            // "how are you doing...?" asks too.
+            let ellipsis = previous == "." && i >= 2 && scalars[i - 2] == "."
+            if endsSentence, ScalarKind.isLetter(previous) || ScalarKind.isCloser(previous) || previous == " " || ScalarKind.isDigit(previous) || ellipsis,
+               !isRhetorical(scalars, questionEnd: i) {
+                count += 1
             }
         }
-        return false
+        return count
     }
+
+    /// A question that opens with a rhetorical phrase ("Who wants to pay for …?"), perhaps after a name it is
+    /// addressed to ("Ruth, who needs …?").
+    func isRhetorical(_ scalars: [Unicode.Scalar], questionEnd: Int) -> Bool {
+        var start = questionEnd
+        while start > 0, !(ScalarKind.isTerminal(scalars[start - 1]) || ScalarKind.isNewline(scalars[start - 1])) { start -= 1 }
+        var sentence = Trim.spaces(ScalarText.string(scalars, TextSpan(start, questionEnd)).lowercased()).replacingOccurrences(of: "\u{2019}", with: "'")
+        // A vocative before a comma: "Ruth, who wants …".
+        if let comma = sentence.firstIndex(of: ","), sentence[..<comma].split(separator: " ").count <= 2 {
+            let rest = Trim.spaces(String(sentence[sentence.index(after: comma)...]))
+            if cues.rhetoricalOpeners.contains(where: { Phrase.hasPrefix(rest, $0) }) { sentence = rest }
+        }
+        if cues.rhetoricalOpeners.contains(where: { Phrase.hasPrefix(sentence, $0) }) { return true }
+        let bare = Trim.chars(sentence, " ,.-")
+        if cues.rhetoricalEnders.contains(where: { bare.hasSuffix(" " + $0) || bare == $0 }) { return true }
+        return sentence.split(separator: " ").count <= Self.tagQuestionWords && cues.rhetoricalTags.contains { bare.hasSuffix(" " + $0) }
+    }
+
+    /// A tag question this short is a remark ("Typical, isn't it?"); a longer one may really ask.
+    static let tagQuestionWords = 5
 
     /// Coupon codes, shop links, "$5 off", "buy from", sales pitches.
     func isPromotional(_ lower: String) -> Bool { isPromotional(Array(lower.unicodeScalars)) }

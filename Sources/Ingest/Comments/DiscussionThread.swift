@@ -8,6 +8,26 @@ struct DiscussionThread: Sendable {
     /// The replies in page order.
     var replies: [ThreadPost]
 
+    /// The thread without the replies `drop` marks (removal notices): replies nested under a dropped one move up
+    /// to its parent.
+    func dropping(_ drop: (ThreadPost) -> Bool) -> DiscussionThread {
+        var newIndex: [Int?] = []
+        var kept: [ThreadPost] = []
+        for post in replies {
+            if drop(post) {
+                newIndex.append(nil)
+                continue
+            }
+            var post = post
+            var parent = post.parent
+            while let p = parent, p < newIndex.count, newIndex[p] == nil { parent = replies[p].parent }
+            post.parent = parent.flatMap { $0 < newIndex.count ? newIndex[$0] : nil }
+            newIndex.append(kept.count)
+            kept.append(post)
+        }
+        return DiscussionThread(opening: opening, replies: kept)
+    }
+
     /// The stretch of the page the replies cover, headers included.
     var repliesExtent: TextSpan? {
         guard let first = replies.first else { return nil }

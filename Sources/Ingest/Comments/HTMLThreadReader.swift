@@ -42,7 +42,23 @@ struct HTMLThreadReader: Sendable {
             guard score >= 2 else { continue }
             if best == nil || score > (best?.score ?? 0) { best = (members, units, posts, score) }
         }
-        guard let chosen = best else { return nil }
+        // A board without class names: its posts are the rows of a table.
+        // Pages with two kinds of post (answers, and comments under the question and the answers): another group
+        // whose every block carries a poster joins the chosen one when together they read more posts.
+        if let found = best {
+            for members in candidateGroups(page) where members != found.members && Set(members).isDisjoint(with: found.members) {
+                let union = (found.members + members).sorted()
+                let units = self.units(union, page)
+                let posts = union.indices.map { readPost($0, members: union, units: units, page) }
+                let score = posts.filter { $0.author != nil && !$0.span.isEmpty }.count
+                let spans = Set(posts.map { "\($0.span.start):\($0.span.end)" })
+                guard score == union.count, score > (best?.score ?? 0), spans.count == posts.count else { continue }
+                best = (union, units, posts, score)
+            }
+        }
+        guard let chosen = best else {
+            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules).read(page)
+        }
         var posts: [ThreadPost] = []
         var kept: [Int] = []
         for (k, post) in chosen.posts.enumerated() where !post.span.isEmpty {
@@ -153,6 +169,11 @@ struct HTMLThreadReader: Sendable {
             span = page.text.trimmed(TextSpan(span.start, blocks[i].start))
             break
         }
+        // So are the buttons and votes under the text ("Reply Share Report", "Was this helpful?").
+        for i in own where blocks[i].start > span.start && blocks[i].start < span.end && hasWord(i, cues.buttonWords, page) {
+            span = page.text.trimmed(TextSpan(span.start, blocks[i].start))
+            break
+        }
         // Posts nested inside the body are not its text.
         for n in nested where blocks[n].start > span.start && blocks[n].start < span.end {
             span = page.text.trimmed(TextSpan(span.start, blocks[n].start))
@@ -162,7 +183,7 @@ struct HTMLThreadReader: Sendable {
         for q in quotes where span.contains(TextSpan(blocks[q].start, blocks[q].start)) || span.overlaps(blocks[q].span) {
             let qspan = page.text.trimmed(blocks[q].span)
             guard !qspan.isEmpty, qspan != span else { continue }
-            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(in: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
+            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
         }
         let extent = page.text.trimmed(blocks[unitIndex].span)
         return ThreadPost(author: author?.name, date: date, span: span, extent: TextSpan(min(extent.start, span.start), max(extent.end, span.end)),
@@ -223,8 +244,10 @@ struct HTMLThreadReader: Sendable {
         if block.tag == "a", let href = block.attributes["href"]?.lowercased(), cues.authorLinkParts.contains(where: { href.contains($0) }) {
             return true
         }
+        // "user-action-time" is when the user acted, not who.
         return page.words[i].classWords.contains { words in
-            words.contains { cues.authorWords.contains($0) } && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) }
+            words.contains { cues.authorWords.contains($0) }
+                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) }
         }
     }
 

@@ -13,6 +13,10 @@ struct MarkupCues: Sendable, Decodable {
     var quoteWords: Set<String>
     var quoteHeaderWords: Set<String>
     var signatureWords: Set<String>
+    /// Class words of the buttons and votes under a post: where they start, the post's text ends.
+    var buttonWords: Set<String>
+    /// A line that is only one of these opens a signature under a post ("--", "___").
+    var signatureRules: Set<String>
     /// Page furniture: an author-like element inside these is not a poster.
     var furnitureWords: Set<String>
     /// Names shown for people without an account; several people may share one.
@@ -24,7 +28,7 @@ struct MarkupCues: Sendable, Decodable {
         case postWords = "post_words", partWords = "part_words", authorWords = "author_words"
         case authorItemprops = "author_itemprops", authorLinkParts = "author_link_parts", dateWords = "date_words"
         case bodyWords = "body_words", quoteWords = "quote_words", quoteHeaderWords = "quote_header_words"
-        case signatureWords = "signature_words", furnitureWords = "furniture_words", genericNames = "generic_names"
+        case signatureWords = "signature_words", signatureRules = "signature_rules", buttonWords = "button_words", furnitureWords = "furniture_words", genericNames = "generic_names"
         case authorBadges = "author_badges"
     }
 }

@@ -80,10 +80,17 @@ struct ReplyResolver: Sendable {
 
     /// Thanks at the start of a comment answers the comment just before, when someone else wrote it.
     func thanksTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
-        guard let previous = earlier.last, previous.authorID != authorID else { return nil }
-        let start = lower.drop { $0.isWhitespace }
-        return cues.thanksOpeners.contains { Phrase.hasPrefix(String(start.prefix(40)), $0) } ? earlier.count - 1 : nil
+        let start = String(lower.drop { $0.isWhitespace }.prefix(40))
+        guard cues.thanksOpeners.contains(where: { Phrase.hasPrefix(start, $0) }) else { return nil }
+        // Nobody thanks a sales pitch: past one, the thanks go to the comment before it.
+        var index = earlier.count - 1
+        while index >= 0, earlier[index].isPromotional, earlier.count - index <= Self.pitchesSkipped { index -= 1 }
+        guard index >= 0, earlier[index].authorID != authorID, !earlier[index].isPromotional else { return nil }
+        return index
     }
+
+    /// Sales pitches in a row that thanks look past.
+    static let pitchesSkipped = 2
 
     /// The latest earlier comment whose author a first name addresses: one of the author's name words
     /// ("Helen" → "haemo_helen") or the start of a one-word handle ("Tom" → "tomw").
@@ -100,6 +107,8 @@ struct ReplyResolver: Sendable {
     /// An answer ("Not really.", "Yes, …") right after someone else's question answers it.
     func answerTarget(of lower: String, authorID: String, earlier: [ExtractedComment]) -> Int? {
         guard let previous = earlier.last, previous.isQuestion, previous.authorID != authorID else { return nil }
+        // The question just above was put to this poster (it replies to one of their comments): this answers it.
+        if let asked = previous.replyToIndex, asked < earlier.count, earlier[asked].authorID == authorID { return earlier.count - 1 }
         let start = String(lower.drop { $0.isWhitespace }.prefix(30))
         return cues.answerOpeners.contains { Phrase.hasPrefix(start, $0) } ? earlier.count - 1 : nil
     }

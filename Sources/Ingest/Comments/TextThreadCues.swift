@@ -14,11 +14,22 @@ struct TextThreadCues: Sendable, Decodable {
     var attributionSeparators: [String]
     /// Lines that separate posts ("---").
     var postRules: Set<String>
+    /// Marker lines of posts saved as text ("« Reply #3 on: <date> »", "<date> #4"): besides the date and the
+    /// number only these words, and a number or one of the intros.
+    var markerWords: Set<String>
+    var markerIntros: [String]
+    /// A line that ends a post; what follows it is a signature ("Logged").
+    var postEndLines: Set<String>
+    /// Starts of the page's lines after the last post ("All times are GMT", "Powered by …").
+    var pageEndPrefixes: [String]
+    /// A line that closes a quote ("Click to expand...").
+    var quoteEndLines: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case headerSeparators = "header_separators", handlePrefixes = "handle_prefixes"
         case relativeTimeUnits = "relative_time_units", relativeTimeWords = "relative_time_words"
         case removedBodies = "removed_bodies", attributionVerbs = "attribution_verbs"
         case attributionSeparators = "attribution_separators", postRules = "post_rules"
+        case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", pageEndPrefixes = "page_end_prefixes", quoteEndLines = "quote_end_lines"
     }
 }
