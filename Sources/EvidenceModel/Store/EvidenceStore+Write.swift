@@ -26,9 +26,10 @@ extension EvidenceStore {
             }
             try insertSource(source, id: sourceID, extraction: extraction, now: now)
             let studyIDs = try insertStudies(extraction, sourceID: sourceID)
+            let findingIDs = try insertFindings(extraction, sourceID: sourceID, studyIDs: studyIDs)
             touchedStudies.formUnion(studyIDs.compactMap { $0 })
             for studyID in touchedStudies.sorted() { try refreshStudy(studyID, counts: &counts) }
-            try insertClaims(extraction, sourceID: sourceID, studyIDs: studyIDs, counts: &counts)
+            try insertClaims(extraction, sourceID: sourceID, studyIDs: studyIDs, findingIDs: findingIDs, counts: &counts)
             try insertComments(extraction, sourceID: sourceID)
             try counts.apply(to: db)
             return previous == nil ? .added : .updated
