@@ -16,6 +16,9 @@ struct FindingCues: Sendable {
         var populationNouns: [String]
         var populationLinks: [String]
         var notOutcomes: [String]
+        var notAgentWords: [String]
+        var populationPrefixes: [String]
+        var nonResultCues: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -24,6 +27,7 @@ struct FindingCues: Sendable {
             case armHeads = "arm_heads", extraNull = "extra_null", unclearCues = "unclear_cues"
             case comparatorArms = "comparator_arms", populationNouns = "population_nouns"
             case populationLinks = "population_links", notOutcomes = "not_outcomes"
+            case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
         }
     }
 
@@ -53,6 +57,12 @@ struct FindingCues: Sendable {
     let populationLinks: Set<String>
     /// Condition concepts that are procedures or settings (dialysis, transplantation), never an outcome.
     let notOutcomes: Set<String>
+    /// "vitamin K metabolism": a substance named with one of these is a process, not an agent given.
+    let notAgentWords: Set<String>
+    /// "at risk of", "a history of": the conditions that follow describe who was studied.
+    let populationPrefixes: PhraseSet
+    /// "looked at the potential to", "would be", "the mortality rate": an aim, a conjecture or background, not a result.
+    let nonResult: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -71,5 +81,8 @@ struct FindingCues: Sendable {
         populationNouns = lowerSet(file.populationNouns)
         populationLinks = lowerSet(file.populationLinks)
         notOutcomes = Set(file.notOutcomes)
+        notAgentWords = lowerSet(file.notAgentWords)
+        populationPrefixes = PhraseSet(file.populationPrefixes)
+        nonResult = PhraseSet(file.nonResultCues)
     }
 }

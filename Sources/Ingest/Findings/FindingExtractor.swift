@@ -4,6 +4,7 @@ import EvidenceModel
 public struct FindingExtractor: Sendable {
     let lexicon: Lexicon
     let cues: FindingCues
+    let studyCues: StudyCues
     let roles: InterventionRoleReader
     let reader: FindingReader
 
@@ -13,6 +14,7 @@ public struct FindingExtractor: Sendable {
         let studyCues = try StudyCues(locator: locator)
         let directions = StudyDirectionReader(cues: studyCues)
         self.cues = cues
+        self.studyCues = studyCues
         roles = InterventionRoleReader(cues: cues, clauses: directions)
         reader = FindingReader(cues: cues, studyCues: studyCues, directions: directions)
     }
@@ -36,9 +38,14 @@ public struct FindingExtractor: Sendable {
         let substances = study.interventions.map(\.conceptID)
         let cueRoles = roles.cueRoles(sentences, substances: Set(substances), context)
         let excluded = Set(cueRoles.keys)
-        let candidates = substances.filter { !excluded.contains($0) }
-        let mainOutcome = mainOutcome(study, sentences, context)
-        let results = reader.results(sentences, studied: candidates, excluded: excluded, mainOutcome: mainOutcome, context)
+        // A generic substance beside a narrower one ("vitamin K" in a study of K2) is not studied apart from it.
+        let candidates = substances.filter { substance in
+            !excluded.contains(substance) && !substances.contains { $0 != substance && !excluded.contains($0)
+                && lexicon.ancestors(of: $0).contains(substance) }
+        }
+        let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
+        let results = reader.results(sentences, studied: candidates, excluded: excluded,
+                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions, context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {
@@ -56,15 +63,23 @@ public struct FindingExtractor: Sendable {
         for finding in study.findings where !study.interventions.contains(where: { $0.conceptID == finding.interventionID }) {
             study.interventions.append(StudyIntervention(conceptID: finding.interventionID, formID: finding.formID, role: .studied))
         }
-        if let direction = Self.summary(study.findings) { study.direction = direction }
+        let primary = study.interventions.first { $0.role == .studied && found.contains($0.conceptID) }?.conceptID
+        if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
+            study.direction = direction
+        }
     }
 
-    /// The outcome a result without one speaks of ("the lesions healed"): the study's first condition that the
-    /// text names as an outcome somewhere (not only as its population's description).
-    private func mainOutcome(_ study: ExtractedStudy, _ sentences: [StudySentence], _ context: StudyContext) -> String? {
+    /// The outcomes a result without one speaks of ("the lesions healed", "whereas K1 had no correlation"): the
+    /// study's conditions that the text names as outcomes (not only as its population's description), but for
+    /// settings such as dialysis or mortality alone; else its first such condition.
+    private func fallbackOutcomes(_ study: ExtractedStudy, _ sentences: [StudySentence], _ context: StudyContext) -> [String] {
         var named: Set<String> = []
         for sentence in sentences { named.formUnion(reader.outcomes(sentence, 0..<sentence.tokens.count, context)) }
-        return study.conditionIDs.first { named.contains($0) } ?? study.conditionIDs.first { !cues.notOutcomes.contains($0) }
+        let outcomes = study.conditionIDs.filter { named.contains($0) && !cues.notOutcomes.contains($0) }
+        let specific = outcomes.filter { !studyCues.contextConditions.contains($0) }
+        if !specific.isEmpty { return specific }
+        if let first = outcomes.first ?? study.conditionIDs.first(where: { !cues.notOutcomes.contains($0) }) { return [first] }
+        return []
     }
 
     /// The first intervention not excluded by a cue: the study's own, when nothing else says so.
@@ -72,8 +87,8 @@ public struct FindingExtractor: Sendable {
         study.interventions.firstIndex { !excluded.contains($0.conceptID) }
     }
 
-    /// One finding per intervention, arm and outcome; results of one pair that disagree make it `mixed`
-    /// (an `unclear` beside a clear result gives way).
+    /// One finding per intervention, arm and outcome, with the direction its results give (an `unclear` beside a
+    /// clear result gives way).
     static func combine(_ results: [FindingReader.Result]) -> [ExtractedFinding] {
         var order: [String] = []
         var groups: [String: [FindingReader.Result]] = [:]
@@ -86,8 +101,9 @@ public struct FindingExtractor: Sendable {
             guard let group = groups[key], let first = group.first else { return nil }
             let clear = group.filter { $0.direction != .unclear }
             let chosen = clear.first ?? first
-            let directions = Set(clear.map(\.direction))
-            let direction: Direction = clear.isEmpty ? .unclear : directions.count == 1 ? chosen.direction : .mixed
+            // One pair stated several times (a press release's lead, its body, a quote) takes the direction most of
+            // them give; `mixed` when they split with comparable weight.
+            let direction: Direction = clear.isEmpty ? .unclear : StudyDirectionReader.combine(clear.map(\.direction))
             return ExtractedFinding(interventionID: chosen.interventionID, formID: group.lazy.compactMap(\.formID).first,
                                     arm: chosen.arm, outcomeID: chosen.outcomeID, direction: direction,
                                     effect: group.lazy.compactMap(\.effect).first, hedged: group.allSatisfy(\.hedged),
@@ -95,8 +111,9 @@ public struct FindingExtractor: Sendable {
         }
     }
 
-    /// The study's direction from its findings: their one direction, or `mixed` when they disagree. Arms of one
-    /// pair count once each; nil when there is nothing to sum up.
+    /// The study's direction from the findings of its primary studied intervention (the first it names with a
+    /// result: "K2 helped, whereas K1 had no correlation" is a study of K2 that found a benefit): their one
+    /// direction, or `mixed` when they disagree; nil when there is nothing to sum up.
     static func summary(_ findings: [ExtractedFinding]) -> Direction? {
         let clear = findings.map(\.direction).filter { $0 != .unclear }
         guard !findings.isEmpty else { return nil }

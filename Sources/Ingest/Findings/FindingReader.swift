@@ -24,15 +24,27 @@ struct FindingReader: Sendable {
         var span: TextSpan
     }
 
-    func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, mainOutcome: String?,
-                 _ context: StudyContext) -> [Result] {
+    /// `fallbackOutcomes`: what a result that names no outcome speaks of. `studyConditions`: the study's conditions,
+    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed.
+    func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
+                 studyConditions: [String], _ context: StudyContext) -> [Result] {
         var results: [Result] = []
+        // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
+        var resultOutcomes: [String] = []
+        for sentence in sentences {
+            for clause in directions.clauses(sentence.tokens) where polarity(sentence, clause, context) != nil {
+                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, context)
+                where !resultOutcomes.contains(outcome) {
+                    resultOutcomes.append(outcome)
+                }
+            }
+        }
         for sentence in sentences {
             let tokens = sentence.tokens
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             for clause in directions.clauses(tokens) {
-                let outcomes = self.outcomes(sentence, clause, context)
+                let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -46,7 +58,9 @@ struct FindingReader: Sendable {
                 guard let direction = polarity(sentence, clause, context) else { continue }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : studied.map { (id: $0, form: nil, arm: nil) }
-                let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes : mainOutcome.map { [$0] } ?? []
+                let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
+                let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
+                    : contrast && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
@@ -66,6 +80,7 @@ struct FindingReader: Sendable {
     func polarity(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Direction? {
         let tokens = sentence.tokens
         if cues.unclear.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return .unclear }
+        if cues.nonResult.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
         let namesIntervention = !sentence.mentions(in: clause, type: .intervention, context).isEmpty
         // "The placebo group showed no change": the comparator's own course, unless the clause names a substance
         // whose arm it is ("the group receiving a normal dose of K1 continued comparably").
@@ -85,6 +100,18 @@ struct FindingReader: Sendable {
                 index += 1
             }
         }
+        // "an increase in dietary zinc reduces oxidative stress": a rise of the exposure itself says nothing of the
+        // result, which follows the substance.
+        let substances = sentence.mentions(in: clause, type: .intervention, context)
+        for (mention, token) in substances.reversed() {
+            let before = max(clause.lowerBound, token - 3)..<token
+            guard studyCues.increase.contains(in: tokens, from: before.lowerBound, to: before.upperBound) else { continue }
+            var end = token
+            while end < clause.upperBound, tokens[end].start < mention.span.end { end += 1 }
+            if end < clause.upperBound, let tail = directions.polarity(tokens, end..<clause.upperBound, adverse: adverse) {
+                return tail
+            }
+        }
         return directions.polarity(tokens, clause, adverse: adverse)
     }
 
@@ -100,12 +127,28 @@ struct FindingReader: Sendable {
         return found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
     }
 
+    /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
+    /// that condition.
+    func narrowed(_ outcomes: [String], to conditions: [String], _ context: StudyContext) -> [String] {
+        var result: [String] = []
+        for outcome in outcomes {
+            let specific = conditions.first { $0 != outcome && context.lexicon.ancestors(of: $0).contains(outcome) } ?? outcome
+            if !result.contains(specific) { result.append(specific) }
+        }
+        return result
+    }
+
     /// "hemodialysis patients", "patients with chronic kidney disease", "adults on dialysis".
     private func describesPopulation(_ sentence: StudySentence, _ token: Int, _ mention: ConceptMention) -> Bool {
         let tokens = sentence.tokens
         var last = token
         while last + 1 < tokens.count, tokens[last + 1].start < mention.span.end { last += 1 }
         if last + 1 < tokens.count, cues.populationNouns.contains(tokens[last + 1].lower) { return true }
+        // "at risk of heart attack and stroke": a prefix a few words before (a list may stand between).
+        if cues.populationPrefixes.matches(in: tokens, from: max(0, token - 8), to: token)
+            .contains(where: { token - $0.upperBound <= 4 }) {
+            return true
+        }
         // A population noun, a link, then the condition (a determiner or an adjective may stand between).
         let before = tokens[max(0, token - 4)..<token].map(\.lower)
         if let link = before.lastIndex(where: { cues.populationLinks.contains($0) }), link > 0,

@@ -20,11 +20,11 @@ struct InterventionRoleReader: Sendable {
                 for (mention, token) in sentence.mentions(in: clause, type: .intervention, context) {
                     let substance = context.lexicon.substance(of: mention.conceptID)
                     guard substances.contains(substance) else { continue }
-                    if isInduced(token, tokens, clause, inducers) {
+                    if isInduced(token, tokens, clause, inducers) && !namesProcess(mention, token, tokens) {
                         roles[substance] = .inducer
-                    } else if roles[substance] == nil, introduced(token, by: comparators, within: 4) {
+                    } else if roles[substance] == nil, introduced(token, by: comparators, within: 2) {
                         roles[substance] = .comparator
-                    } else if roles[substance] == nil, introduced(token, by: coTreatments, within: 4) {
+                    } else if roles[substance] == nil, introduced(token, by: coTreatments, within: 3) {
                         roles[substance] = .coIntervention
                     }
                 }
@@ -49,7 +49,7 @@ struct InterventionRoleReader: Sendable {
     private func isInduced(_ token: Int, _ tokens: [WordToken], _ clause: Range<Int>, _ inducers: [Range<Int>]) -> Bool {
         if tokens[token].lower.contains("-induc") { return true }
         for cue in inducers {
-            if cue.upperBound <= token, token - cue.upperBound <= 8 {
+            if cue.upperBound <= token, token - cue.upperBound <= 14 {
                 let between = tokens[cue.upperBound..<token]
                 if between.contains(where: { cues.inducerLinks.contains($0.lower) }) { return true }
             }
@@ -60,7 +60,17 @@ struct InterventionRoleReader: Sendable {
         return false
     }
 
-    /// A cue ending at most `within` words before the mention ("compared with high-dose K2").
+    /// "interfering with the vitamin K metabolism": the substance's process, not an agent.
+    private func namesProcess(_ mention: ConceptMention, _ token: Int, _ tokens: [WordToken]) -> Bool {
+        var last = token
+        while last + 1 < tokens.count, tokens[last + 1].start < mention.span.end { last += 1 }
+        let inside = tokens[last].lower.split(separator: "-").last.map(String.init) ?? ""
+        let next = last + 1 < tokens.count ? tokens[last + 1].lower : ""
+        return cues.notAgentWords.contains(inside) || cues.notAgentWords.contains(next)
+    }
+
+    /// A cue ending at most `within` words before the mention ("compared with high-dose K2", "a control group
+    /// with vitamin K"): further away, the cue belongs to another phrase of the sentence.
     private func introduced(_ token: Int, by cues: [Range<Int>], within: Int) -> Bool {
         cues.contains { $0.upperBound <= token && token - $0.upperBound <= within }
     }
