@@ -18,6 +18,8 @@ struct FindingCues: Sendable {
         var notOutcomes: [String]
         var notAgentWords: [String]
         var populationPrefixes: [String]
+        var soughtOutcomes: [String]
+        var comparisonWords: [String]
         var nonResultCues: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -28,6 +30,7 @@ struct FindingCues: Sendable {
             case comparatorArms = "comparator_arms", populationNouns = "population_nouns"
             case populationLinks = "population_links", notOutcomes = "not_outcomes"
             case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
+            case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
         }
     }
 
@@ -61,6 +64,10 @@ struct FindingCues: Sendable {
     let notAgentWords: Set<String>
     /// "at risk of", "a history of": the conditions that follow describe who was studied.
     let populationPrefixes: PhraseSet
+    /// Condition concepts of which more is better (bone density, NAD+ metabolism): a rise in one is a benefit.
+    let soughtOutcomes: Set<String>
+    /// "than", "compared with": in a result, what follows is the comparison ("higher than those who took calcium").
+    let comparison: PhraseSet
     /// "looked at the potential to", "would be", "the mortality rate": an aim, a conjecture or background, not a result.
     let nonResult: PhraseSet
 
@@ -83,6 +90,8 @@ struct FindingCues: Sendable {
         notOutcomes = Set(file.notOutcomes)
         notAgentWords = lowerSet(file.notAgentWords)
         populationPrefixes = PhraseSet(file.populationPrefixes)
+        soughtOutcomes = Set(file.soughtOutcomes)
+        comparison = PhraseSet(file.comparisonWords)
         nonResult = PhraseSet(file.nonResultCues)
     }
 }

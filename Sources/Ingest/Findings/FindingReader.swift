@@ -93,7 +93,7 @@ struct FindingReader: Sendable {
             return .noEffect
         }
         var adverse = Set<Int>()
-        for (mention, token) in sentence.mentions where context.type(mention) == .condition {
+        for (mention, token) in sentence.mentions where context.type(mention) == .condition && !cues.soughtOutcomes.contains(mention.conceptID) {
             var index = token
             while index < tokens.count, tokens[index].start < mention.span.end {
                 adverse.insert(index)
@@ -163,7 +163,13 @@ struct FindingReader: Sendable {
     func interventions(_ sentence: StudySentence, _ clause: Range<Int>, studied: [String], excluded: Set<String>,
                        _ context: StudyContext) -> [(id: String, form: String?, arm: String?)] {
         var found: [(id: String, form: String?, arm: String?)] = []
-        let mentions = sentence.mentions(in: clause, type: .intervention, context)
+        var mentions = sentence.mentions(in: clause, type: .intervention, context)
+        // "men who exercised had higher bone density than those who took calcium": after the comparison word
+        // stands the comparison, when a substance came before it.
+        if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first,
+           mentions.contains(where: { $0.token < comparison.lowerBound }) || studied.count == 1 {
+            mentions = mentions.filter { $0.token < comparison.lowerBound }
+        }
         let substances = mentions.map { context.lexicon.substance(of: $0.mention.conceptID) }
         for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) {
             let arm = self.arm(sentence, token, clause)
