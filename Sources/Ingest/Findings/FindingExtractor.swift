@@ -23,20 +23,50 @@ public struct FindingExtractor: Sendable {
     public func apply(_ studies: inout [ExtractedStudy], _ document: AnalyzedDocument) {
         let context = StudyContext(document, lexicon: lexicon)
         let references = document.regions.filter { $0.kind == .references }.map(\.span)
+        // A reference-list entry is a citation: its words are a title, not a reported result.
+        let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
+        let extra = continuingSentences(studies, own, context)
         for index in studies.indices {
-            // A reference-list entry is a citation: its words are a title, not a reported result.
-            let spans = studies[index].mentions.filter { span in !references.contains { $0.overlaps(span) } }
-            guard !spans.isEmpty else {
+            guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
                 continue
             }
-            apply(&studies[index], sentences: spans.map { StudySentence(span: $0, context: context) }, context)
+            apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
+                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, context)
         }
     }
 
-    func apply(_ study: inout ExtractedStudy, sentences: [StudySentence], _ context: StudyContext) {
+    /// Body sentences that no study claims but that report a result for a substance a study named before them
+    /// ("Multivitamins made no difference in the risk of prostate cancer", paragraphs after the trial was
+    /// introduced): each goes to the latest study before it that names that substance. Questions are no results.
+    func continuingSentences(_ studies: [ExtractedStudy], _ own: [[TextSpan]], _ context: StudyContext) -> [[TextSpan]] {
+        var extra: [[TextSpan]] = Array(repeating: [], count: studies.count)
+        let claimed = own.flatMap { $0 }.sorted()
+        let firstMention = own.map { $0.map(\.start).min() }
+        for sentence in context.document.sentences where sentence.region == .body {
+            let span = sentence.span
+            if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
+            let named = context.substances(span)
+            guard !named.isEmpty else { continue }
+            var best: (index: Int, start: Int)?
+            for index in studies.indices {
+                guard let first = firstMention[index], first < span.start,
+                      studies[index].interventions.contains(where: { named.contains($0.conceptID) }) else { continue }
+                let latest = own[index].filter { $0.start < span.start }.map(\.start).max() ?? first
+                if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+            }
+            if let best { extra[best.index].append(span) }
+        }
+        return extra
+    }
+
+    /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
+    /// add findings but never roles.
+    func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
+               _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
-        let cueRoles = roles.cueRoles(sentences, substances: Set(substances), context)
+        let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        let sentences = (own + continuing).sorted { $0.span < $1.span }
         let excluded = Set(cueRoles.keys)
         // A generic substance beside a narrower one ("vitamin K" in a study of K2) is not studied apart from it.
         let candidates = substances.filter { substance in

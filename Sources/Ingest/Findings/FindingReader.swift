@@ -39,7 +39,7 @@ struct FindingReader: Sendable {
                 }
             }
         }
-        for sentence in sentences {
+        for sentence in sentences where !isQuestion(sentence, context) {
             let tokens = sentence.tokens
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
@@ -52,13 +52,16 @@ struct FindingReader: Sendable {
                     if !outcomes.isEmpty { carriedOutcomes = outcomes }
                     if !named.isEmpty { carriedInterventions = named }
                 }
-                // A clause about an inducer or a comparator only ("the warfarin group continued") is not a result
-                // for the studied interventions.
+                // A clause about an inducer or a comparator only ("the warfarin group continued"), or naming
+                // substances only as what something else is compared with ("less than a good diet"), is not a
+                // result for the studied interventions.
                 if namesExcludedOnly { continue }
+                if named.isEmpty && !sentence.mentions(in: clause, type: .intervention, context).isEmpty { continue }
                 guard let direction = polarity(sentence, clause, context) else { continue }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : studied.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
+                if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
                 let clauseSpan = sentence.clauseSpan(clause)
@@ -74,6 +77,11 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// "Might they have benefited more?": a question reports nothing.
+    private func isQuestion(_ sentence: StudySentence, _ context: StudyContext) -> Bool {
+        context.document.text.slice(sentence.span).trimmingCharactersInSpaces().hasSuffix("?")
     }
 
     /// The direction of one clause's result; nil when it states none for the studied arm.
@@ -166,12 +174,13 @@ struct FindingReader: Sendable {
         var mentions = sentence.mentions(in: clause, type: .intervention, context)
         // "men who exercised had higher bone density than those who took calcium": after the comparison word
         // stands the comparison, when a substance came before it.
-        if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first,
-           mentions.contains(where: { $0.token < comparison.lowerBound }) || studied.count == 1 {
+        if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
             mentions = mentions.filter { $0.token < comparison.lowerBound }
         }
         let substances = mentions.map { context.lexicon.substance(of: $0.mention.conceptID) }
-        for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) {
+        // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.
+        let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
+        for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) && own.contains(substance) {
             let arm = self.arm(sentence, token, clause)
             let narrower = studied.filter { $0 != substance && context.lexicon.ancestors(of: $0).contains(substance) }
             let ids: [String]

@@ -49,9 +49,12 @@ struct InterventionRoleReader: Sendable {
     private func isInduced(_ token: Int, _ tokens: [WordToken], _ clause: Range<Int>, _ inducers: [Range<Int>]) -> Bool {
         if tokens[token].lower.contains("-induc") { return true }
         for cue in inducers {
+            // The link follows the cue closely ("induced in rats by"); the agent may stand further on ("by adding
+            // the vitamin K antagonist warfarin"). A link far from the cue belongs to another verb ("induced
+            // calcification has been shown to be inhibited by K2").
             if cue.upperBound <= token, token - cue.upperBound <= 14 {
-                let between = tokens[cue.upperBound..<token]
-                if between.contains(where: { cues.inducerLinks.contains($0.lower) }) { return true }
+                let links = (cue.upperBound..<min(token, cue.upperBound + 4)).filter { cues.inducerLinks.contains(tokens[$0].lower) }
+                if !links.isEmpty { return true }
             }
             // The agent before "to induce …" or "… used to cause": the cue opens with "to" or follows "to".
             let opensWithTo = tokens[cue.lowerBound].lower == "to" || (cue.lowerBound > clause.lowerBound && tokens[cue.lowerBound - 1].lower == "to")

@@ -5,9 +5,12 @@ struct StudySentence {
     let tokens: [WordToken]
     /// Concept mentions inside the span with the index of their first word.
     let mentions: [(mention: ConceptMention, token: Int)]
+    /// A later sentence that speaks of the study's substances without naming the study: it must name its outcome.
+    let continues: Bool
 
-    init(span: TextSpan, context: StudyContext) {
+    init(span: TextSpan, context: StudyContext, continues: Bool = false) {
         self.span = span
+        self.continues = continues
         tokens = context.tokens(span)
         var located: [(ConceptMention, Int)] = []
         var cursor = 0
