@@ -12,7 +12,8 @@ CREATE TABLE concepts (
     name        TEXT NOT NULL,
     is_form     INTEGER NOT NULL DEFAULT 0 CHECK (is_form IN (0, 1)),
     study_count INTEGER NOT NULL DEFAULT 0,   -- studies of this concept or a narrower one
-    claim_count INTEGER NOT NULL DEFAULT 0
+    claim_count INTEGER NOT NULL DEFAULT 0,
+    finding_count INTEGER NOT NULL DEFAULT 0   -- findings of this concept or a narrower one (outcome, intervention or form)
 );
 CREATE INDEX concepts_type ON concepts (type, id);
 

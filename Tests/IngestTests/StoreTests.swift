@@ -79,7 +79,9 @@ import EvidenceModel
             SELECT c.id FROM concepts c
             WHERE c.study_count <> (SELECT count(*) FROM study_concept_index i WHERE i.concept_id = c.id)
                OR c.claim_count <> (SELECT count(*) FROM claim_concept_index i WHERE i.concept_id = c.id)
+               OR c.finding_count <> (SELECT count(*) FROM finding_concept_index i WHERE i.concept_id = c.id)
             """) { $0.text(0) }
+        #expect(try store.db.queryFirst("SELECT finding_count FROM concepts WHERE id = 'vitamin-k'") { $0.int(0) } ?? 0 > 0)
         #expect(mismatches.isEmpty)
         // The evidence matrix's counts are the cells, counted.
         let matrix = try store.db.query("""

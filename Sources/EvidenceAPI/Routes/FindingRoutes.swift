@@ -23,17 +23,22 @@ enum FindingRoutes {
             // The concept index is ordered by finding id within a concept, so when it drives the query the page
             // is read in index order.
             var indexOrder: String?
+            var conditionID: String?, interventionID: String?
             if let condition = p["condition"] {
                 let id = try context.services.concept(condition, type: "condition", db: db)
+                conditionID = id
                 query.join("JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = ?", matching: id)
                 if id != nil { indexOrder = "ci.finding_id" }
             }
             if let intervention = p["intervention"] {
                 let id = try context.services.concept(intervention, type: "intervention", db: db)
+                interventionID = id
                 query.join("JOIN finding_concept_index ii ON ii.finding_id = f.id AND ii.concept_id = ?", matching: id)
                 if id != nil { indexOrder = indexOrder ?? "ii.finding_id" }
             }
             if let indexOrder { query.order = [indexOrder] }
+            let filters = Set(context.request.queryItems.map(\.name)).subtracting(["limit", "cursor", "format"])
+            query.knownTotal = FindingTotal.shortcut(filters: filters, condition: conditionID, intervention: interventionID)
             if let direction = p["direction"] { query.filter("f.direction = ?", [direction]) }
             if let design = p["design"] {
                 query.filter("f.study_id IN (SELECT id FROM studies WHERE design = ?)", [design])

@@ -3,7 +3,8 @@ import SQLiteDB
 extension EvidenceStore {
     /// Inserts what this source reports each study found, with the findings' concept index rows. Returns the
     /// finding ids of each extracted study (by study index, then finding index), for the claims that report them.
-    func insertFindings(_ extraction: Extraction, sourceID: String, studyIDs: [String?]) throws -> [[String?]] {
+    func insertFindings(_ extraction: Extraction, sourceID: String, studyIDs: [String?],
+                        counts: inout ConceptCountDelta) throws -> [[String?]] {
         let text = extraction.source.text
         var ids: [[String?]] = []
         var ordinal = 0
@@ -38,6 +39,10 @@ extension EvidenceStore {
             JOIN concept_closure c ON c.descendant_id IN (f.intervention_id, f.form_id, f.outcome_id)
             WHERE f.source_id = ?
             """, [sourceID])
+        let indexed = try db.query("""
+            SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?
+            """, [sourceID]) { $0.text(0) }
+        for concept in indexed { counts.findings[concept, default: 0] += 1 }
         return ids
     }
 

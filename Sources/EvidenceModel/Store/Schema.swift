@@ -25,6 +25,9 @@ public enum Schema {
                 """)
         }
         try db.execute(findingsTables)
+        if try !hasColumn("concepts", "finding_count") {
+            try db.execute("ALTER TABLE concepts ADD COLUMN finding_count INTEGER NOT NULL DEFAULT 0")
+        }
         if try !hasColumn("claims", "finding_id") {
             try db.execute("ALTER TABLE claims ADD COLUMN finding_id TEXT REFERENCES findings (id) ON DELETE SET NULL")
         }
