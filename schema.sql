@@ -210,6 +210,15 @@ CREATE TABLE finding_concept_index (
 ) WITHOUT ROWID;
 CREATE INDEX finding_concept_index_finding ON finding_concept_index (finding_id);
 
+-- Findings counted per (outcome condition or broader, intervention or form or broader): the total of
+-- /v1/findings?condition=…&intervention=… (a matrix row's link), kept by the store as findings come and go.
+CREATE TABLE finding_pair_counts (
+    condition_id    TEXT NOT NULL,
+    intervention_id TEXT NOT NULL,
+    findings        INTEGER NOT NULL,
+    PRIMARY KEY (condition_id, intervention_id)
+) WITHOUT ROWID;
+
 -- The evidence matrix, kept up to date as studies change: one cell per (outcome condition or broader condition,
 -- studied intervention or broader intervention, study), built from the study's findings, with the direction of
 -- its findings for that pair (mixed when they disagree); and the counts of cells by design, direction and level, so that

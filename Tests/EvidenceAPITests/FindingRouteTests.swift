@@ -38,6 +38,12 @@ import SQLiteDB
         #expect(try client.ids("/v1/findings?intervention=vitamin%20K").count == 2)
         #expect(try client.ids("/v1/findings?intervention=MenaQ7").count == 1)
         #expect(try client.ids("/v1/findings?intervention=not-a-substance").isEmpty)
+        // The totals come from the store's counts; they are what the pages list.
+        for target in ["/v1/findings?condition=vascular-calcification", "/v1/findings?intervention=vitamin-k",
+                       "/v1/findings?condition=vascular-calcification&intervention=vitamin-k"] {
+            let total = (try client.json(target)["meta"] as? [String: Any])?["total"] as? Int
+            #expect(total == (try client.pages(target + "&limit=1").flatMap { $0["data"] as? [Any] ?? [] }.count), "\(target)")
+        }
     }
 
     @Test func filtersByDirectionDesignStudyAndSource() throws {

@@ -82,6 +82,17 @@ import EvidenceModel
                OR c.finding_count <> (SELECT count(*) FROM finding_concept_index i WHERE i.concept_id = c.id)
             """) { $0.text(0) }
         #expect(try store.db.queryFirst("SELECT finding_count FROM concepts WHERE id = 'vitamin-k'") { $0.int(0) } ?? 0 > 0)
+        let pairs = try store.db.query("""
+            SELECT count(*) FROM (
+                SELECT c.concept_id AS condition_id, i.concept_id AS intervention_id, count(*) AS n FROM findings f
+                JOIN finding_concept_index c ON c.finding_id = f.id JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
+                JOIN finding_concept_index i ON i.finding_id = f.id JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
+                GROUP BY 1, 2) found
+            FULL JOIN finding_pair_counts p USING (condition_id, intervention_id)
+            WHERE found.n IS NOT p.findings
+            """) { $0.int(0) }
+        #expect(pairs == [0])
+        #expect(try count(store.db, "finding_pair_counts") > 0)
         #expect(mismatches.isEmpty)
         // The evidence matrix's counts are the cells, counted.
         let matrix = try store.db.query("""

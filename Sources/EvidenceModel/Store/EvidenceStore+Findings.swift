@@ -43,7 +43,24 @@ extension EvidenceStore {
             SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?
             """, [sourceID]) { $0.text(0) }
         for concept in indexed { counts.findings[concept, default: 0] += 1 }
+        try adjustPairCounts(sourceID: sourceID, sign: 1)
         return ids
+    }
+
+    /// Adds (sign 1) or takes away (sign -1, before the source is deleted) the source's findings in the pair counts.
+    func adjustPairCounts(sourceID: String, sign: Int) throws {
+        try db.run("""
+            INSERT INTO finding_pair_counts (condition_id, intervention_id, findings)
+            SELECT c.concept_id, i.concept_id, ? * count(*) FROM findings f
+            JOIN finding_concept_index c ON c.finding_id = f.id
+            JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
+            JOIN finding_concept_index i ON i.finding_id = f.id
+            JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
+            WHERE f.source_id = ?
+            GROUP BY c.concept_id, i.concept_id
+            ON CONFLICT DO UPDATE SET findings = findings + excluded.findings
+            """, [sign, sourceID])
+        if sign < 0 { try db.run("DELETE FROM finding_pair_counts WHERE findings <= 0") }
     }
 
     /// The id of the finding a claim reports: a finding of the claim's study whose result sentence the claim

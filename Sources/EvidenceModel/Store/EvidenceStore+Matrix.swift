@@ -25,7 +25,7 @@ extension EvidenceStore {
             CROSS JOIN concept_closure oc ON oc.descendant_id = f.outcome_id
             CROSS JOIN concept_closure ic ON ic.descendant_id = f.intervention_id
             WHERE s.id = ?
-            GROUP BY oc.ancestor_id, ic.ancestor_id
+            GROUP BY s.id, oc.ancestor_id, ic.ancestor_id
             """, [studyID])
         let before = Set(old)
         guard !before.isEmpty else {

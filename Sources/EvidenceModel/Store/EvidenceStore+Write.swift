@@ -66,6 +66,7 @@ extension EvidenceStore {
             SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?
             """, [id]) { $0.text(0) }
         for concept in findingConcepts { counts.findings[concept, default: 0] -= 1 }
+        if !findingConcepts.isEmpty { try adjustPairCounts(sourceID: id, sign: -1) }
         fullText.add(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) })
         fullText.add(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) })
         fullText.add(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) })

@@ -67,6 +67,12 @@ public enum Schema {
             PRIMARY KEY (concept_id, finding_id)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS finding_concept_index_finding ON finding_concept_index (finding_id);
+        CREATE TABLE IF NOT EXISTS finding_pair_counts (
+            condition_id TEXT NOT NULL,
+            intervention_id TEXT NOT NULL,
+            findings INTEGER NOT NULL,
+            PRIMARY KEY (condition_id, intervention_id)
+        ) WITHOUT ROWID;
         """
 
     /// Version 3 gives the two-valued filter indexes the lists' reading order (source, offset, id).
