@@ -62,8 +62,10 @@ struct FindingReader: Sendable {
                     : studied.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
                 if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
+                // A bare negation ("they did not unveil the data") names neither what nor for what.
+                if outcomes.isEmpty && carriedOutcomes.isEmpty && named.isEmpty && direction == .noEffect { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
-                    : contrast && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
+                    : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
