@@ -68,11 +68,7 @@ public struct FindingExtractor: Sendable {
         let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
         let sentences = (own + continuing).sorted { $0.span < $1.span }
         let excluded = Set(cueRoles.keys)
-        // A generic substance beside a narrower one ("vitamin K" in a study of K2) is not studied apart from it.
-        let candidates = substances.filter { substance in
-            !excluded.contains(substance) && !substances.contains { $0 != substance && !excluded.contains($0)
-                && lexicon.ancestors(of: $0).contains(substance) }
-        }
+        let candidates = substances.filter { !excluded.contains($0) }
         let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
         let results = reader.results(sentences, studied: candidates, excluded: excluded,
                                      fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions, context)

@@ -58,8 +58,13 @@ struct FindingReader: Sendable {
                 if namesExcludedOnly { continue }
                 if named.isEmpty && !sentence.mentions(in: clause, type: .intervention, context).isEmpty { continue }
                 guard let direction = polarity(sentence, clause, context) else { continue }
+                // A result that names no substance is for the study's studied ones; a generic one beside a
+                // narrower one ("vitamin K" in a study of K1 and K2) is not studied apart from them.
+                let specific = studied.filter { generic in
+                    !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
+                }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
-                    : studied.map { (id: $0, form: nil, arm: nil) }
+                    : specific.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
                 if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
                 // A bare negation ("they did not unveil the data") names neither what nor for what.
@@ -168,8 +173,9 @@ struct FindingReader: Sendable {
         return false
     }
 
-    /// The studied substances a clause names, each with its form and arm. A generic substance ("vitamin K")
-    /// stands for the studied ones it is broader than, unless the clause names those itself.
+    /// The studied substances a clause names, each with its form and arm. A generic substance named beside a
+    /// narrower one ("vitamin K (both K1 and K2)") gives way to it; named alone ("high-intensity statins") it is
+    /// the result's own.
     func interventions(_ sentence: StudySentence, _ clause: Range<Int>, studied: [String], excluded: Set<String>,
                        _ context: StudyContext) -> [(id: String, form: String?, arm: String?)] {
         var found: [(id: String, form: String?, arm: String?)] = []
@@ -184,15 +190,9 @@ struct FindingReader: Sendable {
         let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
         for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) && own.contains(substance) {
             let arm = self.arm(sentence, token, clause)
-            let narrower = studied.filter { $0 != substance && context.lexicon.ancestors(of: $0).contains(substance) }
-            let ids: [String]
-            if !narrower.isEmpty {
-                // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result.
-                if substances.contains(where: { narrower.contains($0) }) { continue }
-                ids = narrower
-            } else {
-                ids = [substance]
-            }
+            // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result.
+            if substances.contains(where: { $0 != substance && context.lexicon.ancestors(of: $0).contains(substance) }) { continue }
+            let ids = [substance]
             for id in ids where !found.contains(where: { $0.id == id && $0.arm == arm }) {
                 let form = mention.conceptID != id && context.lexicon.substance(of: mention.conceptID) == id ? mention.conceptID : nil
                 found.append((id, form, arm))
