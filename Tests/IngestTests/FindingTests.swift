@@ -38,6 +38,20 @@ struct FindingTests {
         #expect(Self.role(studies, "vitamin-k2") == .studied)
     }
 
+    @Test("a comparator and a co-treatment get their roles and no finding of their own")
+    func comparatorAndCoIntervention() throws {
+        let studies = try Self.studies("""
+            In a randomized trial of 200 dialysis patients, vitamin K2 given in addition to calcium slowed arterial \
+            stiffness compared with vitamin K1.
+            """)
+        #expect(Self.role(studies, "vitamin-k2") == .studied)
+        #expect(Self.role(studies, "vitamin-k1") == .comparator)
+        #expect(Self.role(studies, "calcium") == .coIntervention)
+        #expect(Self.findings(studies, "vitamin-k2").map(\.direction) == [.benefit])
+        #expect(Self.findings(studies, "vitamin-k1").isEmpty)
+        #expect(Self.findings(studies, "calcium").isEmpty)
+    }
+
     @Test("a placebo trial: the placebo arm's own course is no finding")
     func placeboTrial() throws {
         let studies = try Self.studies("""
