@@ -12,7 +12,8 @@ CREATE TABLE concepts (
     name        TEXT NOT NULL,
     is_form     INTEGER NOT NULL DEFAULT 0 CHECK (is_form IN (0, 1)),
     study_count INTEGER NOT NULL DEFAULT 0,   -- studies of this concept or a narrower one
-    claim_count INTEGER NOT NULL DEFAULT 0
+    claim_count INTEGER NOT NULL DEFAULT 0,
+    finding_count INTEGER NOT NULL DEFAULT 0   -- findings of this concept or a narrower one (outcome, intervention or form)
 );
 CREATE INDEX concepts_type ON concepts (type, id);
 
@@ -163,6 +164,8 @@ CREATE TABLE study_report_concepts (
     dose_start   INTEGER,
     dose_end     INTEGER,
     ordinal      INTEGER NOT NULL,
+    -- For an intervention: what it is to the study (studied, comparator, co_intervention, inducer, mentioned).
+    study_role   TEXT CHECK (study_role IN ('studied', 'comparator', 'co_intervention', 'inducer', 'mentioned')),
     PRIMARY KEY (study_id, source_id, role, concept_id)
 ) WITHOUT ROWID;
 CREATE INDEX study_report_concepts_source ON study_report_concepts (source_id);
@@ -176,8 +179,49 @@ CREATE TABLE study_concept_index (
 ) WITHOUT ROWID;
 CREATE INDEX study_concept_index_study ON study_concept_index (study_id);
 
--- The evidence matrix, kept up to date as studies change: one cell per (condition or broader condition,
--- intervention substance, study), and the counts of cells by design, direction and level, so that
+-- What one source reports a study found for one studied intervention (or arm) on one outcome condition.
+CREATE TABLE findings (
+    id              TEXT PRIMARY KEY,
+    study_id        TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    source_id       TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    ordinal         INTEGER NOT NULL,
+    intervention_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    form_id         TEXT REFERENCES concepts (id) ON DELETE SET NULL,
+    arm             TEXT,
+    outcome_id      TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+    direction       TEXT NOT NULL CHECK (direction IN ('benefit', 'no_effect', 'harm', 'mixed', 'unclear')),
+    effect          TEXT,
+    hedged          INTEGER NOT NULL CHECK (hedged IN (0, 1)),
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    quote           TEXT NOT NULL,
+    json            TEXT NOT NULL DEFAULT '{}'   -- the API object (with its study's design), rendered with the study
+);
+CREATE INDEX findings_study ON findings (study_id, id);
+CREATE INDEX findings_source ON findings (source_id, id);
+CREATE INDEX findings_direction ON findings (direction, id);
+
+-- Findings linked to their intervention, form and outcome and to all their broader concepts (see
+-- study_concept_index), in id order within a concept: the list's order.
+CREATE TABLE finding_concept_index (
+    concept_id TEXT NOT NULL,
+    finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+    PRIMARY KEY (concept_id, finding_id)
+) WITHOUT ROWID;
+CREATE INDEX finding_concept_index_finding ON finding_concept_index (finding_id);
+
+-- Findings counted per (outcome condition or broader, intervention or form or broader): the total of
+-- /v1/findings?condition=…&intervention=… (a matrix row's link), kept by the store as findings come and go.
+CREATE TABLE finding_pair_counts (
+    condition_id    TEXT NOT NULL,
+    intervention_id TEXT NOT NULL,
+    findings        INTEGER NOT NULL,
+    PRIMARY KEY (condition_id, intervention_id)
+) WITHOUT ROWID;
+
+-- The evidence matrix, kept up to date as studies change: one cell per (outcome condition or broader condition,
+-- studied intervention or broader intervention, study), built from the study's findings, with the direction of
+-- its findings for that pair (mixed when they disagree); and the counts of cells by design, direction and level, so that
 -- /v1/conditions/{id}/evidence reads a few rows however many studies there are.
 CREATE TABLE evidence_cells (
     condition_id    TEXT NOT NULL,
@@ -211,9 +255,11 @@ CREATE TABLE claims (
     hedged        INTEGER NOT NULL CHECK (hedged IN (0, 1)),
     attributed_to TEXT,
     study_id      TEXT REFERENCES studies (id) ON DELETE SET NULL,
-    json          TEXT NOT NULL DEFAULT '{}'
+    json          TEXT NOT NULL DEFAULT '{}',
+    finding_id    TEXT REFERENCES findings (id) ON DELETE SET NULL   -- the finding the claim reports, if one
 );
 CREATE INDEX claims_source ON claims (source_id, start, id);
+CREATE INDEX claims_finding ON claims (finding_id);
 -- The two-valued filters carry the lists' reading order: a filtered page is read in index order, and a
 -- document's claims of one kind share a page.
 CREATE INDEX claims_kind ON claims (kind, source_id, start, id);

@@ -129,6 +129,13 @@ MATRIX_COUNTS = """SELECT e.intervention_id, c.name, e.design, e.direction, e.le
     FROM evidence_counts e JOIN concepts c ON c.id = e.intervention_id
     WHERE e.condition_id = ? ORDER BY e.intervention_id"""
 MATRIX_IDS = "SELECT study_id FROM evidence_cells WHERE condition_id = ? AND intervention_id = ? ORDER BY study_id LIMIT ?"
+# FindingRoutes.list: a concept's findings in index order; with one concept its total is concepts.finding_count,
+# with a condition and an intervention (a matrix row's link) finding_pair_counts.
+FIND_COND_PAGE = ("SELECT f.json, ci.finding_id FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id"
+                  " AND ci.concept_id = ? ORDER BY ci.finding_id LIMIT ?")
+FIND_TOTAL = "SELECT finding_count FROM concepts WHERE id = ?"
+FIND_PAIR_FROM = ("FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = ?"
+                  " JOIN finding_concept_index ii ON ii.finding_id = f.id AND ii.concept_id = ?")
 
 def fts(word):
     return '"' + word.lower() + '"'
@@ -188,6 +195,13 @@ cases = [
      matrix("vascular-calcification")),
     ("evidence matrix, calciphylaxis", "/v1/conditions/calciphylaxis/evidence", matrix("calciphylaxis")),
     ("study by id", f"/v1/studies/{study_id}", [("SELECT json FROM studies WHERE id = ?", [study_id])]),
+    ("findings, condition=vascular calcification", "/v1/findings?condition=vascular%20calcification",
+     [(FIND_COND_PAGE, ["vascular-calcification", 21]), (FIND_TOTAL, ["vascular-calcification"])]),
+    ("findings, vascular calcification & vitamin K2 (a matrix row's link)",
+     "/v1/findings?condition=vascular-calcification&intervention=vitamin-k2",
+     [(f"SELECT f.json, ci.finding_id {FIND_PAIR_FROM} ORDER BY ci.finding_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
+      ("SELECT findings FROM finding_pair_counts WHERE condition_id = ? AND intervention_id = ?",
+       ["vascular-calcification", "vitamin-k2"])]),
 ]
 
 def sql_ms(statements, runs=50):

@@ -12,11 +12,14 @@ The rows are the ones the ingest writes, made the way the ingest makes them:
   interventions with form, dose text, µg a day and the dose's offsets);
 - study_concept_index: each linked concept or form and all their broader concepts (concept_closure), as
   refreshStudy's INSERT … SELECT does;
-- derived with the ingest's own SQL, read at start-up from Sources/Ingest/Storing (so that the generator
+- derived with the ingest's own SQL, read at start-up from Sources/EvidenceModel/Store (so that the generator
   follows the code): the rendered JSON (RenderedJSON.study, RenderedJSON.claim), the evidence matrix cells
   (EvidenceStore.refreshEvidenceCells), the full-text rows (FullTextQueue.insertSQL). evidence_counts is then
   rebuilt from evidence_cells (what the store's per-cell increments add up to), and concepts.study_count /
   claim_count are recounted from the concept indexes.
+- findings: each studied intervention of a study on one or two of its conditions (a mixed study's findings
+  disagree), with their finding_concept_index rows (the intervention, form and outcome and their broader
+  concepts) and their JSON (RenderedJSON.findingsOfStudy); the interventions' roles (the first is studied).
 - claims: a real sentence of a real source (text = the source's text at its offsets), one or two concepts,
   a kind, hedged or not, sometimes attributed, a fifth of them citing a generated study.
 
@@ -38,7 +41,7 @@ import textwrap
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STORING = os.path.join(ROOT, "Sources", "Ingest", "Storing")
+STORING = os.path.join(ROOT, "Sources", "EvidenceModel", "Store")
 
 # The designs with their evidence level (StudyDesign.evidenceLevel) and how often each occurs in a profile.
 LEVEL = {"meta_analysis": 1, "rct": 2, "controlled_trial": 3, "cohort": 3, "case_control": 4, "cross_sectional": 4,
@@ -89,10 +92,10 @@ def swift_literal(file, anchor):
 
 
 def ranged(sql, old, new, file):
-    """The store's per-row statement turned into one over a rowid range: its last clause `old` becomes `new`."""
-    if not sql.rstrip().endswith(old):
-        sys.exit(f"gen-scale-db: the SQL in {file} no longer ends with '{old}': update the generator")
-    return sql.rstrip()[: -len(old)] + new
+    """The store's per-row statement turned into one over a rowid range: its one clause `old` becomes `new`."""
+    if sql.count(old) != 1:
+        sys.exit(f"gen-scale-db: the SQL in {file} no longer has one '{old}': update the generator")
+    return sql.replace(old, new)
 
 
 def ingest_sql():
@@ -100,6 +103,8 @@ def ingest_sql():
     rendered, matrix, queue = "RenderedJSON.swift", "EvidenceStore+Matrix.swift", "FullTextQueue.swift"
     study_json = ranged(swift_literal(rendered, "static let study ="), "WHERE id = ?",
                         "WHERE rowid BETWEEN ? AND ?", rendered)
+    finding_json = ranged(swift_literal(rendered, "static let findingsOfStudy ="), "WHERE study_id = ?",
+                          "WHERE study_id IN (SELECT id FROM studies WHERE rowid BETWEEN ? AND ?)", rendered)
     with open(os.path.join(STORING, rendered), encoding="utf-8") as f:
         shared_update = "static let claimUpdate =" in f.read()
     if shared_update:   # `claim = claimUpdate + " WHERE id = ?"`: the UPDATE without its WHERE is a literal of its own
@@ -114,7 +119,7 @@ def ingest_sql():
     json_each = "IN (SELECT value FROM json_each(?))"
     study_fts = ranged(swift_literal(queue, "case .studies:\n                return"), json_each, "BETWEEN ? AND ?", queue)
     claim_fts = ranged(swift_literal(queue, "case .claims:\n                return"), json_each, "BETWEEN ? AND ?", queue)
-    return study_json, claim_json, cells, study_fts, claim_fts
+    return study_json, claim_json, cells, study_fts, claim_fts, finding_json
 
 
 def sentences(text):
@@ -140,7 +145,7 @@ def main():
     ap.add_argument("--analyze", action="store_true", help="run ANALYZE at the end (the ingest does not)")
     a = ap.parse_args()
     r = random.Random(a.seed)
-    study_json_sql, claim_json_sql, cells_sql, study_fts_sql, claim_fts_sql = ingest_sql()
+    study_json_sql, claim_json_sql, cells_sql, study_fts_sql, claim_fts_sql, finding_json_sql = ingest_sql()
     db = sqlite3.connect(a.db, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
@@ -191,7 +196,7 @@ def main():
     max_claim = db.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
     started = time.time()
     db.execute("BEGIN")
-    batch = {k: [] for k in ("studies", "reports", "rc", "mentions", "ci")}
+    batch = {k: [] for k in ("studies", "reports", "rc", "mentions", "ci", "findings", "fi")}
     study_ids = []
 
     def flush(first_rowid, last_rowid):
@@ -203,10 +208,16 @@ def main():
                        "duration_start, duration_end, direction, effect, journal, year) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["reports"])
         db.executemany("INSERT OR IGNORE INTO study_report_concepts (study_id, source_id, role, concept_id, form_id, "
-                       "dose_text, mcg_per_day, dose_start, dose_end, ordinal) VALUES (?,?,?,?,?,?,?,?,?,?)", batch["rc"])
+                       "dose_text, mcg_per_day, dose_start, dose_end, ordinal, study_role) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       batch["rc"])
         db.executemany("INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, \"end\", quote) VALUES (?,?,?,?,?)",
                        batch["mentions"])
         db.executemany("INSERT OR IGNORE INTO study_concept_index (concept_id, study_id) VALUES (?,?)", batch["ci"])
+        db.executemany("INSERT OR IGNORE INTO findings (id, study_id, source_id, ordinal, intervention_id, form_id, arm, "
+                       "outcome_id, direction, effect, hedged, start, \"end\", quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       batch["findings"])
+        db.executemany("INSERT OR IGNORE INTO finding_concept_index (concept_id, finding_id) VALUES (?,?)", batch["fi"])
+        db.execute(finding_json_sql, (first_rowid, last_rowid))
         db.execute(study_json_sql, (first_rowid, last_rowid))
         db.execute(cells_sql, (first_rowid, last_rowid))
         db.execute(study_fts_sql, (first_rowid, last_rowid))
@@ -247,14 +258,15 @@ def main():
         dspan = inside() if dur else (None, None)
         linked = set()
         for pos, c in enumerate(cset):
-            batch["rc"].append((sid, src, "condition", c, None, None, None, None, None, pos))
+            batch["rc"].append((sid, src, "condition", c, None, None, None, None, None, pos, None))
             linked.update(ancestors.get(c, [c]))
         for pos, i in enumerate(iset):
             form = r.choice(form_of[i]) if form_of[i] and r.random() < 0.5 else None
             dose = r.choice([None, None] + DOSES)
             at = inside() if dose else (None, None)
+            role = "studied" if pos == 0 or r.random() < 0.6 else r.choice(["comparator", "co_intervention", "inducer", "mentioned"])
             batch["rc"].append((sid, src, "intervention", i, form, dose[0] if dose else None, dose[1] if dose else None,
-                                at[0], at[1], pos))
+                                at[0], at[1], pos, role))
             linked.update(ancestors.get(i, [i]))
             if form:
                 linked.update(ancestors.get(form, [form]))
@@ -265,6 +277,21 @@ def main():
                                  effect, journal, year))
         for s, e in mentioned:
             batch["mentions"].append((sid, src, s, e, stext[s:e]))
+        # Findings, as the findings stage gives them: each studied intervention on one or two of the study's
+        # conditions; a mixed study's findings disagree, the others carry its direction.
+        ordinal = 0
+        for (i, form, role) in [(row[3], row[4], row[10]) for row in batch["rc"][-len(iset):]]:
+            if role != "studied":
+                continue
+            for c in cset[: r.choice([1, 1, 2])]:
+                fdir = r.choice(["benefit", "no_effect"]) if direction == "mixed" else direction
+                s, e = r.choice(mentioned)
+                fid = stable_id("fd_", f"{sid}|{src}|{i}||{c}")
+                batch["findings"].append((fid, sid, src, ordinal, i, form, None, c, fdir, effect, int(r.random() < 0.3),
+                                          s, e, stext[s:e]))
+                ordinal += 1
+                for concept in set(ancestors.get(i, [i]) + ancestors.get(c, [c]) + (ancestors.get(form, [form]) if form else [])):
+                    batch["fi"].append((concept, fid))
         for c in linked:
             batch["ci"].append((c, sid))
         if len(batch["studies"]) >= 20000:
@@ -316,7 +343,14 @@ def main():
         FROM evidence_cells GROUP BY 1, 2, 3, 4, 5""")
     db.execute("""UPDATE concepts SET
         study_count = (SELECT count(*) FROM study_concept_index WHERE concept_id = concepts.id),
-        claim_count = (SELECT count(*) FROM claim_concept_index WHERE concept_id = concepts.id)""")
+        claim_count = (SELECT count(*) FROM claim_concept_index WHERE concept_id = concepts.id),
+        finding_count = (SELECT count(*) FROM finding_concept_index WHERE concept_id = concepts.id)""")
+    db.execute("DELETE FROM finding_pair_counts")
+    db.execute("""INSERT INTO finding_pair_counts (condition_id, intervention_id, findings)
+        SELECT c.concept_id, i.concept_id, count(*) FROM findings f
+        JOIN finding_concept_index c ON c.finding_id = f.id JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
+        JOIN finding_concept_index i ON i.finding_id = f.id JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
+        GROUP BY 1, 2""")
     db.execute("COMMIT")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if a.analyze:

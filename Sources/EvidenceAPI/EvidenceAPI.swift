@@ -28,6 +28,7 @@ public final class EvidenceAPI: Sendable {
 
     private static let baseRoutes: [Route] = [
         StudyRoutes.list, StudyRoutes.item,
+        FindingRoutes.list, FindingRoutes.item,
         ConceptRoutes.list(type: "condition", plural: "conditions"),
         ConceptRoutes.item(type: "condition", plural: "conditions"),
         EvidenceMatrixRoute.route,

@@ -31,10 +31,12 @@ import EvidenceModel
         let before = try #require(try vitaminK2Count(target))
 
         let text = SourceText("A cohort study of 300 adults found vitamin K2 slowed vascular calcification.")
-        let study = ExtractedStudy(
+        var study = ExtractedStudy(
             identityKey: "late-cohort-k2", design: .cohort, species: .human, conditionIDs: ["vascular-calcification"],
             interventions: [StudyIntervention(conceptID: "vitamin-k2")], direction: .benefit,
             mentions: [TestCorpus.span(text, "A cohort study of 300 adults")])
+        study.findings = [ExtractedFinding(interventionID: "vitamin-k2", outcomeID: "vascular-calcification", direction: .benefit,
+                                           span: TextSpan(0, text.count))]
         try corpus.store().write(Extraction(
             source: ExtractedSource(file: "late-cohort.txt", text: text, sha256: "e1", kind: .newsArticle),
             studies: [study]))
@@ -50,10 +52,15 @@ import EvidenceModel
         let text = SourceText("A cohort study of 300 adults found vitamin K2 slowed vascular calcification.")
         try other.store().write(Extraction(
             source: ExtractedSource(file: "more.txt", text: text, sha256: "f1", kind: .newsArticle),
-            studies: [ExtractedStudy(identityKey: "other-k2", design: .cohort, species: .human,
-                                     conditionIDs: ["vascular-calcification"],
-                                     interventions: [StudyIntervention(conceptID: "vitamin-k2")], direction: .benefit,
-                                     mentions: [TestCorpus.span(text, "A cohort study")])]))
+            studies: [{
+                var study = ExtractedStudy(identityKey: "other-k2", design: .cohort, species: .human,
+                                           conditionIDs: ["vascular-calcification"],
+                                           interventions: [StudyIntervention(conceptID: "vitamin-k2")], direction: .benefit,
+                                           mentions: [TestCorpus.span(text, "A cohort study")])
+                study.findings = [ExtractedFinding(interventionID: "vitamin-k2", outcomeID: "vascular-calcification",
+                                                   direction: .benefit, span: TextSpan(0, text.count))]
+                return study
+            }()]))
         let otherClient = APIClient(api: EvidenceAPI(databasePath: other.path))
         #expect(otherClient.get(target).body != mine)
         #expect(client.get(target).body == mine)

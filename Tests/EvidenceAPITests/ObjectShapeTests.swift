@@ -52,7 +52,7 @@ import EvidenceModel
         }
     }
 
-    @Test(arguments: [("/v1/studies", APIObjects.study), ("/v1/sources", APIObjects.source),
+    @Test(arguments: [("/v1/studies", APIObjects.study), ("/v1/findings", APIObjects.finding), ("/v1/sources", APIObjects.source),
                       ("/v1/claims", APIObjects.claim), ("/v1/comments", APIObjects.comment),
                       ("/v1/conditions", APIObjects.concept), ("/v1/interventions", APIObjects.concept)])
     func everyServedObjectHasItsDeclaredShape(route: String, shape: ObjectShape) throws {
@@ -76,7 +76,7 @@ import EvidenceModel
     }
 
     @Test func theCSVHeaderIsTheSameOnEveryPageAndKeepsFormAndDose() throws {
-        for route in ["/v1/studies", "/v1/sources", "/v1/claims", "/v1/comments", "/v1/conditions"] {
+        for route in ["/v1/studies", "/v1/findings", "/v1/sources", "/v1/claims", "/v1/comments", "/v1/conditions"] {
             var headers: Set<String> = []
             var cursor: String?
             var pages = 0

@@ -34,7 +34,8 @@ import Testing
         let contract = ["/v1/studies", "/v1/studies/{id}", "/v1/conditions", "/v1/conditions/{id}",
                         "/v1/conditions/{id}/evidence", "/v1/interventions", "/v1/interventions/{id}", "/v1/sources",
                         "/v1/sources/{id}", "/v1/sources/{id}/text", "/v1/claims", "/v1/claims/{id}", "/v1/comments",
-                        "/v1/comments/{id}", "/v1/search", "/health", "/metrics", "/openapi.json"]
+                        "/v1/comments/{id}", "/v1/findings", "/v1/findings/{id}", "/v1/search", "/health", "/metrics",
+                        "/openapi.json"]
         #expect(Set(client.api.routes.map(\.path)).isSuperset(of: contract))
     }
 
@@ -43,6 +44,7 @@ import Testing
             "/v1/studies": ["condition", "intervention", "design", "species", "source", "direction", "min_year", "max_year",
                             "q", "sort", "limit", "cursor"],
             "/v1/conditions": ["q", "limit", "cursor"], "/v1/interventions": ["q", "limit", "cursor"],
+            "/v1/findings": ["condition", "intervention", "direction", "design", "study", "source", "limit", "cursor"],
             "/v1/sources": ["kind", "q", "limit", "cursor"],
             "/v1/claims": ["condition", "intervention", "kind", "source", "study", "hedged", "q", "limit", "cursor"],
             "/v1/comments": ["source", "author", "question", "promotional", "condition", "intervention", "q", "limit", "cursor"],

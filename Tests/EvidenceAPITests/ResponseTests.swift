@@ -92,7 +92,14 @@ import EvidenceModel
         let byIntervention = Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (String, [String: Any])? in
             ((row["intervention"] as? [String: Any])?["id"] as? String).map { ($0, row) }
         })
-        #expect(Set(byIntervention.keys) == ["vitamin-k2", "vitamin-k1", "warfarin", "statins"])
+        // Rows come from findings; a finding counts for its intervention and every broader one (vitamin K for K1
+        // and K2), as intervention= of /v1/findings includes narrower ones.
+        #expect(Set(byIntervention.keys) == ["vitamin-k2", "vitamin-k1", "vitamin-k", "warfarin", "vitamin-k-antagonists",
+                                             "anticoagulants", "statins"])
+        #expect(byIntervention["vitamin-k"]?["study_count"] as? Int == 2)
+        #expect(byIntervention["statins"]?["conflicting"] as? Bool == false)
+        #expect(byIntervention["vitamin-k2"]?["findings"] as? String
+                == "/v1/findings?condition=vascular-calcification&intervention=vitamin-k2")
         #expect((byIntervention["vitamin-k2"]?["by_design"] as? [String: Any])?["rct"] as? Int == 1)
         #expect((byIntervention["warfarin"]?["by_direction"] as? [String: Any])?["harm"] as? Int == 1)
         #expect(byIntervention["vitamin-k2"]?["best_evidence_level"] as? Int == 2)

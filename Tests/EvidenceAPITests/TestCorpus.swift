@@ -37,7 +37,7 @@ final class TestCorpus {
             A rat study found vitamin K1 reversed aortic calcification.
             Vitamin K may reduce calciphylaxis risk, said Dr Ada Lovelace.
             """)
-        let trial = ExtractedStudy(
+        var trial = ExtractedStudy(
             identityKey: "trial-mk7-hemodialysis", title: "MK-7 in haemodialysis", design: .rct, species: .human,
             populationDescription: "haemodialysis patients", populationSize: 120,
             conditionIDs: ["arterial-calcification", "end-stage-kidney-disease"],
@@ -46,10 +46,14 @@ final class TestCorpus {
             duration: Duration(span: span(trialText, "18 months"), text: "18 months", days: 540),
             direction: .benefit, journal: "Kidney Journal", year: 2021,
             mentions: [span(trialText, "In a randomised trial of 120 haemodialysis patients")])
-        let rat = ExtractedStudy(
+        trial.findings = [ExtractedFinding(interventionID: "vitamin-k2", formID: "mk-7", outcomeID: "arterial-calcification",
+                                           direction: .benefit, span: span(trialText, "In a randomised trial of 120 haemodialysis patients"))]
+        var rat = ExtractedStudy(
             identityKey: "rat-k1-aorta", design: .animal, species: .rat, conditionIDs: ["aortic-calcification"],
             interventions: [StudyIntervention(conceptID: "vitamin-k1")], direction: .benefit, year: 2007,
             mentions: [span(trialText, "A rat study")])
+        rat.findings = [ExtractedFinding(interventionID: "vitamin-k1", outcomeID: "aortic-calcification", direction: .benefit,
+                                         span: span(trialText, "A rat study found vitamin K1 reversed aortic calcification."))]
         let first = Extraction(
             source: ExtractedSource(file: "news/trial.txt", text: trialText, sha256: "a1", kind: .newsArticle,
                                     title: "Trial news", published: "2021-05", author: "Jo Writer"),
@@ -69,10 +73,12 @@ final class TestCorpus {
             2. Lee Says:
             Hi Sam, yes it can. Buy K2 at shop.example with code SAVE10.
             """)
-        let cohort = ExtractedStudy(
+        var cohort = ExtractedStudy(
             identityKey: "cohort-warfarin-valves", design: .cohort, species: .human, populationSize: 900,
             conditionIDs: ["vascular-calcification"], interventions: [StudyIntervention(conceptID: "warfarin")],
             direction: .harm, year: 2015, mentions: [span(blogText, "a cohort of 900 adults")])
+        cohort.findings = [ExtractedFinding(interventionID: "warfarin", outcomeID: "vascular-calcification", direction: .harm,
+                                            span: span(blogText, "Warfarin is linked to valve calcification in a cohort of 900 adults."))]
         // The same trial as in the first document, reported again: it must stay one study.
         let again = ExtractedStudy(identityKey: "trial-mk7-hemodialysis", design: .rct, conditionIDs: ["calciphylaxis"],
                                    mentions: [span(blogText, "Warfarin and valves")])
@@ -93,10 +99,12 @@ final class TestCorpus {
             ])
 
         let guideText = SourceText("Guideline: statins do not prevent coronary artery calcification.")
-        let guideline = ExtractedStudy(identityKey: "guideline-statins", title: "Statins and CAC", design: .guideline,
+        var guideline = ExtractedStudy(identityKey: "guideline-statins", title: "Statins and CAC", design: .guideline,
                                        conditionIDs: ["coronary-artery-calcification"],
                                        interventions: [StudyIntervention(conceptID: "statins")], direction: .noEffect,
                                        journal: "Guide", year: 2024, mentions: [TextSpan(0, 9)])
+        guideline.findings = [ExtractedFinding(interventionID: "statins", outcomeID: "coronary-artery-calcification",
+                                               direction: .noEffect, span: TextSpan(11, guideText.count))]
         let third = Extraction(
             source: ExtractedSource(file: "guide.html", text: guideText, sha256: "c1", kind: .medicalQA, title: "Guide"),
             studies: [guideline],

@@ -11,9 +11,7 @@ import EvidenceModel
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/old.sqlite"
         let pipeline = try SharedPipeline.get()
-        do {
-            let store = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
-            let text = """
+        let text = """
                 Vitamin K2 and calcification
 
                 In a randomized trial of 120 dialysis patients, vitamin K2 slowed vascular calcification. Warfarin \
@@ -23,6 +21,8 @@ import EvidenceModel
 
                 Jo Reader says: Does vitamin K2 help with calciphylaxis?
                 """
+        do {
+            let store = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
             try store.write(pipeline.extract(file: "a.txt", text: text, sha256: "1", format: .text))
         }
         // Turn the file back into version 1: the concept indexes as they were, two columns.
@@ -64,6 +64,11 @@ import EvidenceModel
             let plan = try upgraded.db.query("EXPLAIN QUERY PLAN " + sql) { $0.text(3) }
             #expect(!plan.joined().contains("TEMP B-TREE"), "\(sql): \(plan)")
         }
+        // Version 4: the findings tables are there, and every source is marked changed, so that the next ingest of
+        // the same file reads it again and extracts its findings.
+        #expect(try upgraded.db.queryFirst("SELECT count(*) FROM sources WHERE sha256 <> ''") { $0.int(0) } == 0)
+        #expect(try upgraded.write(pipeline.extract(file: "a.txt", text: text, sha256: "1", format: .text)) == .updated)
+        #expect(try upgraded.db.queryFirst("SELECT count(*) FROM findings") { $0.int(0) } ?? 0 > 0)
         // The upgraded file takes new documents like a new one.
         let more = "Magnesium news\n\nA cohort study of 900 adults linked magnesium to less coronary calcification.\n"
         #expect(try upgraded.write(pipeline.extract(file: "b.txt", text: more, sha256: "2", format: .text)) == .added)

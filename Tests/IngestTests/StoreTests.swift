@@ -17,9 +17,11 @@ import EvidenceModel
 
     func extraction(file: String, text: String, sha: String, studyKey: String = "k1") -> Extraction {
         let source = SourceText(text)
-        let study = ExtractedStudy(identityKey: studyKey, design: .rct, conditionIDs: ["calciphylaxis"],
+        var study = ExtractedStudy(identityKey: studyKey, design: .rct, conditionIDs: ["calciphylaxis"],
                                    interventions: [StudyIntervention(conceptID: "vitamin-k2", formID: "mk-7")],
                                    direction: .benefit, mentions: [TextSpan(0, 5)])
+        study.findings = [ExtractedFinding(interventionID: "vitamin-k2", formID: "mk-7", outcomeID: "calciphylaxis",
+                                           direction: .benefit, span: TextSpan(0, source.count))]
         let claim = ExtractedClaim(span: TextSpan(0, source.count), kind: .efficacy, studyIndex: 0,
                                    conditionIDs: ["calciphylaxis"], interventionIDs: ["vitamin-k2"])
         return Extraction(source: ExtractedSource(file: file, text: source, sha256: sha, kind: .newsArticle),
@@ -77,7 +79,20 @@ import EvidenceModel
             SELECT c.id FROM concepts c
             WHERE c.study_count <> (SELECT count(*) FROM study_concept_index i WHERE i.concept_id = c.id)
                OR c.claim_count <> (SELECT count(*) FROM claim_concept_index i WHERE i.concept_id = c.id)
+               OR c.finding_count <> (SELECT count(*) FROM finding_concept_index i WHERE i.concept_id = c.id)
             """) { $0.text(0) }
+        #expect(try store.db.queryFirst("SELECT finding_count FROM concepts WHERE id = 'vitamin-k'") { $0.int(0) } ?? 0 > 0)
+        let pairs = try store.db.query("""
+            SELECT count(*) FROM (
+                SELECT c.concept_id AS condition_id, i.concept_id AS intervention_id, count(*) AS n FROM findings f
+                JOIN finding_concept_index c ON c.finding_id = f.id JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
+                JOIN finding_concept_index i ON i.finding_id = f.id JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
+                GROUP BY 1, 2) found
+            FULL JOIN finding_pair_counts p USING (condition_id, intervention_id)
+            WHERE found.n IS NOT p.findings
+            """) { $0.int(0) }
+        #expect(pairs == [0])
+        #expect(try count(store.db, "finding_pair_counts") > 0)
         #expect(mismatches.isEmpty)
         // The evidence matrix's counts are the cells, counted.
         let matrix = try store.db.query("""
@@ -89,6 +104,27 @@ import EvidenceModel
             """) { $0.int(0) }
         #expect(matrix == [0])
         #expect(try count(store.db, "evidence_counts") > 0)
+    }
+
+    @Test func findingsGoWithTheirSourceAndTheClaimThatReportsOneNamesIt() throws {
+        let store = try EvidenceStore(path: folder + "/g.sqlite", lexicon: lexicon)
+        try store.write(extraction(file: "g.txt", text: "A trial found MK-7 healed calciphylaxis.", sha: "g1"))
+        let finding = try #require(try store.db.queryFirst("SELECT id FROM findings") { $0.text(0) })
+        #expect(try store.db.queryFirst("SELECT finding_id FROM claims") { $0.text(0) } == finding)
+        // Indexed under the outcome, its broader conditions, the form and the substance.
+        let indexed = Set(try store.db.query("SELECT concept_id FROM finding_concept_index WHERE finding_id = ?", [finding]) { $0.text(0) })
+        #expect(indexed.isSuperset(of: ["calciphylaxis", "vascular-calcification", "mk-7", "vitamin-k2", "vitamin-k"]))
+        #expect(try store.db.queryFirst("SELECT count(*) FROM evidence_cells WHERE condition_id = 'vascular-calcification' AND intervention_id = 'vitamin-k2'") { $0.int(0) } == 1)
+        let study = try #require(try store.db.queryFirst("SELECT json FROM studies") { $0.text(0) })
+        #expect(study.contains("\"role\":\"studied\"") && study.contains(finding))
+        // A new version without the result takes the finding, its index rows and its matrix cells away.
+        var bare = extraction(file: "g.txt", text: "A trial of MK-7 is planned.", sha: "g2")
+        bare.studies[0].findings = []
+        try store.write(bare)
+        #expect(try count(store.db, "findings") == 0)
+        #expect(try count(store.db, "finding_concept_index") == 0)
+        #expect(try count(store.db, "evidence_cells") == 0)
+        #expect(try count(store.db, "evidence_counts") == 0)
     }
 
     @Test func aFailedWriteLeavesThePreviousVersionWhole() throws {

@@ -18,6 +18,7 @@ enum OpenAPISchemas {
         "Problem": ShapeSchema.schema(APIObjects.problem),
         // The objects of the contract, derived from their one definition in EvidenceModel.APIObjects.
         "Study": ShapeSchema.schema(APIObjects.study),
+        "Finding": ShapeSchema.schema(APIObjects.finding),
         "Source": ShapeSchema.schema(APIObjects.source),
         "Claim": ShapeSchema.schema(APIObjects.claim),
         "Comment": ShapeSchema.schema(APIObjects.comment),
@@ -27,7 +28,7 @@ enum OpenAPISchemas {
         "Health": ShapeSchema.schema(APIObjects.health, required: ["status"]),
         "Text": ["type": "string"],
         "OpenAPI": ["type": "object"],
-        "StudyList": list("Study"), "SourceList": list("Source"), "ClaimList": list("Claim"),
+        "StudyList": list("Study"), "FindingList": list("Finding"), "SourceList": list("Source"), "ClaimList": list("Claim"),
         "CommentList": list("Comment"), "ConceptList": list("Concept"), "SearchHitList": object(["data": ["type": "array", "items": ref("SearchHit")], "meta": ref("SearchMeta")]),
     ] }
 }

@@ -1,12 +1,15 @@
 import SQLiteDB
 import EvidenceModel
 
-/// GET /v1/conditions/{id}/evidence: for one condition (and its narrower conditions), one row per intervention
-/// with study counts by design and by direction, the best evidence level, and the study ids (up to 20).
+/// GET /v1/conditions/{id}/evidence: for one condition (and its narrower conditions), one row per studied
+/// intervention, built from findings: study counts by design and by direction (each study once, with the direction
+/// of its findings for the pair), the best evidence level, whether the studies conflict, the study ids (up to 20)
+/// and the path of the findings behind the row.
 enum EvidenceMatrixRoute {
     static let route = Route(
         path: "/v1/conditions/{id}/evidence",
-        summary: "What is known about a condition: one row per intervention, with study counts by design and direction.",
+        summary: "What is known about a condition: one row per studied intervention, built from the studies' findings, "
+            + "with study counts by design and direction and whether they conflict.",
         parameters: [], isList: false, schema: "EvidenceMatrix"
     ) { context in
         let pool = context.services.pool
@@ -55,6 +58,8 @@ enum EvidenceMatrixRoute {
                         row.nested("by_design") { out in ordered(StudyDesign.allCases.map(\.rawValue), group.byDesign, &out) }
                         row.nested("by_direction") { out in ordered(Direction.allCases.map(\.rawValue), group.byDirection, &out) }
                         row.field("best_evidence_level", group.bestLevel)
+                        row.field("conflicting", group.isConflicting)
+                        row.field("findings", "/v1/findings?condition=" + id + "&intervention=" + group.id)
                         row.stringArray("study_ids", group.studyIDs)
                         row.field("study_ids_complete", group.studyIDs.count == group.studyCount)
                     }
@@ -81,6 +86,11 @@ enum EvidenceMatrixRoute {
         init(id: String, name: String) {
             self.id = id
             self.name = name
+        }
+
+        /// Benefit beside no effect or harm: the row's studies disagree.
+        var isConflicting: Bool {
+            (byDirection["benefit"] ?? 0) > 0 && ((byDirection["no_effect"] ?? 0) > 0 || (byDirection["harm"] ?? 0) > 0)
         }
 
         /// Each study has one design, direction and level, so the counts of one intervention add up per study.

@@ -50,11 +50,14 @@ public struct StudyIntervention: Sendable, Hashable {
     /// The lexicon id of the specific form, when named (e.g. "mk-7").
     public var formID: String?
     public var dose: Dose?
+    /// What the intervention is to the study (set by the findings stage; `studied` until then).
+    public var role: InterventionRole
 
-    public init(conceptID: String, formID: String? = nil, dose: Dose? = nil) {
+    public init(conceptID: String, formID: String? = nil, dose: Dose? = nil, role: InterventionRole = .studied) {
         self.conceptID = conceptID
         self.formID = formID
         self.dose = dose
+        self.role = role
     }
 }
 
@@ -78,6 +81,8 @@ public struct ExtractedStudy: Sendable {
     public var year: Int?
     /// Every place in this document where the study is spoken of.
     public var mentions: [TextSpan]
+    /// What the study found for each studied intervention (or arm) on each outcome, as this document reports it.
+    public var findings: [ExtractedFinding] = []
 
     public init(identityKey: String, title: String? = nil, name: String? = nil, design: StudyDesign = .unspecified,
                 species: Species? = nil, populationDescription: String? = nil, populationSize: Int? = nil,
@@ -106,6 +111,36 @@ public struct ExtractedStudy: Sendable {
 
     /// Marks an identity key that identifies a study within its document only: the store scopes it to the source.
     public static let localIdentityPrefix = "local:"
+}
+
+/// What one study found for one intervention (or one arm of it) on one outcome, with the quote of the result.
+public struct ExtractedFinding: Sendable, Hashable {
+    /// The substance (a lexicon id, e.g. "vitamin-k1").
+    public var interventionID: String
+    /// The specific form named for it, when one is (e.g. "mk-7").
+    public var formID: String?
+    /// The arm as the text names it ("high dose", "4 g a day"); nil when the result is for the intervention as a whole.
+    public var arm: String?
+    /// The outcome: a condition concept.
+    public var outcomeID: String
+    public var direction: Direction
+    /// The size of the effect as written ("56% less progression"), when the result states one.
+    public var effect: String?
+    public var hedged: Bool
+    /// The sentence (or clause) that states the result.
+    public var span: TextSpan
+
+    public init(interventionID: String, formID: String? = nil, arm: String? = nil, outcomeID: String, direction: Direction,
+                effect: String? = nil, hedged: Bool = false, span: TextSpan) {
+        self.interventionID = interventionID
+        self.formID = formID
+        self.arm = arm
+        self.outcomeID = outcomeID
+        self.direction = direction
+        self.effect = effect
+        self.hedged = hedged
+        self.span = span
+    }
 }
 
 public struct ExtractedClaim: Sendable {

@@ -55,3 +55,17 @@ public enum ClaimKind: String, Sendable, Codable, CaseIterable {
 public enum Species: String, Sendable, Codable, CaseIterable {
     case human, rat, mouse, rabbit, pig, dog, cell, other
 }
+
+/// What an intervention is to a study: the one whose effect it reports, or a part of its design that is not.
+public enum InterventionRole: String, Sendable, Codable, CaseIterable {
+    /// The intervention or exposure whose effect the study reports.
+    case studied
+    /// Placebo, usual care, the control arm's agent.
+    case comparator
+    /// Given to every arm alongside the studied one.
+    case coIntervention = "co_intervention"
+    /// Used to cause the condition (a drug that induces calcification in an animal model).
+    case inducer
+    /// Named, not part of the design.
+    case mentioned
+}

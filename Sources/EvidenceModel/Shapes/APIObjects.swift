@@ -29,8 +29,51 @@ public enum APIObjects {
         Field("id", .string, "The intervention's concept id."),
         Field("name", .string, "Its canonical name."),
         Field("form", .string, nullable: true, "The specific form, when named (MK-7 of vitamin K2)."),
+        Field("role", .enumeration(InterventionRole.allCases.map(\.rawValue)), nullable: true,
+              "What it is to the study: studied (the intervention or exposure whose effect the study reports), "
+                  + "comparator (placebo, usual care, the control arm's agent), co_intervention (given to every arm "
+                  + "alongside), inducer (used to cause the condition, as a drug that induces calcification in animals) "
+                  + "or mentioned (named, not part of the design). Null for a database ingested before roles were read."),
         Field("dose", .object(dose), nullable: true, "The studied arm's dose; null when the text gives none."),
     ])
+
+    public static let findingIntervention = ObjectShape(nil, "The studied intervention a finding is for.", [
+        Field("id", .string, "The intervention's concept id (the substance)."),
+        Field("name", .string, "Its canonical name."),
+        Field("form", .string, nullable: true, "The specific form the result is for, when the text names one."),
+    ])
+
+    /// The fields a finding has inside its study; /v1/findings adds its study's id, design and level.
+    static let studyFindingFields: [Field] = [
+        Field("id", .string, "Stable id: the same study, source, intervention, arm and outcome keep it across re-ingests."),
+        Field("intervention", .object(findingIntervention), "The studied intervention."),
+        Field("arm", .string, nullable: true,
+              "The arm the result is for, when the text tells arms apart by amount (\"high dose\", \"normal dose\"); "
+                  + "null for the intervention as a whole."),
+        Field("outcome", .object(conceptRef), "The outcome: a condition (a disease, a risk factor, mortality, fracture), "
+                  + "never a procedure or a population descriptor."),
+        Field("direction", .enumeration(Direction.allCases.map(\.rawValue)),
+              "What the study found for this intervention (or arm) on this outcome, read with its own negation: "
+                  + "benefit, no_effect (\"did not significantly affect\", \"had no correlation\"), harm, mixed "
+                  + "(results for the pair that disagree) or unclear (\"insufficient evidence\")."),
+        Field("effect", .string, nullable: true, "The size of the effect as the result states it (\"56% less progression\")."),
+        Field("hedged", .boolean, "True when the result is put as uncertain (may, might, suggests)."),
+        Field("source_id", .string, "The source that reports the result."),
+        Field("start", .integer, "Start offset of the quote."),
+        Field("end", .integer, "End offset of the quote (exclusive)."),
+        Field("quote", .string, "The sentence that states the result: exactly the source's text between the offsets."),
+    ]
+
+    public static let studyFinding = ObjectShape(nil, "What the study found for one studied intervention (or arm) on one outcome. " + offsets,
+                                                 studyFindingFields)
+
+    public static let finding = ObjectShape("Finding",
+        "What one study found for one studied intervention (or arm) on one outcome, with its study's design. " + offsets,
+        studyFindingFields + [
+            Field("study_id", .string, "The study."),
+            Field("design", .enumeration(StudyDesign.allCases.map(\.rawValue)), "The study's design."),
+            Field("evidence_level", .integer, nullable: true, "The study's evidence level (1 best to 5)."),
+        ])
 
     public static let duration = ObjectShape(nil, "How long the study ran, with where it is stated.", [
         Field("text", .string, "The duration as written."),
@@ -66,6 +109,9 @@ public enum APIObjects {
               "The result for the studied intervention: benefit, no_effect, harm, mixed (results pointing different "
                   + "ways) or unclear (no result reported)."),
         Field("effect", .string, nullable: true, "The size of the effect as the text states it."),
+        Field("findings", .array(.object(studyFinding)),
+              "What the study found for each studied intervention (or arm) on each outcome, each with its own "
+                  + "direction and quote. The study's direction sums these up."),
         Field("publication", .object(ObjectShape(nil, "Where the study was published.", [
             Field("journal", .string, nullable: true, "The journal, as the text names it."),
             Field("year", .integer, nullable: true, "The year of publication."),
@@ -105,6 +151,7 @@ public enum APIObjects {
         Field("hedged", .boolean, "True when the claim is put as uncertain (may, might, suggest, appear)."),
         Field("attributed_to", .string, nullable: true, "The person or body the text attributes it to."),
         Field("study_id", .string, nullable: true, "The study whose result the claim reports."),
+        Field("finding_id", .string, nullable: true, "The finding the claim reports, when it states one of the study's results."),
         Field("conditions", .array(.object(conceptRef)), "Conditions the claim names."),
         Field("interventions", .array(.object(conceptRef)), "Interventions the claim names."),
     ])
@@ -153,6 +200,10 @@ public enum APIObjects {
         Field("by_design", .map(.integer), "Studies by design."),
         Field("by_direction", .map(.integer), "Studies by direction."),
         Field("best_evidence_level", .integer, nullable: true, "The best (lowest) evidence level among them."),
+        Field("conflicting", .boolean,
+              "True when the row holds benefit beside no_effect or harm: the studies disagree, read them before the counts."),
+        Field("findings", .string,
+              "The path of the findings behind this row: /v1/findings?condition=…&intervention=…."),
         Field("study_ids", .array(.string), "The studies' ids (at most 20)."),
         Field("study_ids_complete", .boolean, "False when study_ids was cut at 20; page through the rest with /v1/studies."),
     ])
@@ -199,6 +250,6 @@ public enum APIObjects {
 
     /// Every object a list route serves, by component name: the CSV header of a list comes from here.
     public static let listed: [String: ObjectShape] = [
-        "Study": study, "Source": source, "Claim": claim, "Comment": comment, "Concept": concept, "SearchHit": searchHit,
+        "Study": study, "Finding": finding, "Source": source, "Claim": claim, "Comment": comment, "Concept": concept, "SearchHit": searchHit,
     ]
 }

@@ -2,16 +2,18 @@ import Foundation
 import SQLiteDB
 
 extension EvidenceStore {
-    func insertClaims(_ extraction: Extraction, sourceID: String, studyIDs: [String?], counts: inout ConceptCountDelta) throws {
+    func insertClaims(_ extraction: Extraction, sourceID: String, studyIDs: [String?], findingIDs: [[String?]] = [],
+                      counts: inout ConceptCountDelta) throws {
         let text = extraction.source.text
         for claim in extraction.claims where !claim.span.isEmpty && claim.span.end <= text.count {
             let id = StableID.claim(sourceID: sourceID, span: claim.span)
             let studyID = claim.studyIndex.flatMap { studyIDs.indices.contains($0) ? studyIDs[$0] : nil }
+            let findingID: String? = studyID == nil ? nil : Self.findingID(of: claim, in: extraction, findingIDs: findingIDs)
             try db.run("""
-                INSERT OR IGNORE INTO claims (id, source_id, start, "end", text, kind, hedged, attributed_to, study_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO claims (id, source_id, start, "end", text, kind, hedged, attributed_to, study_id, finding_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [id, sourceID, claim.span.start, claim.span.end, text.slice(claim.span), claim.kind.rawValue,
-                      claim.hedged, claim.attributedTo, studyID])
+                      claim.hedged, claim.attributedTo, studyID, findingID])
             guard db.changes > 0 else { continue }
             fullText.add(.claims, db.lastInsertRowID)
             try insertConcepts(sql: "INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)", id: id,

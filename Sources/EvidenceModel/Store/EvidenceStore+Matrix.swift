@@ -2,23 +2,30 @@ import SQLiteDB
 
 extension EvidenceStore {
     /// Brings a study's cells of the evidence matrix up to date and adjusts the counts by the difference.
-    /// A cell pairs each condition of the study (with its broader conditions) with each intervention substance.
+    /// A cell pairs the outcome of each of the study's findings (with its broader conditions) with the finding's
+    /// studied intervention (with its broader interventions): only findings make cells, and findings are read for
+    /// studied interventions only, so an inducer, a comparator or a substance merely named never makes a row.
+    /// The cell's direction is the study's for that pair: its findings' one direction, `mixed` when they
+    /// disagree (an `unclear` beside a clear one gives way), `unclear` when none is clear.
     func refreshEvidenceCells(_ studyID: String) throws {
         let old = try db.query("""
             SELECT condition_id, intervention_id, design, direction, coalesce(evidence_level, 9)
             FROM evidence_cells WHERE study_id = ?
             """, [studyID]) { Cell(row: $0) }
         try db.run("DELETE FROM evidence_cells WHERE study_id = ?", [studyID])
-        // CROSS JOIN fixes the order: left to itself, SQLite starts from every condition concept (by the type
-        // index) and probes the study's index with each, a hundred look-ups for a handful of rows.
+        // CROSS JOIN fixes the order: from the study's few findings to their concepts' ancestors.
         try db.run("""
             INSERT OR IGNORE INTO evidence_cells (condition_id, intervention_id, study_id, design, direction, evidence_level)
-            SELECT ci.concept_id, r.concept_id, s.id, s.design, s.direction, s.evidence_level
+            SELECT oc.ancestor_id, ic.ancestor_id, s.id, s.design,
+                   CASE count(DISTINCT nullif(f.direction, 'unclear'))
+                       WHEN 0 THEN 'unclear' WHEN 1 THEN max(nullif(f.direction, 'unclear')) ELSE 'mixed' END,
+                   s.evidence_level
             FROM studies s
-            CROSS JOIN study_concept_index ci ON ci.study_id = s.id
-            CROSS JOIN concepts c ON c.id = ci.concept_id AND c.type = 'condition'
-            CROSS JOIN study_report_concepts r ON r.study_id = s.id AND r.role = 'intervention'
+            CROSS JOIN findings f ON f.study_id = s.id
+            CROSS JOIN concept_closure oc ON oc.descendant_id = f.outcome_id
+            CROSS JOIN concept_closure ic ON ic.descendant_id = f.intervention_id
             WHERE s.id = ?
+            GROUP BY s.id, oc.ancestor_id, ic.ancestor_id
             """, [studyID])
         let before = Set(old)
         guard !before.isEmpty else {

@@ -41,10 +41,10 @@ extension EvidenceStore {
                 let form = intervention.formID.flatMap { lexicon.concept($0) != nil ? $0 : nil }
                 try db.run("""
                     INSERT OR IGNORE INTO study_report_concepts (study_id, source_id, role, concept_id, form_id, dose_text,
-                        mcg_per_day, dose_start, dose_end, ordinal)
-                    VALUES (?, ?, 'intervention', ?, ?, ?, ?, ?, ?, ?)
+                        mcg_per_day, dose_start, dose_end, ordinal, study_role)
+                    VALUES (?, ?, 'intervention', ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [id, sourceID, intervention.conceptID, form, intervention.dose?.text, intervention.dose?.mcgPerDay,
-                          intervention.dose?.span.start, intervention.dose?.span.end, position])
+                          intervention.dose?.span.start, intervention.dose?.span.end, position, intervention.role.rawValue])
             }
         }
         return ids
@@ -73,6 +73,8 @@ extension EvidenceStore {
             JOIN concept_closure c ON c.descendant_id = r.concept_id OR c.descendant_id = r.form_id
             WHERE r.study_id = ?
             """, [id])
+        // The findings carry their study's design and level: rendered after the merge, before the study's own JSON.
+        try db.run(RenderedJSON.findingsOfStudy, [id])
         try db.run(RenderedJSON.study, [id])
         try refreshEvidenceCells(id)
         let after = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })

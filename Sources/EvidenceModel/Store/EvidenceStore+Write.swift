@@ -26,9 +26,10 @@ extension EvidenceStore {
             }
             try insertSource(source, id: sourceID, extraction: extraction, now: now)
             let studyIDs = try insertStudies(extraction, sourceID: sourceID)
+            let findingIDs = try insertFindings(extraction, sourceID: sourceID, studyIDs: studyIDs, counts: &counts)
             touchedStudies.formUnion(studyIDs.compactMap { $0 })
             for studyID in touchedStudies.sorted() { try refreshStudy(studyID, counts: &counts) }
-            try insertClaims(extraction, sourceID: sourceID, studyIDs: studyIDs, counts: &counts)
+            try insertClaims(extraction, sourceID: sourceID, studyIDs: studyIDs, findingIDs: findingIDs, counts: &counts)
             try insertComments(extraction, sourceID: sourceID)
             try counts.apply(to: db)
             return previous == nil ? .added : .updated
@@ -61,6 +62,11 @@ extension EvidenceStore {
             SELECT i.concept_id FROM claims c JOIN claim_concept_index i ON i.claim_id = c.id WHERE c.source_id = ?
             """, [id]) { $0.text(0) }
         for concept in claimConcepts { counts.claims[concept, default: 0] -= 1 }
+        let findingConcepts = try db.query("""
+            SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?
+            """, [id]) { $0.text(0) }
+        for concept in findingConcepts { counts.findings[concept, default: 0] -= 1 }
+        if !findingConcepts.isEmpty { try adjustPairCounts(sourceID: id, sign: -1) }
         fullText.add(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) })
         fullText.add(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) })
         fullText.add(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) })
@@ -112,6 +118,7 @@ extension EvidenceStore {
 struct ConceptCountDelta {
     var studies: [String: Int] = [:]
     var claims: [String: Int] = [:]
+    var findings: [String: Int] = [:]
 
     func apply(to db: Database) throws {
         for (concept, delta) in studies where delta != 0 {
@@ -119,6 +126,9 @@ struct ConceptCountDelta {
         }
         for (concept, delta) in claims where delta != 0 {
             try db.run("UPDATE concepts SET claim_count = claim_count + ? WHERE id = ?", [delta, concept])
+        }
+        for (concept, delta) in findings where delta != 0 {
+            try db.run("UPDATE concepts SET finding_count = finding_count + ? WHERE id = ?", [delta, concept])
         }
     }
 }

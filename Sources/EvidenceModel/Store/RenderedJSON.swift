@@ -24,6 +24,10 @@ enum RenderedJSON {
                 ) r JOIN concepts c ON c.id = r.concept_id), '[]')),
             'interventions', json(coalesce((
                 SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'form', f.name,
+                    'role', (SELECT d.study_role FROM study_report_concepts d
+                             WHERE d.study_id = studies.id AND d.role = 'intervention' AND d.concept_id = r.concept_id
+                             ORDER BY CASE coalesce(d.study_role, 'studied') WHEN 'studied' THEN 0 WHEN 'inducer' THEN 1
+                                      WHEN 'comparator' THEN 2 WHEN 'co_intervention' THEN 3 ELSE 4 END LIMIT 1),
                     'dose', json((SELECT json_object('text', d.dose_text, 'mcg_per_day', d.mcg_per_day,
                                                      'source_id', d.source_id, 'start', d.dose_start, 'end', d.dose_end)
                                   FROM study_report_concepts d
@@ -40,11 +44,31 @@ enum RenderedJSON {
                               FROM study_reports r WHERE r.study_id = studies.id AND r.duration_text IS NOT NULL
                               ORDER BY r.rowid LIMIT 1)),
             'direction', direction, 'effect', effect,
+            'findings', json(coalesce((
+                SELECT json_group_array(json(json_remove(json, '$.study_id', '$.design', '$.evidence_level')))
+                FROM (SELECT json FROM findings WHERE study_id = studies.id ORDER BY source_id, ordinal)), '[]')),
             'publication', json_object('journal', journal, 'year', year),
             'mentions', json(coalesce((
                 SELECT json_group_array(json_object('source_id', source_id, 'start', start, 'end', "end", 'quote', quote))
                 FROM (SELECT * FROM study_mentions WHERE study_id = studies.id ORDER BY source_id, start)), '[]')))
         WHERE id = ?
+        """
+
+    /// Every finding of one study (bound to its id), with the study's design and level as merged now.
+    static let findingsOfStudy = """
+        UPDATE findings SET json = json_object(
+            'id', id, 'study_id', study_id,
+            'design', (SELECT design FROM studies WHERE id = findings.study_id),
+            'evidence_level', (SELECT evidence_level FROM studies WHERE id = findings.study_id),
+            'intervention', json_object('id', intervention_id,
+                                        'name', (SELECT name FROM concepts WHERE id = findings.intervention_id),
+                                        'form', (SELECT name FROM concepts WHERE id = findings.form_id)),
+            'arm', arm,
+            'outcome', json_object('id', outcome_id, 'name', (SELECT name FROM concepts WHERE id = findings.outcome_id)),
+            'direction', direction, 'effect', effect,
+            'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END),
+            'source_id', source_id, 'start', start, 'end', "end", 'quote', quote)
+        WHERE study_id = ?
         """
 
     static let claim = claimUpdate + " WHERE id = ?"
@@ -55,7 +79,7 @@ enum RenderedJSON {
         UPDATE claims SET json = json_object(
             'id', id, 'source_id', source_id, 'text', text, 'start', start, 'end', "end", 'kind', kind,
             'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END), 'attributed_to', attributed_to,
-            'study_id', study_id,
+            'study_id', study_id, 'finding_id', finding_id,
             'conditions', json(coalesce((
                 SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
                     SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'condition' ORDER BY ordinal

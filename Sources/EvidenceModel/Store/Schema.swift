@@ -4,10 +4,76 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
-    static let upgrades: [Int: String] = [1: toVersion2, 2: toVersion3]
+    static let upgrades: [Int: @Sendable (Database) throws -> Void] = [
+        1: { try $0.execute(toVersion2) }, 2: { try $0.execute(toVersion3) }, 3: toVersion4,
+    ]
+
+    /// Version 4 adds findings (what a study found per intervention and outcome), the interventions' roles and
+    /// the claims' finding. The evidence matrix is built from findings now: the old cells go, and every source is
+    /// marked changed so that the next ingest of the same files extracts their findings.
+    static func toVersion4(_ db: Database) throws {
+        func hasColumn(_ table: String, _ column: String) throws -> Bool {
+            try db.query("SELECT name FROM pragma_table_info(?)", [table]) { $0.text(0) }.contains(column)
+        }
+        if try !hasColumn("study_report_concepts", "study_role") {
+            try db.execute("""
+                ALTER TABLE study_report_concepts ADD COLUMN study_role TEXT
+                    CHECK (study_role IN ('studied', 'comparator', 'co_intervention', 'inducer', 'mentioned'))
+                """)
+        }
+        try db.execute(findingsTables)
+        if try !hasColumn("concepts", "finding_count") {
+            try db.execute("ALTER TABLE concepts ADD COLUMN finding_count INTEGER NOT NULL DEFAULT 0")
+        }
+        if try !hasColumn("claims", "finding_id") {
+            try db.execute("ALTER TABLE claims ADD COLUMN finding_id TEXT REFERENCES findings (id) ON DELETE SET NULL")
+        }
+        try db.execute("""
+            CREATE INDEX IF NOT EXISTS claims_finding ON claims (finding_id);
+            DELETE FROM evidence_cells;
+            DELETE FROM evidence_counts;
+            UPDATE sources SET sha256 = '';
+            """)
+    }
+
+    /// The findings tables as schema.sql has them, for the upgrade (idempotent).
+    static let findingsTables = """
+        CREATE TABLE IF NOT EXISTS findings (
+            id TEXT PRIMARY KEY,
+            study_id TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+            source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            intervention_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+            form_id TEXT REFERENCES concepts (id) ON DELETE SET NULL,
+            arm TEXT,
+            outcome_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('benefit', 'no_effect', 'harm', 'mixed', 'unclear')),
+            effect TEXT,
+            hedged INTEGER NOT NULL CHECK (hedged IN (0, 1)),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            json TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX IF NOT EXISTS findings_study ON findings (study_id, id);
+        CREATE INDEX IF NOT EXISTS findings_source ON findings (source_id, id);
+        CREATE INDEX IF NOT EXISTS findings_direction ON findings (direction, id);
+        CREATE TABLE IF NOT EXISTS finding_concept_index (
+            concept_id TEXT NOT NULL,
+            finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+            PRIMARY KEY (concept_id, finding_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS finding_concept_index_finding ON finding_concept_index (finding_id);
+        CREATE TABLE IF NOT EXISTS finding_pair_counts (
+            condition_id TEXT NOT NULL,
+            intervention_id TEXT NOT NULL,
+            findings INTEGER NOT NULL,
+            PRIMARY KEY (condition_id, intervention_id)
+        ) WITHOUT ROWID;
+        """
 
     /// Version 3 gives the two-valued filter indexes the lists' reading order (source, offset, id).
     static let toVersion3 = """
@@ -63,7 +129,7 @@ public enum Schema {
             }
             while found < currentVersion {
                 guard let step = upgrades[found] else { throw SchemaError.noUpgradePath(from: found) }
-                try db.execute(step)
+                try step(db)
                 found += 1
             }
             try db.setUserVersion(currentVersion)

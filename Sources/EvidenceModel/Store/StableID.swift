@@ -42,3 +42,10 @@ package enum StableID {
         return String(slug.prefix(80))
     }
 }
+
+extension StableID {
+    /// A finding is one study's result, as one source reports it, for one intervention (arm) and outcome.
+    package static func finding(studyID: String, sourceID: String, intervention: String, arm: String?, outcome: String) -> String {
+        "fd_" + hash("\(studyID)|\(sourceID)|\(intervention)|\(arm ?? "")|\(outcome)")
+    }
+}

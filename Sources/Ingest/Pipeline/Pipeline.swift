@@ -1,6 +1,6 @@
 import EvidenceModel
 /// The ingest pipeline from decoded text to an `Extraction`: regions, sentences, metadata, concepts,
-/// quantities, studies, claims and comments. Loads its data files once; then pure and thread-safe.
+/// quantities, studies and their findings, claims and comments. Loads its data files once; then pure and thread-safe.
 public struct Pipeline: Sendable {
     public let lexicon: Lexicon
     let regions: RegionSegmenter
@@ -9,6 +9,7 @@ public struct Pipeline: Sendable {
     let concepts: ConceptMatcher
     let quantities: QuantityExtractor
     let studies: StudyExtractor
+    let findings: FindingExtractor
     let claims: ClaimExtractor
     let comments: CommentExtractor
 
@@ -21,6 +22,7 @@ public struct Pipeline: Sendable {
         concepts = ConceptMatcher(lexicon: lexicon, cues: try MentionContext.Cues.load(locator))
         quantities = try QuantityExtractor(locator: locator)
         studies = try StudyExtractor(lexicon: lexicon, locator: locator)
+        findings = try FindingExtractor(lexicon: lexicon, locator: locator)
         claims = try ClaimExtractor(lexicon: lexicon, locator: locator)
         comments = try CommentExtractor(locator: locator)
     }
@@ -77,7 +79,8 @@ public struct Pipeline: Sendable {
         if let thread { document.metadata = metadata.adjusted(document.metadata, for: thread, text: sourceText) }
         // A thread's opening post is the source's own text: its poster is the source's author.
         if document.metadata.author == nil, let poster = thread?.opening?.author { document.metadata.author = poster }
-        let studyList = studies.extract(document)
+        var studyList = studies.extract(document)
+        findings.apply(&studyList, document)
         let claimList = claims.extract(document, studies: studyList)
         var commentList = comments.extract(sourceText, regions: document.regions, metadata: document.metadata, thread: thread)
         for index in commentList.indices {

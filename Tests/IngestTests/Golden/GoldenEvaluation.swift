@@ -123,6 +123,20 @@ struct GoldenEvaluation {
         if let direction = want.direction, got.direction.rawValue != direction {
             diffs.append("direction \(got.direction.rawValue) != \(direction)")
         }
+        for finding in want.findings ?? [] where !got.findings.contains(where: { found in
+            found.interventionID == finding.intervention && found.outcomeID == finding.outcome
+                && finding.direction.accepts(found.direction.rawValue) && (finding.arm == nil || found.arm == finding.arm)
+        }) {
+            let had = got.findings.map { "\($0.interventionID)/\($0.arm ?? "-")/\($0.outcomeID)/\($0.direction.rawValue)" }
+            diffs.append("finding \(finding.intervention) on \(finding.outcome) (\(finding.direction.description)) missing (got \(had))")
+        }
+        for (intervention, role) in want.roles ?? [:] {
+            let gotRole = got.interventions.first { $0.conceptID == intervention }?.role.rawValue
+            if gotRole != role { diffs.append("role of \(intervention): \(gotRole ?? "nil") != \(role)") }
+            if role != "studied", got.findings.contains(where: { $0.interventionID == intervention }) {
+                diffs.append("\(intervention) (\(role)) has a finding")
+            }
+        }
         if let journal = want.journal, normalized(got.journal) != normalized(journal) {
             diffs.append("journal \(got.journal ?? "nil") != \(journal)")
         }

@@ -66,12 +66,24 @@ struct ExpectedStudy: Decodable {
     var name: String?
     /// A substring of one of the study's mentions: how the extracted study is found.
     var quote: String
+    /// Findings that must be there (intervention, outcome, one of the directions, the arm when given).
+    var findings: [ExpectedFinding]?
+    /// Roles of interventions, by concept id ("warfarin": "inducer"); an intervention with a role other than
+    /// studied must have no finding.
+    var roles: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case design, species, conditions, interventions, direction, journal, year, title, name, quote
+        case design, species, conditions, interventions, direction, journal, year, title, name, quote, findings, roles
         case populationSize = "population_size"
         case durationDays = "duration_days"
     }
+}
+
+struct ExpectedFinding: Decodable {
+    var intervention: String
+    var outcome: String
+    var direction: OneOrMany<String>
+    var arm: String?
 }
 
 struct ExpectedClaim: Decodable {

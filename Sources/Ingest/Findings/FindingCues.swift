@@ -1,0 +1,97 @@
+import EvidenceModel
+/// The cue words of the findings stage, kept as data in `lexicon/findings.json`. Compiled once into phrase sets.
+struct FindingCues: Sendable {
+    struct File: Decodable, Sendable {
+        var inducerCues: [String]
+        var inducerLinks: [String]
+        var comparatorCues: [String]
+        var coInterventionCues: [String]
+        var methodCues: [String]
+        var armWords: [String]
+        var armHeads: [String]
+        var extraNull: [String]
+        var unclearCues: [String]
+        var hedges: [String]
+        var comparatorArms: [String]
+        var populationNouns: [String]
+        var populationLinks: [String]
+        var notOutcomes: [String]
+        var notAgentWords: [String]
+        var populationPrefixes: [String]
+        var soughtOutcomes: [String]
+        var comparisonWords: [String]
+        var nonResultCues: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case hedges
+            case inducerCues = "inducer_cues", inducerLinks = "inducer_links", comparatorCues = "comparator_cues"
+            case coInterventionCues = "co_intervention_cues", methodCues = "method_cues", armWords = "arm_words"
+            case armHeads = "arm_heads", extraNull = "extra_null", unclearCues = "unclear_cues"
+            case comparatorArms = "comparator_arms", populationNouns = "population_nouns"
+            case populationLinks = "population_links", notOutcomes = "not_outcomes"
+            case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
+            case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
+        }
+    }
+
+    /// "induced", "to cause": an agent linked to one of these causes the condition.
+    let inducer: PhraseSet
+    /// "by", "with", "adding": what may stand between an inducing word and its agent.
+    let inducerLinks: Set<String>
+    /// "compared with", "versus", "control group": what introduces the comparator.
+    let comparator: PhraseSet
+    /// "in addition to", "alongside": what introduces a treatment every arm had.
+    let coIntervention: PhraseSet
+    /// "received", "supplemented", "intake": words that put a substance in the design.
+    let method: PhraseSet
+    /// "high", "normal": words that name an arm by its amount, before a head ("dose", "intake") or the substance.
+    let armWords: Set<String>
+    let armHeads: Set<String>
+    /// Null results the study stage's direction cues leave out ("continued comparably", "no relationship").
+    let extraNull: PhraseSet
+    /// "insufficient evidence": a result that settles nothing.
+    let unclear: PhraseSet
+    let hedges: PhraseSet
+    /// "the placebo group": a clause about the comparator arm's own course.
+    let comparatorArms: PhraseSet
+    /// "patients", "adults": a condition right before one of these describes who was studied, not an outcome.
+    let populationNouns: Set<String>
+    /// "with", "on", "undergoing": after a population noun, the condition that follows describes the population.
+    let populationLinks: Set<String>
+    /// Condition concepts that are procedures or settings (dialysis, transplantation), never an outcome.
+    let notOutcomes: Set<String>
+    /// "vitamin K metabolism": a substance named with one of these is a process, not an agent given.
+    let notAgentWords: Set<String>
+    /// "at risk of", "a history of": the conditions that follow describe who was studied.
+    let populationPrefixes: PhraseSet
+    /// Condition concepts of which more is better (bone density, NAD+ metabolism): a rise in one is a benefit.
+    let soughtOutcomes: Set<String>
+    /// "than", "compared with": in a result, what follows is the comparison ("higher than those who took calcium").
+    let comparison: PhraseSet
+    /// "looked at the potential to", "would be", "the mortality rate": an aim, a conjecture or background, not a result.
+    let nonResult: PhraseSet
+
+    init(locator: ResourceLocator) throws {
+        let file = try locator.loadJSON(File.self, "lexicon/findings.json")
+        func lowerSet(_ words: [String]) -> Set<String> { Set(words.map { WordTokenizer.fold($0) }) }
+        inducer = PhraseSet(file.inducerCues)
+        inducerLinks = lowerSet(file.inducerLinks)
+        comparator = PhraseSet(file.comparatorCues)
+        coIntervention = PhraseSet(file.coInterventionCues)
+        method = PhraseSet(file.methodCues)
+        armWords = lowerSet(file.armWords)
+        armHeads = lowerSet(file.armHeads)
+        extraNull = PhraseSet(file.extraNull)
+        unclear = PhraseSet(file.unclearCues)
+        hedges = PhraseSet(file.hedges)
+        comparatorArms = PhraseSet(file.comparatorArms)
+        populationNouns = lowerSet(file.populationNouns)
+        populationLinks = lowerSet(file.populationLinks)
+        notOutcomes = Set(file.notOutcomes)
+        notAgentWords = lowerSet(file.notAgentWords)
+        populationPrefixes = PhraseSet(file.populationPrefixes)
+        soughtOutcomes = Set(file.soughtOutcomes)
+        comparison = PhraseSet(file.comparisonWords)
+        nonResult = PhraseSet(file.nonResultCues)
+    }
+}

@@ -1,0 +1,149 @@
+import EvidenceModel
+/// The findings stage, after the study stage: gives each intervention of each study its role, reads the
+/// study's findings for its studied interventions, and sums the study's direction up from them.
+public struct FindingExtractor: Sendable {
+    let lexicon: Lexicon
+    let cues: FindingCues
+    let studyCues: StudyCues
+    let roles: InterventionRoleReader
+    let reader: FindingReader
+
+    public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
+        self.lexicon = lexicon
+        let cues = try FindingCues(locator: locator)
+        let studyCues = try StudyCues(locator: locator)
+        let directions = StudyDirectionReader(cues: studyCues)
+        self.cues = cues
+        self.studyCues = studyCues
+        roles = InterventionRoleReader(cues: cues, clauses: directions)
+        reader = FindingReader(cues: cues, studyCues: studyCues, directions: directions)
+    }
+
+    /// Fills in roles, findings and the summed-up direction of every study of the document.
+    public func apply(_ studies: inout [ExtractedStudy], _ document: AnalyzedDocument) {
+        let context = StudyContext(document, lexicon: lexicon)
+        let references = document.regions.filter { $0.kind == .references }.map(\.span)
+        // A reference-list entry is a citation: its words are a title, not a reported result.
+        let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
+        let extra = continuingSentences(studies, own, context)
+        for index in studies.indices {
+            guard !own[index].isEmpty else {
+                for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
+                continue
+            }
+            apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
+                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, context)
+        }
+    }
+
+    /// Body sentences that no study claims but that report a result for a substance a study named before them
+    /// ("Multivitamins made no difference in the risk of prostate cancer", paragraphs after the trial was
+    /// introduced): each goes to the latest study before it that names that substance. Questions are no results.
+    func continuingSentences(_ studies: [ExtractedStudy], _ own: [[TextSpan]], _ context: StudyContext) -> [[TextSpan]] {
+        var extra: [[TextSpan]] = Array(repeating: [], count: studies.count)
+        let claimed = own.flatMap { $0 }.sorted()
+        let firstMention = own.map { $0.map(\.start).min() }
+        for sentence in context.document.sentences where sentence.region == .body {
+            let span = sentence.span
+            if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
+            let named = context.substances(span)
+            guard !named.isEmpty else { continue }
+            var best: (index: Int, start: Int)?
+            for index in studies.indices {
+                guard let first = firstMention[index], first < span.start,
+                      studies[index].interventions.contains(where: { named.contains($0.conceptID) }) else { continue }
+                let latest = own[index].filter { $0.start < span.start }.map(\.start).max() ?? first
+                if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+            }
+            if let best { extra[best.index].append(span) }
+        }
+        return extra
+    }
+
+    /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
+    /// add findings but never roles.
+    func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
+               _ context: StudyContext) {
+        let substances = study.interventions.map(\.conceptID)
+        let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        let sentences = (own + continuing).sorted { $0.span < $1.span }
+        let excluded = Set(cueRoles.keys)
+        let candidates = substances.filter { !excluded.contains($0) }
+        let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
+        let results = reader.results(sentences, studied: candidates, excluded: excluded,
+                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions, context)
+        study.findings = Self.combine(results)
+        let found = Set(study.findings.map(\.interventionID))
+        for position in study.interventions.indices {
+            let substance = study.interventions[position].conceptID
+            if let role = cueRoles[substance] {
+                study.interventions[position].role = role
+            } else if found.contains(substance) || position == candidatesStart(study, excluded)
+                        || roles.inDesign(sentences, substance: substance, context) {
+                study.interventions[position].role = .studied
+            } else {
+                study.interventions[position].role = .mentioned
+            }
+        }
+        // A finding for a substance the study stage did not list (a form named only in the result) adds it.
+        for finding in study.findings where !study.interventions.contains(where: { $0.conceptID == finding.interventionID }) {
+            study.interventions.append(StudyIntervention(conceptID: finding.interventionID, formID: finding.formID, role: .studied))
+        }
+        let primary = study.interventions.first { $0.role == .studied && found.contains($0.conceptID) }?.conceptID
+        if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
+            study.direction = direction
+        }
+    }
+
+    /// The outcomes a result without one speaks of ("the lesions healed", "whereas K1 had no correlation"): the
+    /// study's conditions that the text names as outcomes (not only as its population's description), but for
+    /// settings such as dialysis or mortality alone; else its first such condition.
+    private func fallbackOutcomes(_ study: ExtractedStudy, _ sentences: [StudySentence], _ context: StudyContext) -> [String] {
+        var named: Set<String> = []
+        for sentence in sentences { named.formUnion(reader.outcomes(sentence, 0..<sentence.tokens.count, context)) }
+        let outcomes = study.conditionIDs.filter { named.contains($0) && !cues.notOutcomes.contains($0) }
+        let specific = outcomes.filter { !studyCues.contextConditions.contains($0) }
+        if !specific.isEmpty { return specific }
+        if let first = outcomes.first ?? study.conditionIDs.first(where: { !cues.notOutcomes.contains($0) }) { return [first] }
+        return []
+    }
+
+    /// The first intervention not excluded by a cue: the study's own, when nothing else says so.
+    private func candidatesStart(_ study: ExtractedStudy, _ excluded: Set<String>) -> Int? {
+        study.interventions.firstIndex { !excluded.contains($0.conceptID) }
+    }
+
+    /// One finding per intervention, arm and outcome, with the direction its results give (an `unclear` beside a
+    /// clear result gives way).
+    static func combine(_ results: [FindingReader.Result]) -> [ExtractedFinding] {
+        var order: [String] = []
+        var groups: [String: [FindingReader.Result]] = [:]
+        for result in results {
+            let key = result.interventionID + "|" + (result.arm ?? "") + "|" + result.outcomeID
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(result)
+        }
+        return order.compactMap { key in
+            guard let group = groups[key], let first = group.first else { return nil }
+            let clear = group.filter { $0.direction != .unclear }
+            let chosen = clear.first ?? first
+            // One pair stated several times (a press release's lead, its body, a quote) takes the direction most of
+            // them give; `mixed` when they split with comparable weight.
+            let direction: Direction = clear.isEmpty ? .unclear : StudyDirectionReader.combine(clear.map(\.direction))
+            return ExtractedFinding(interventionID: chosen.interventionID, formID: group.lazy.compactMap(\.formID).first,
+                                    arm: chosen.arm, outcomeID: chosen.outcomeID, direction: direction,
+                                    effect: group.lazy.compactMap(\.effect).first, hedged: group.allSatisfy(\.hedged),
+                                    span: chosen.span)
+        }
+    }
+
+    /// The study's direction from the findings of its primary studied intervention (the first it names with a
+    /// result: "K2 helped, whereas K1 had no correlation" is a study of K2 that found a benefit): their one
+    /// direction, or `mixed` when they disagree; nil when there is nothing to sum up.
+    static func summary(_ findings: [ExtractedFinding]) -> Direction? {
+        let clear = findings.map(\.direction).filter { $0 != .unclear }
+        guard !findings.isEmpty else { return nil }
+        guard !clear.isEmpty else { return .unclear }
+        return StudyDirectionReader.combine(clear)
+    }
+}
