@@ -30,6 +30,23 @@ enum ClaimSentence {
         return tokens.count <= 4 || capitalised * 2 >= tokens.count
     }
 
+    /// True when the text closes with a sentence's punctuation (a closing quotation mark or bracket may follow).
+    static func endsSentence(_ trimmed: String) -> Bool {
+        let scalars = Array(trimmed.unicodeScalars.reversed().prefix(4))
+        guard let index = scalars.firstIndex(where: { !"\"\u{201D}\u{2019}')]*_".unicodeScalars.contains($0) }) else { return false }
+        return ".!?;:".unicodeScalars.contains(scalars[index])
+    }
+
+    /// A deck under a headline: a line wholly in emphasis marks that does not end a sentence
+    /// ("*Eight-week trial finds fewer colds; maker plans a second study*").
+    static func isDeck(_ trimmed: String) -> Bool {
+        let scalars = trimmed.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, first == "*" || first == "_", last == first else { return false }
+        let inner = Trim.chars(trimmed, "*_ ")
+        guard let end = inner.unicodeScalars.last, !inner.contains("\n") else { return false }
+        return !".!?".unicodeScalars.contains(end)
+    }
+
     static func isListItem(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         if "•-*–·".unicodeScalars.contains(first) { return true }
