@@ -14,6 +14,7 @@ Features, computed the same way in Swift (ClaimKindModel.features):
   w:<word>   each distinct lower-cased word of the claim (numbers as w:#)
   cue:<kind> the kind the cue lists give
   hedged, study, quoted: the claim is hedged / overlaps a study mention / is attributed to a speaker
+  design:<design> the design of the study the claim overlaps
 Needs scikit-learn (training only; the service never imports it)."""
 import json, pathlib, re, sqlite3, sys
 
@@ -31,8 +32,9 @@ def fold(word):
     return w
 
 
-def features(text, cue_kind, hedged, study, quoted):
+def features(text, cue_kind, hedged, study, quoted, design=None):
     out = {f"cue:{cue_kind}"}
+    if design: out.add(f"design:{design}")
     for m in WORD.finditer(text):
         w = fold(m.group(0))
         out.add("w:#" if w[0].isdigit() else "w:" + w)
@@ -56,7 +58,8 @@ def examples(con, gold_dirs, names):
             if names is not None and doc not in names or doc not in sources:
                 continue
             sid, text = sources[doc]
-            served = list(con.execute('select start, "end", kind, hedged, attributed_to, study_id from claims where source_id=? order by start', (sid,)))
+            served = list(con.execute('select c.start, c."end", c.kind, c.hedged, c.attributed_to, c.study_id, s.design from claims c '
+                                      'left join studies s on s.id = c.study_id where c.source_id=? order by c.start', (sid,)))
             for gc in g["claims"]:
                 a = gc["anchor"]
                 if isinstance(a, dict):
@@ -66,7 +69,7 @@ def examples(con, gold_dirs, names):
                 best = next((c for c in served if overlap(c[:2], a) >= 0.5 * (a[1] - a[0])), None)
                 if best is None:
                     continue
-                f = features(text[best[0]:best[1]], best[2], best[3], best[5] is not None, best[4] is not None)
+                f = features(text[best[0]:best[1]], best[2], best[3], best[5] is not None, best[4] is not None, best[6])
                 out.append((f, gc["kind"], [gc["kind"]] + gc.get("kinds_alternatives", []), best[2]))
     return out
 
@@ -93,6 +96,10 @@ def main():
     X = vec.fit_transform([{k: 1 for k in f if k in keep} for f, *_ in train])
     y = [label for _, label, _, _ in train]
     model = LogisticRegression(C=c_value, max_iter=5000)
+    from sklearn.model_selection import cross_val_predict
+    # Cross-validated on the tuning half: the figure to choose C and the feature cut-off by.
+    folds = cross_val_predict(model, X, y, cv=5)
+    cv_accuracy = round(sum(p in accepted for p, (_, _, accepted, _) in zip(folds, train)) / len(train), 3)
     model.fit(X, y)
 
     def accuracy(rows, predict):
@@ -102,7 +109,7 @@ def main():
         return model.predict(vec.transform([{k: 1 for k in f if k in keep}]))[0]
 
     print(json.dumps({"train": len(train), "heldout": len(test), "features": len(vec.feature_names_),
-                      "cues_tune": accuracy(train, lambda f, cue: cue), "model_tune": accuracy(train, model_kind),
+                      "cues_tune": accuracy(train, lambda f, cue: cue), "model_tune_cv": cv_accuracy,
                       "cues_heldout": accuracy(test, lambda f, cue: cue), "model_heldout": accuracy(test, model_kind)}))
     if "--dry-run" in args:
         return

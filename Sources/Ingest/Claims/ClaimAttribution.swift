@@ -130,7 +130,7 @@ struct ClaimAttribution: Sendable {
         guard !words.isEmpty else { return nil }
         for word in words {
             let folded = WordTokenizer.fold(word)
-            if cues.notSpeakerWords.contains(folded) || cues.organisationWords.contains(folded) { return nil }
+            if cues.neverInNames.contains(folded) || cues.organisationWords.contains(folded) { return nil }
             if folded.hasSuffix("'s") || folded.hasSuffix("'") { return nil }
             // "CoQ10", "K2": names are letters.
             if word.unicodeScalars.contains(where: { WordTokenizer.isDigit($0) }) { return nil }

@@ -28,6 +28,12 @@ struct ClaimCues: Sendable {
         var citationNumberHeads: [String]
         var notSpeakerWords: [String]
         var organisationWords: [String]
+        var neverInNames: [String]
+        var efficacyDesigns: [String]
+        var backReferenceOpeners: [String]
+        var harmIncrease: [String]
+        var useWords: [String]
+        var epidemiologyDesigns: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -39,6 +45,8 @@ struct ClaimCues: Sendable {
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
+            case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
+            case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
 
@@ -71,8 +79,19 @@ struct ClaimCues: Sendable {
     let leadingSubordinators: Set<String>
     /// Words after which a closing number is a quantity ("over 50", "type 2"), not a citation marker.
     let citationNumberHeads: Set<String>
-    /// Words that never begin or make up a speaker's name (pronouns, weekdays, role words).
+    /// Words that never begin a speaker's name (pronouns, function words, role words): dropped from its front.
     let notSpeakerWords: Set<String>
+    /// Weekdays, months and nationalities: "said Tuesday", "The United …" are not names.
+    let neverInNames: Set<String>
+    /// A result of a trial or an experiment is efficacy; one of an observational study, epidemiology.
+    let efficacyDesigns: Set<StudyDesign>
+    let epidemiologyDesigns: Set<StudyDesign>
+    /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
+    let backReferenceOpeners: PhraseSet
+    /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
+    /// supplement linked to more disease, which is safety ("patients taking it were more likely to develop …").
+    let harmIncrease: PhraseSet
+    let useWords: PhraseSet
     /// Words of organisations and places, which are not speakers ("Reuters Health", "Cancer Society").
     let organisationWords: Set<String>
 
@@ -102,5 +121,11 @@ struct ClaimCues: Sendable {
         citationNumberHeads = Set(file.citationNumberHeads)
         notSpeakerWords = Set(file.notSpeakerWords.map { WordTokenizer.fold($0) })
         organisationWords = Set(file.organisationWords)
+        neverInNames = Set(file.neverInNames)
+        backReferenceOpeners = PhraseSet(file.backReferenceOpeners)
+        harmIncrease = PhraseSet(file.harmIncrease)
+        useWords = PhraseSet(file.useWords)
+        efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
+        epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }
 }

@@ -35,6 +35,8 @@ public struct ClaimExtractor: Sendable {
         var opening = true
         // Until the first finished sentence, an unpunctuated line is a deck or a tagline under the headline.
         var inTopMatter = true
+        // The last sentence that gave a claim, and its concepts: "It …" in the next sentence speaks of them.
+        var previous: (sentence: Int, conditions: [String], interventions: [String])?
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             // "###" ends a press release: what follows is about the company, never a claim. (A markdown
             // heading "### Results" starts with the marker; the end marker closes its line.)
@@ -68,19 +70,27 @@ public struct ClaimExtractor: Sendable {
                     (context.type(mention) == .condition || context.type(mention) == .intervention)
                         && !(citation?.overlaps(mention.span) ?? false)
                 }
-                guard !mentions.isEmpty else { continue }
+                var inherited: (conditions: [String], interventions: [String])?
+                if mentions.isEmpty {
+                    guard span == sentence.span, let last = previous, last.sentence == index - 1,
+                          cues.backReferenceOpeners.matches(in: tokens).first?.lowerBound == 0,
+                          classifier.hasStrongClaimCue(tokens) else { continue }
+                    inherited = (last.conditions, last.interventions)
+                }
                 let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let hasDose = !context.doses.inside(span).isEmpty
-                let kind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
                 let studyIndex = study(for: span, inSentence)
+                let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
+                let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design })
                 // A study's method description ("researchers exposed cells to …") reports no finding.
                 if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
                                            hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
                 claim.studyIndex = studyIndex
-                claim.conditionIDs = context.conceptIDs([span], type: .condition)
-                claim.interventionIDs = context.conceptIDs([span], type: .intervention)
+                claim.conditionIDs = inherited?.conditions ?? context.conceptIDs([span], type: .condition)
+                claim.interventionIDs = inherited?.interventions ?? context.conceptIDs([span], type: .intervention)
                 claims.append(claim)
+                previous = (index, claim.conditionIDs, claim.interventionIDs)
             }
         }
         return claims

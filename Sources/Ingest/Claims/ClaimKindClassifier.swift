@@ -20,8 +20,28 @@ struct ClaimKindClassifier: Sendable {
         for (position, entry) in cues.kinds.enumerated() where position < cues.weakKindsFrom {
             if entry.1.contains(in: main) { return adjusted(entry.0, heading, tokens) }
         }
+        // The main clause's own weaker cue ("is used for …, but evidence is uncertain") before another clause's;
+        // an amount alone ("intake", "daily") does not say what the main clause asserts.
+        for (position, entry) in cues.kinds.enumerated() where position >= cues.weakKindsFrom && entry.0 != .dosage && main.count < tokens.count {
+            if entry.1.contains(in: main) { return adjusted(entry.0, heading, tokens) }
+        }
         for (kind, phrases) in cues.kinds where phrases.contains(in: tokens) { return adjusted(kind, heading, tokens) }
         return adjusted(.other, heading, tokens)
+    }
+
+    /// Efficacy and epidemiology told apart by the design of the study the claim reports: a trial's or an
+    /// experiment's result is efficacy, an observational study's association epidemiology.
+    func kind(_ kind: ClaimKind, reporting design: StudyDesign?) -> ClaimKind {
+        guard let design else { return kind }
+        if kind == .epidemiology, cues.efficacyDesigns.contains(design) { return .efficacy }
+        if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
+        return kind
+    }
+
+    /// True when a cue of a strong kind list is in the tokens: enough to take a sentence without a concept
+    /// of its own ("It plays a role in …") as a claim about the one before.
+    func hasStrongClaimCue(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in position < cues.weakKindsFrom && entry.1.contains(in: tokens) }
     }
 
     /// True when a kind cue is in the tokens, amounts aside ("90 mcg daily" alone asserts nothing).
@@ -48,6 +68,10 @@ struct ClaimKindClassifier: Sendable {
     private func adjusted(_ kind: ClaimKind, _ heading: [WordToken]?, _ tokens: [WordToken]) -> ClaimKind {
         // Animal and laboratory results are efficacy, never epidemiology.
         if kind == .epidemiology, cues.labWords.contains(in: tokens) { return .efficacy }
+        // More disease in those taking a product is a harm of the product.
+        if kind == .epidemiology || kind == .efficacy, cues.harmIncrease.contains(in: tokens), cues.useWords.contains(in: tokens) {
+            return .safety
+        }
         guard kind == .efficacy || kind == .other, let heading else { return kind }
         for (headingKind, phrases) in cues.headingKinds where phrases.contains(in: heading) { return headingKind }
         return kind

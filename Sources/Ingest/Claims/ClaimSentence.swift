@@ -30,11 +30,15 @@ enum ClaimSentence {
         return tokens.count <= 4 || capitalised * 2 >= tokens.count
     }
 
-    /// True when the text closes with a sentence's punctuation (a closing quotation mark or bracket may follow).
+    /// True when the text closes with a sentence's punctuation; closing quotation marks and brackets, and a
+    /// citation marker glued to the full stop ("… disease.12,13", "… disease.[4]"), may follow it.
     static func endsSentence(_ trimmed: String) -> Bool {
-        let scalars = Array(trimmed.unicodeScalars.reversed().prefix(4))
-        guard let index = scalars.firstIndex(where: { !"\"\u{201D}\u{2019}')]*_".unicodeScalars.contains($0) }) else { return false }
-        return ".!?;:".unicodeScalars.contains(scalars[index])
+        let trailing = "\"\u{201D}\u{2019}')]*_[,\u{00B9}\u{00B2}\u{00B3}\u{2070}\u{2074}\u{2075}\u{2076}\u{2077}\u{2078}\u{2079}".unicodeScalars
+        for scalar in trimmed.unicodeScalars.reversed().prefix(12) {
+            if ".!?;:".unicodeScalars.contains(scalar) { return true }
+            if !(trailing.contains(scalar) || WordTokenizer.isDigit(scalar)) { return false }
+        }
+        return false
     }
 
     /// A deck under a headline: a line wholly in emphasis marks that does not end a sentence
