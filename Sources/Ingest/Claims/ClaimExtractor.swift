@@ -32,7 +32,7 @@ public struct ClaimExtractor: Sendable {
         var heading: [WordToken]?
         var inAboutSection = false
         let title = document.metadata.title.flatMap(StudyIdentity.normalise)
-        var opening = true
+        var openingSentences = 0
         // Until the first finished sentence, an unpunctuated line is a deck or a tagline under the headline.
         var inTopMatter = true
         // The last sentence that gave a claim, and its concepts: "It …" in the next sentence speaks of them.
@@ -52,9 +52,9 @@ public struct ClaimExtractor: Sendable {
                 inAboutSection = tokens.first?.lower == "about" && tokens.count <= 5
                 continue
             }
-            // A dateline can open only the first sentence after the headings.
-            let isOpening = opening
-            opening = false
+            // A dateline opens a line among the first sentences after the headings.
+            let isOpening = openingSentences < 3 && ClaimSentence.startsLine(sentence.span.start, document.text)
+            openingSentences += 1
             guard !inAboutSection, ClaimSentence.isCandidate(sentence, tokens) else { continue }
             // The headline repeated in the body, and labelled lines ("Keywords: …"), are not claims.
             if let title, StudyIdentity.normalise(sentence.text) == title { continue }

@@ -58,6 +58,16 @@ enum ClaimSentence {
         return !digits.isEmpty && text.unicodeScalars.dropFirst(digits.count).first.map { $0 == "." || $0 == ")" } == true
     }
 
+    /// True when only spaces and emphasis marks stand between the start of the line and `offset`.
+    static func startsLine(_ offset: Int, _ text: SourceText) -> Bool {
+        var position = min(offset, text.count) - 1
+        while position >= 0, text.scalars[position] != "\n" {
+            guard " \t*_".unicodeScalars.contains(text.scalars[position]) else { return false }
+            position -= 1
+        }
+        return true
+    }
+
     /// True when the line holding `offset` starts with a bullet or a number before the sentence.
     static func linePrefixIsBullet(_ offset: Int, _ text: SourceText) -> Bool {
         var position = min(offset, text.count) - 1

@@ -14,28 +14,37 @@ struct ClaimSpanCleaner: Sendable {
         return result.isEmpty ? text.trimmed(span) : result
     }
 
-    /// Where the text starts after a dateline: a short opening that ends in a dash between spaces ("--", "–",
-    /// "-") and is marked as one by a slash, a word in capitals or a year after a comma
-    /// ("LEHI, Utah, March 27, 2025 /PRNewswire/ -- ", "CHICAGO – ").
+    /// Where the text starts after a dateline: the opening segments between dashes ("--", "—", "–", "-" between
+    /// spaces) that a slash, a word in capitals or a year after a comma mark as one ("LEHI, Utah, March 27,
+    /// 2025 /PRNewswire/ -- ", "Newswire — CHICAGO – May 6, 2017 – "); a first segment of one or two words (the
+    /// wire's name) may stand before them.
     private func afterDateline(_ span: TextSpan, _ text: SourceText) -> Int {
         let s = text.scalars
         let limit = min(span.end - 3, span.start + 160)
+        var cut = span.start
+        var segmentStart = span.start
+        var segments = 0
         var position = span.start + 1
         while position < limit {
-            let isDash = s[position] == "\u{2014}" || s[position] == "\u{2013}" || s[position] == "-"
-            if isDash, s[position - 1] == " " {
-                var after = position + 1
-                while after < span.end, s[after] == "-" { after += 1 }
-                guard after < span.end, s[after] == " " else { position += 1; continue }
-                guard isDateline(s[span.start..<position]) else { return span.start }
-                while after < span.end, s[after] == " " { after += 1 }
-                return after
-            }
             // A dateline is one phrase: a sentence's full stop before any dash means there is none.
-            if s[position] == ".", position + 1 < span.end, s[position + 1] == " ", position - span.start > 40 { return span.start }
-            position += 1
+            if s[position] == ".", s[position + 1] == " ", position - segmentStart > 40 { break }
+            let isDash = s[position] == "\u{2014}" || s[position] == "\u{2013}" || s[position] == "-"
+            guard isDash, s[position - 1] == " " else { position += 1; continue }
+            var after = position + 1
+            while after < span.end, s[after] == "-" { after += 1 }
+            guard after < span.end, s[after] == " " else { position += 1; continue }
+            while after < span.end, s[after] == " " { after += 1 }
+            let segment = s[segmentStart..<position]
+            if isDateline(segment) {
+                cut = after
+            } else if !(segments == 0 && segment.split(separator: " ").count <= 2) {
+                break
+            }
+            segments += 1
+            segmentStart = after
+            position = after
         }
-        return span.start
+        return cut
     }
 
     private func isDateline(_ prefix: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -57,17 +66,21 @@ struct ClaimSpanCleaner: Sendable {
     private func beforeCitation(_ span: TextSpan, _ text: SourceText, tokens: [WordToken]) -> Int {
         let s = text.scalars
         var end = span.end
-        // "[12]", "[3, 4]" at the very end (a full stop after it stays out).
-        var probe = end
-        if probe > span.start, s[probe - 1] == "." { probe -= 1 }
-        if probe > span.start, s[probe - 1] == "]" {
+        // "[12]", "[3, 4]", "[1][2]" at the very end (a full stop after them stays out).
+        var stripped = false
+        while true {
+            var probe = end
+            if probe > span.start, s[probe - 1] == ".", !stripped { probe -= 1 }
+            guard probe > span.start, s[probe - 1] == "]" else { break }
             var open = probe - 2
             while open > span.start, WordTokenizer.isDigit(s[open]) || s[open] == "," || s[open] == " " || s[open] == "-" || s[open] == "\u{2013}" { open -= 1 }
-            if open > span.start, s[open] == "[", open + 1 < probe - 1 {
-                end = open
-                while end > span.start, s[end - 1] == " " { end -= 1 }
-                return end
-            }
+            guard open > span.start, s[open] == "[", open + 1 < probe - 1 else { break }
+            end = open
+            stripped = true
+        }
+        if stripped {
+            while end > span.start, s[end - 1] == " " { end -= 1 }
+            return end
         }
         // Superscript digits.
         while end > span.start, "\u{00B9}\u{00B2}\u{00B3}\u{2070}\u{2074}\u{2075}\u{2076}\u{2077}\u{2078}\u{2079}".unicodeScalars.contains(s[end - 1]) { end -= 1 }
