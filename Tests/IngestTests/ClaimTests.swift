@@ -90,4 +90,105 @@ struct ClaimTests {
         #expect(claims.first?.studyIndex == 0)
         #expect(claims.first?.interventionIDs.contains("mk-7") == true)
     }
+
+    static func texts(_ text: String) throws -> [String] {
+        let (extraction, claims) = try Self.claims(text)
+        return claims.map { extraction.source.text.slice($0.span) }
+    }
+
+    @Test("product, company, funding and publication statements are not claims; a health result beside them is")
+    func productStatements() throws {
+        let text = """
+        Corvala Nutrition, a leading supplier of magnesium ingredients, reported that magnesium citrate lowered blood pressure in adults with hypertension.
+
+        MagnaPure magnesium is available at pharmacies nationwide in 200 mg tablets.
+
+        The work on magnesium was funded by Corvala Nutrition.
+
+        The magnesium findings were presented at a spring meeting on hypertension.
+
+        """
+        let texts = try Self.texts(text)
+        #expect(texts.count == 1)
+        #expect(texts.first?.contains("lowered blood pressure") == true)
+    }
+
+    @Test("citation markers are cut off the end of a claim; counts and years stay")
+    func citationMarkers() throws {
+        let texts = try Self.texts("""
+        Magnesium lowers blood pressure in adults with hypertension.[4]
+
+        Vitamin D deficiency is common in people with kidney disease.12,13
+
+        - Vitamin K2 slows arterial calcification in dialysis patients 3
+
+        Vitamin D did not prevent fractures in adults over 50
+
+        Magnesium intake was associated with fewer migraines in 2016.
+        """)
+        #expect(texts.contains("Magnesium lowers blood pressure in adults with hypertension."))
+        #expect(texts.contains("Vitamin D deficiency is common in people with kidney disease."))
+        #expect(texts.contains { $0.hasSuffix("in dialysis patients") })
+        #expect(texts.contains { $0.hasSuffix("adults over 50") })
+        #expect(texts.contains { $0.hasSuffix("in 2016.") })
+    }
+
+    @Test("a dateline is not part of the first claim, a deck is not a claim, and nothing after ### is")
+    func pressReleaseFurniture() throws {
+        let texts = try Self.texts("""
+        *Twelve-week trial of magnesium in adults with migraine reports fewer attacks*
+
+        SPRINGFIELD, Ill., May 3, 2024 /PRNewswire/ -- Magnesium citrate reduced the number of migraine attacks by a third in a twelve-week trial.
+
+        Vitamin D had no effect on migraine frequency.
+
+        ###
+
+        Corvala Nutrition makes magnesium supplements that reduce muscle cramps.
+        """)
+        #expect(texts.first == "Magnesium citrate reduced the number of migraine attacks by a third in a twelve-week trial.")
+        #expect(!texts.contains { $0.contains("Twelve-week") })
+        #expect(!texts.contains { $0.contains("muscle cramps") })
+        #expect(texts.count == 2)
+    }
+
+    @Test("comparisons and idioms are no hedge; a hypothesis is")
+    func hedgeExceptions() throws {
+        #expect(try Self.claim("Adults with low vitamin D were more likely to develop hip fractures.\n", containing: "vitamin D")?.hedged == false)
+        #expect(try Self.claim("Get vitamin D from food whenever possible to protect against rickets.\n", containing: "vitamin D")?.hedged == false)
+        #expect(try Self.claim("Magnesium is hypothesized to protect against migraine.\n", containing: "Magnesium")?.hedged == true)
+    }
+
+    @Test("speakers are people: no weekday, pronoun or organisation; middle initials kept")
+    func speakerNames() throws {
+        let day = "\u{201C}Magnesium lowered blood pressure in our patients with hypertension,\u{201D} the team said Tuesday.\n"
+        #expect(try Self.claim(day, containing: "Magnesium")?.attributedTo == nil)
+        let organisation = "Vitamin D supplements should not replace treatment for osteoporosis, said Bone Research Foundation UK.\n"
+        #expect(try Self.claim(organisation, containing: "Vitamin D")?.attributedTo == nil)
+        let initial = "\u{201C}Vitamin K2 slowed arterial calcification,\u{201D} said Dr. Maria T. Okonjo, a nephrologist.\n"
+        #expect(try Self.claim(initial, containing: "Vitamin K2")?.attributedTo == "Maria T. Okonjo")
+    }
+
+    @Test("kinds: a leading clause only frames, lab results are not epidemiology, a trial's result is efficacy")
+    func kindContext() throws {
+        let framed = "While the mechanism of vitamin K2 is plausible, doctors should check vitamin D levels in patients with kidney disease.\n"
+        #expect(try Self.claim(framed, containing: "doctors")?.kind == .recommendation)
+        #expect(try Self.claim("In mice, omega-3 was associated with smaller breast tumours.\n", containing: "omega-3")?.kind == .efficacy)
+        let trial = "In a randomized trial of 200 adults, magnesium was associated with lower blood pressure than placebo.\n"
+        #expect(try Self.claim(trial, containing: "magnesium")?.kind == .efficacy)
+        let harm = "Women taking calcium supplements were more likely to develop kidney stones than other women.\n"
+        #expect(try Self.claim(harm, containing: "calcium")?.kind == .safety)
+        let levels = "Women with low vitamin D levels had a higher risk of hip fracture.\n"
+        #expect(try Self.claim(levels, containing: "vitamin D")?.kind == .epidemiology)
+    }
+
+    @Test("a sentence opening with it or the supplement goes on about the concepts of the claim before it")
+    func backReference() throws {
+        let text = "Magnesium lowered blood pressure in adults with hypertension. It plays a role in relaxing the walls of blood vessels.\n"
+        let claim = try Self.claim(text, containing: "plays a role")
+        #expect(claim?.kind == .mechanism)
+        #expect(claim?.interventionIDs.contains("magnesium") == true)
+        // Without a claim just before it, such a sentence is not taken.
+        #expect(try Self.claim("The weather was cold. It plays a role in relaxing the walls of blood vessels.\n", containing: "plays a role") == nil)
+    }
 }

@@ -110,12 +110,32 @@ struct ClaimAttribution: Sendable {
         var words: [String] = []
         while position < tokens.count, tokens[position].isCapitalized, words.count < 4 {
             let isTitle = cues.nameTitles.contains(tokens[position].lower)
-            if !isTitle { words.append(tokens[position].text) }
+            // A middle initial ("Brian F. Smith") keeps its full stop and does not end the name.
+            let isInitial = tokens[position].text.unicodeScalars.count == 1
+            if !isTitle { words.append(isInitial ? tokens[position].text + "." : tokens[position].text) }
             position += 1
             // A name ends at punctuation ("Kimmo Makinen, Gnosis …", "Schurgers, “The …"); "Dr. X" goes on.
-            if !isTitle, position < tokens.count, tokens[position].start - tokens[position - 1].end > 1 { break }
+            if !isTitle, !isInitial, position < tokens.count, tokens[position].start - tokens[position - 1].end > 1 { break }
         }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        return personName(words)
+    }
+
+    /// The words as a person's name: role words before it dropped ("Co-author Jane Roe"); nil for pronouns,
+    /// weekdays, organisations and places ("This", "Tuesday", "Reuters Health", "New York City") and for a
+    /// possessive ("Verdane's").
+    func personName(_ raw: [String]) -> String? {
+        var words = raw
+        while let first = words.first, cues.notSpeakerWords.contains(WordTokenizer.fold(first)) { words.removeFirst() }
+        while let last = words.last, last.hasSuffix(".") { words.removeLast() }
+        guard !words.isEmpty else { return nil }
+        for word in words {
+            let folded = WordTokenizer.fold(word)
+            if cues.neverInNames.contains(folded) || cues.organisationWords.contains(folded) { return nil }
+            if folded.hasSuffix("'s") || folded.hasSuffix("'") { return nil }
+            // "CoQ10", "K2": names are letters.
+            if word.unicodeScalars.contains(where: { WordTokenizer.isDigit($0) }) { return nil }
+        }
+        return words.joined(separator: " ")
     }
 
     private func nameBefore(_ tokens: [WordToken], _ verb: Int, known: [String]) -> String? {
@@ -129,7 +149,7 @@ struct ClaimAttribution: Sendable {
         // ("Schurgers said"); "K1 continued" or "However said" are not speakers.
         guard !words.isEmpty, words.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" } }) else { return nil }
         if words.count == 1 && !known.contains(where: { $0.hasSuffix(" " + words[0]) }) { return nil }
-        return words.joined(separator: " ")
+        return personName(words)
     }
 
     private func expand(_ name: String, _ known: [String]) -> String {

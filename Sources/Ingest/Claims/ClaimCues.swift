@@ -20,6 +20,20 @@ struct ClaimCues: Sendable {
         var imperatives: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
+        var hedgeExceptions: [String]
+        var nonClaimStatements: [String]
+        var releaseEndMarkers: [String]
+        var labWords: [String]
+        var leadingSubordinators: [String]
+        var citationNumberHeads: [String]
+        var notSpeakerWords: [String]
+        var organisationWords: [String]
+        var neverInNames: [String]
+        var efficacyDesigns: [String]
+        var backReferenceOpeners: [String]
+        var harmIncrease: [String]
+        var useWords: [String]
+        var epidemiologyDesigns: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -27,6 +41,12 @@ struct ClaimCues: Sendable {
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", dosageWithQuantity = "dosage_with_quantity"
             case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
+            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements"
+            case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
+            case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
+            case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
+            case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
+            case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
 
@@ -46,6 +66,34 @@ struct ClaimCues: Sendable {
     let nonClaimLabels: PhraseSet
     /// Verbs of a method description ("researchers exposed …", "rats were divided …").
     let methodVerbs: Set<String>
+    /// "more likely", "whenever possible": a hedge word inside one of these does not hedge.
+    let hedgeExceptions: PhraseSet
+    /// Product, company, funding and publication statements ("a leading supplier of", "available at",
+    /// "funded by", "presented at"): a sentence with one and no claim cue asserts nothing about health.
+    let nonClaimStatements: PhraseSet
+    /// "###": a press release's text ends there; what follows is boilerplate.
+    let releaseEndMarkers: [String]
+    /// Animal and laboratory words: such results are never epidemiology.
+    let labWords: PhraseSet
+    /// "While …, X", "Although …, X": the main clause comes after the first comma.
+    let leadingSubordinators: Set<String>
+    /// Words after which a closing number is a quantity ("over 50", "type 2"), not a citation marker.
+    let citationNumberHeads: Set<String>
+    /// Words that never begin a speaker's name (pronouns, function words, role words): dropped from its front.
+    let notSpeakerWords: Set<String>
+    /// Weekdays, months and nationalities: "said Tuesday", "The United …" are not names.
+    let neverInNames: Set<String>
+    /// A result of a trial or an experiment is efficacy; one of an observational study, epidemiology.
+    let efficacyDesigns: Set<StudyDesign>
+    let epidemiologyDesigns: Set<StudyDesign>
+    /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
+    let backReferenceOpeners: PhraseSet
+    /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
+    /// supplement linked to more disease, which is safety ("patients taking it were more likely to develop …").
+    let harmIncrease: PhraseSet
+    let useWords: PhraseSet
+    /// Words of organisations and places, which are not speakers ("Reuters Health", "Cancer Society").
+    let organisationWords: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/claims.json")
@@ -65,5 +113,19 @@ struct ClaimCues: Sendable {
         imperatives = Set(file.imperatives)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
+        hedgeExceptions = PhraseSet(file.hedgeExceptions)
+        nonClaimStatements = PhraseSet(file.nonClaimStatements)
+        releaseEndMarkers = file.releaseEndMarkers
+        labWords = PhraseSet(file.labWords)
+        leadingSubordinators = Set(file.leadingSubordinators)
+        citationNumberHeads = Set(file.citationNumberHeads)
+        notSpeakerWords = Set(file.notSpeakerWords.map { WordTokenizer.fold($0) })
+        organisationWords = Set(file.organisationWords)
+        neverInNames = Set(file.neverInNames)
+        backReferenceOpeners = PhraseSet(file.backReferenceOpeners)
+        harmIncrease = PhraseSet(file.harmIncrease)
+        useWords = PhraseSet(file.useWords)
+        efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
+        epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }
 }

@@ -11,6 +11,7 @@ public struct ClaimExtractor: Sendable {
     let classifier: ClaimKindClassifier
     let attribution: ClaimAttribution
     let journals: JournalFinder
+    let cleaner: ClaimSpanCleaner
 
     public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         self.lexicon = lexicon
@@ -19,6 +20,7 @@ public struct ClaimExtractor: Sendable {
         journals = JournalFinder(cues: try StudyCues(locator: locator))
         classifier = ClaimKindClassifier(cues: cues)
         attribution = ClaimAttribution(cues: cues)
+        cleaner = ClaimSpanCleaner(cues: cues)
     }
 
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
@@ -30,19 +32,36 @@ public struct ClaimExtractor: Sendable {
         var heading: [WordToken]?
         var inAboutSection = false
         let title = document.metadata.title.flatMap(StudyIdentity.normalise)
+        var openingSentences = 0
+        // Until the first finished sentence, an unpunctuated line is a deck or a tagline under the headline.
+        var inTopMatter = true
+        // The last sentence that gave a claim, and its concepts: "It …" in the next sentence speaks of them.
+        var previous: (sentence: Int, conditions: [String], interventions: [String])?
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
+            // "###" ends a press release: what follows is about the company, never a claim. (A markdown
+            // heading "### Results" starts with the marker; the end marker closes its line.)
+            let trimmedText = Trim.spaces(sentence.text)
+            if cues.releaseEndMarkers.contains(where: { trimmedText.hasSuffix($0) }) { break }
             let tokens = document.sentenceTokens[index]
-            if ClaimSentence.isHeading(sentence, document.text, tokens) {
+            let isTopLine = inTopMatter && !ClaimSentence.endsSentence(trimmedText)
+                && !ClaimSentence.isListItem(trimmedText) && !ClaimSentence.linePrefixIsBullet(sentence.span.start, document.text)
+            if ClaimSentence.endsSentence(trimmedText) { inTopMatter = false }
+            if isTopLine || ClaimSentence.isHeading(sentence, document.text, tokens) || ClaimSentence.isDeck(trimmedText) {
                 heading = tokens
                 // "About <company>" opens boilerplate, even where the region stage did not mark it.
                 inAboutSection = tokens.first?.lower == "about" && tokens.count <= 5
                 continue
             }
+            // A dateline opens a line among the first sentences after the headings.
+            let isOpening = openingSentences < 3 && ClaimSentence.startsLine(sentence.span.start, document.text)
+            openingSentences += 1
             guard !inAboutSection, ClaimSentence.isCandidate(sentence, tokens) else { continue }
             // The headline repeated in the body, and labelled lines ("Keywords: …"), are not claims.
             if let title, StudyIdentity.normalise(sentence.text) == title { continue }
             if cues.nonClaimLabels.contains(in: tokens, from: 0, to: min(tokens.count, 1)),
                sentence.text.prefix(40).contains(":") { continue }
+            // Product, company, funding and publication statements, unless they also assert something.
+            if cues.nonClaimStatements.contains(in: tokens), !classifier.hasClaimCue(tokens) { continue }
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
             let inSentence = mentionIndex.inside(sentence.span)
@@ -51,19 +70,27 @@ public struct ClaimExtractor: Sendable {
                     (context.type(mention) == .condition || context.type(mention) == .intervention)
                         && !(citation?.overlaps(mention.span) ?? false)
                 }
-                guard !mentions.isEmpty else { continue }
+                var inherited: (conditions: [String], interventions: [String])?
+                if mentions.isEmpty {
+                    guard span == sentence.span, let last = previous, last.sentence == index - 1,
+                          cues.backReferenceOpeners.matches(in: tokens).first?.lowerBound == 0,
+                          classifier.hasStrongClaimCue(tokens) else { continue }
+                    inherited = (last.conditions, last.interventions)
+                }
                 let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let hasDose = !context.doses.inside(span).isEmpty
-                let kind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
                 let studyIndex = study(for: span, inSentence)
+                let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
+                let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design })
                 // A study's method description ("researchers exposed cells to …") reports no finding.
                 if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
-                var claim = ExtractedClaim(span: document.text.trimmed(span), kind: kind,
+                var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
                                            hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
                 claim.studyIndex = studyIndex
-                claim.conditionIDs = context.conceptIDs([span], type: .condition)
-                claim.interventionIDs = context.conceptIDs([span], type: .intervention)
+                claim.conditionIDs = inherited?.conditions ?? context.conceptIDs([span], type: .condition)
+                claim.interventionIDs = inherited?.interventions ?? context.conceptIDs([span], type: .intervention)
                 claims.append(claim)
+                previous = (index, claim.conditionIDs, claim.interventionIDs)
             }
         }
         return claims

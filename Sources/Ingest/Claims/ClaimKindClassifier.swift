@@ -18,15 +18,45 @@ struct ClaimKindClassifier: Sendable {
         }
         let main = mainClause(sentence, tokens)
         for (position, entry) in cues.kinds.enumerated() where position < cues.weakKindsFrom {
-            if entry.1.contains(in: main) { return adjusted(entry.0, heading) }
+            if entry.1.contains(in: main) { return adjusted(entry.0, heading, tokens) }
         }
-        for (kind, phrases) in cues.kinds where phrases.contains(in: tokens) { return adjusted(kind, heading) }
-        return adjusted(.other, heading)
+        // The main clause's own weaker cue ("is used for …, but evidence is uncertain") before another clause's;
+        // an amount alone ("intake", "daily") does not say what the main clause asserts.
+        for (position, entry) in cues.kinds.enumerated() where position >= cues.weakKindsFrom && entry.0 != .dosage && main.count < tokens.count {
+            if entry.1.contains(in: main) { return adjusted(entry.0, heading, tokens) }
+        }
+        for (kind, phrases) in cues.kinds where phrases.contains(in: tokens) { return adjusted(kind, heading, tokens) }
+        return adjusted(.other, heading, tokens)
+    }
+
+    /// Efficacy and epidemiology told apart by the design of the study the claim reports: a trial's or an
+    /// experiment's result is efficacy, an observational study's association epidemiology.
+    func kind(_ kind: ClaimKind, reporting design: StudyDesign?) -> ClaimKind {
+        guard let design else { return kind }
+        if kind == .epidemiology, cues.efficacyDesigns.contains(design) { return .efficacy }
+        if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
+        return kind
+    }
+
+    /// True when a cue of a strong kind list is in the tokens: enough to take a sentence without a concept
+    /// of its own ("It plays a role in …") as a claim about the one before.
+    func hasStrongClaimCue(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in position < cues.weakKindsFrom && entry.1.contains(in: tokens) }
+    }
+
+    /// True when a kind cue is in the tokens, amounts aside ("90 mcg daily" alone asserts nothing).
+    func hasClaimCue(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in
+            (position < cues.weakKindsFrom || entry.0 != .dosage) && entry.1.contains(in: tokens)
+        }
     }
 
     /// Hedged: "may", "might", "suggest", "insufficient evidence", … ("May" the month does not count).
     func isHedged(_ tokens: [WordToken]) -> Bool {
-        cues.hedges.matches(in: tokens).contains { range in
+        // "more likely", "whenever possible": comparisons and idioms, not uncertainty.
+        let exceptions = cues.hedgeExceptions.matches(in: tokens)
+        return cues.hedges.matches(in: tokens).contains { range in
+            if exceptions.contains(where: { $0.contains(range.lowerBound) }) { return false }
             let first = tokens[range.lowerBound]
             // "May 2024" is a month; "could not tolerate" reports a fact.
             if first.text == "May" && range.count == 1 && range.lowerBound > 0 { return false }
@@ -35,7 +65,13 @@ struct ClaimKindClassifier: Sendable {
         }
     }
 
-    private func adjusted(_ kind: ClaimKind, _ heading: [WordToken]?) -> ClaimKind {
+    private func adjusted(_ kind: ClaimKind, _ heading: [WordToken]?, _ tokens: [WordToken]) -> ClaimKind {
+        // Animal and laboratory results are efficacy, never epidemiology.
+        if kind == .epidemiology, cues.labWords.contains(in: tokens) { return .efficacy }
+        // More disease in those taking a product is a harm of the product.
+        if kind == .epidemiology || kind == .efficacy, cues.harmIncrease.contains(in: tokens), cues.useWords.contains(in: tokens) {
+            return .safety
+        }
         guard kind == .efficacy || kind == .other, let heading else { return kind }
         for (headingKind, phrases) in cues.headingKinds where phrases.contains(in: heading) { return headingKind }
         return kind
@@ -52,7 +88,20 @@ struct ClaimKindClassifier: Sendable {
         guard let first = tokens.first else { return tokens }
         // Token offsets are absolute; the sentence's first token tells where the sentence starts.
         let sentenceStart = first.start - leadingOffset(sentence)
-        return tokens.filter { $0.start - sentenceStart < cut }
+        // "While the mechanism is plausible, X should …": the leading clause only frames the main one.
+        var from = 0
+        if cues.leadingSubordinators.contains(first.lower), let comma = lower.firstIndex(of: ",") {
+            from = lower.distance(from: lower.startIndex, to: comma)
+            cut = lower.count
+            let rest = lower[comma...]
+            for marker in cues.clauseBreaks {
+                if let range = rest.range(of: marker), range.lowerBound > comma {
+                    cut = min(cut, lower.distance(from: lower.startIndex, to: range.lowerBound))
+                }
+            }
+        }
+        let main = tokens.filter { $0.start - sentenceStart >= from && $0.start - sentenceStart < cut }
+        return main.isEmpty ? tokens : main
     }
 
     /// Scalars before the first word of the sentence (spaces, quotes, bullets).

@@ -30,11 +30,42 @@ enum ClaimSentence {
         return tokens.count <= 4 || capitalised * 2 >= tokens.count
     }
 
+    /// True when the text closes with a sentence's punctuation; closing quotation marks and brackets, and a
+    /// citation marker glued to the full stop ("… disease.12,13", "… disease.[4]"), may follow it.
+    static func endsSentence(_ trimmed: String) -> Bool {
+        let trailing = "\"\u{201D}\u{2019}')]*_[,\u{00B9}\u{00B2}\u{00B3}\u{2070}\u{2074}\u{2075}\u{2076}\u{2077}\u{2078}\u{2079}".unicodeScalars
+        for scalar in trimmed.unicodeScalars.reversed().prefix(12) {
+            if ".!?;:".unicodeScalars.contains(scalar) { return true }
+            if !(trailing.contains(scalar) || WordTokenizer.isDigit(scalar)) { return false }
+        }
+        return false
+    }
+
+    /// A deck under a headline: a line wholly in emphasis marks that does not end a sentence
+    /// ("*Eight-week trial finds fewer colds; maker plans a second study*").
+    static func isDeck(_ trimmed: String) -> Bool {
+        let scalars = trimmed.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, first == "*" || first == "_", last == first else { return false }
+        let inner = Trim.chars(trimmed, "*_ ")
+        guard let end = inner.unicodeScalars.last, !inner.contains("\n") else { return false }
+        return !".!?".unicodeScalars.contains(end)
+    }
+
     static func isListItem(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         if "•-*–·".unicodeScalars.contains(first) { return true }
         let digits = text.unicodeScalars.prefix { WordTokenizer.isDigit($0) }
         return !digits.isEmpty && text.unicodeScalars.dropFirst(digits.count).first.map { $0 == "." || $0 == ")" } == true
+    }
+
+    /// True when only spaces and emphasis marks stand between the start of the line and `offset`.
+    static func startsLine(_ offset: Int, _ text: SourceText) -> Bool {
+        var position = min(offset, text.count) - 1
+        while position >= 0, text.scalars[position] != "\n" {
+            guard " \t*_".unicodeScalars.contains(text.scalars[position]) else { return false }
+            position -= 1
+        }
+        return true
     }
 
     /// True when the line holding `offset` starts with a bullet or a number before the sentence.
