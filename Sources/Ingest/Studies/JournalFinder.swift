@@ -13,6 +13,11 @@ struct JournalFinder: Sendable {
 
     func find(in tokens: [WordToken]) -> Citation? {
         for index in tokens.indices where cues.journalTriggers.contains(tokens[index].lower) {
+            // "… report in the American Journal of Psychiatry": a capitalised "Journal" is inside the name,
+            // which starts at the capitalised words before it.
+            if tokens[index].lower == "journal", tokens[index].isCapitalized, let whole = nameAround(tokens, journalAt: index) {
+                return whole
+            }
             // "journal Blood": the name follows directly; otherwise it follows an "in"/"of" within a few words.
             var candidates: [Int] = []
             if tokens[index].lower == "journal" { candidates.append(index + 1) }
@@ -25,6 +30,29 @@ struct JournalFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The first journal-like name (capitalised words, at least two, or one after "journal") from `start` on.
+    func name(in tokens: [WordToken], from start: Int) -> Citation? {
+        for index in start..<max(start, tokens.count) where tokens[index].isCapitalized {
+            if let citation = name(tokens, from: index) { return citation }
+        }
+        return nil
+    }
+
+    private func nameAround(_ tokens: [WordToken], journalAt index: Int) -> Citation? {
+        var first = index
+        while first > 0 {
+            let previous = tokens[first - 1]
+            guard previous.isCapitalized || previous.hasInnerCapital || previous.lower == "&" else { break }
+            if cues.months.contains(previous.lower) || Self.year(previous) != nil { break }
+            first -= 1
+        }
+        guard first < index, var citation = name(tokens, from: first) else { return nil }
+        // (The name must reach the word "Journal" itself: "Boston Journal" yes, "In May Journal" no.)
+        guard citation.journal.end >= tokens[index].end else { return nil }
+        if tokens[first].lower == "the" { citation.journal = TextSpan(tokens[first + 1].start, citation.journal.end) }
+        return citation
     }
 
     private func name(_ tokens: [WordToken], from start: Int) -> Citation? {

@@ -58,7 +58,12 @@ struct StudyAttributeReader: Sendable {
                 study.journal = study.journal ?? cited.journal
                 study.year = study.year ?? cited.year
             }
-            study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
+            study.year = study.year ?? draft.anchorYear
+            // "The paper came out in 2019": a year after a publication verb, in another sentence than the journal.
+            if study.year == nil {
+                study.year = (draft.explicit + draft.attached).lazy.compactMap { self.publicationYear(context.tokens($0)) }.first
+            }
+            study.year = study.year ?? documentCitation?.year
             // "The study appears online in the journal X" under a dated line: published that year.
             if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
                 study.year = Int(published.prefix(4)).flatMap { (1900...2100).contains($0) ? $0 : nil }
@@ -104,6 +109,18 @@ struct StudyAttributeReader: Sendable {
         // A trial never called randomised is a controlled trial (CONVENTIONS).
         if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }
         return design
+    }
+
+    /// The year written shortly after "published", "came out", "appeared online" …, unless the words between
+    /// speak of a period ("published data from 2000 to 2005").
+    private func publicationYear(_ tokens: [WordToken]) -> Int? {
+        for match in cues.publicationVerbs.matches(in: tokens) {
+            for index in match.upperBound..<min(tokens.count, match.upperBound + 6) {
+                if ["from", "between", "since", "until", "through", "data", "records"].contains(tokens[index].lower) { break }
+                if let year = JournalFinder.year(tokens[index]) { return year }
+            }
+        }
+        return nil
     }
 
     static func analysisOfStudies(_ tokens: [WordToken], _ cues: StudyCues) -> Bool {

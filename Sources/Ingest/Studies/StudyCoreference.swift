@@ -107,6 +107,13 @@ struct StudyCoreference: Sendable {
                     // punctuation between; "the trial, the chemist ran a pilot study" is another study).
                     if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
+                    } else if let current = focus, drafts[current].openedByDefinite, drafts[current].explicit.count <= 2, isPlain(anchor, tokens) {
+                        // "this study and editorial" … "according to a study appearing in JAMA": one study.
+                        target = current
+                        drafts[current].openedByDefinite = false
+                    } else if let current = focus, !drafts[current].isGroup, reportsFocus(anchor, tokens) {
+                        // "were based on an analysis of British residents": the study in focus, described again.
+                        target = current
                     } else {
                         drafts.append(StudyDraft())
                         target = drafts.count - 1
@@ -122,7 +129,9 @@ struct StudyCoreference: Sendable {
                     } else if let current = focus {
                         target = current
                     } else {
-                        drafts.append(StudyDraft())
+                        var opened = StudyDraft()
+                        opened.openedByDefinite = anchor.kind == .definite
+                        drafts.append(opened)
                         target = drafts.count - 1
                     }
                 }
@@ -149,6 +158,29 @@ struct StudyCoreference: Sendable {
             previousAttached = true
         }
         return drafts
+    }
+
+    /// "a similar study", "another trial", "a second experiment": an indefinite phrase that says it names
+    /// a study other than the one already spoken of.
+    private func isDistinct(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        let from = max(0, anchor.tokens.lowerBound - 1)
+        return tokens[from..<anchor.tokens.upperBound].contains { cues.distinctModifiers.contains($0.lower) }
+            || anchor.tokens.contains { tokens[$0].isNumber }
+    }
+
+    /// "a study", "a new study": nothing said of it but that it is a study (no design, species or place word).
+    private func isPlain(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        guard !isDistinct(anchor, tokens) else { return false }
+        let modifiers = tokens[anchor.tokens].dropFirst().dropLast()
+        return modifiers.allSatisfy { cues.mainStudyModifiers.contains($0.lower) }
+    }
+
+    /// "based on an analysis of …", "drew on an analysis of …": an indefinite analysis after "on" describes
+    /// how the study in focus was done, not another study (a meta-analysis or pooled analysis is its own).
+    private func reportsFocus(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        guard anchor.head == "analysis", anchor.tokens.count <= 2, anchor.tokens.lowerBound > 0,
+              tokens[anchor.tokens.lowerBound - 1].lower == "on" else { return false }
+        return !isDistinct(anchor, tokens)
     }
 
     /// The names a trial goes by: "Sleep And Zinc (SAZ)" (its words arrive as "Sleep And Zinc SAZ") is also
