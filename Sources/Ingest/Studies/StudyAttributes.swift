@@ -141,7 +141,8 @@ struct StudyAttributeReader: Sendable {
 
     private func species(_ design: StudyDesign, _ spans: [TextSpan], _ context: StudyContext, isReference: Bool) -> Species? {
         if design == .inVitro { return .cell }
-        if isReference || design == .guideline || design == .review { return nil }
+        // (A review the text describes is of human studies unless it names animals, like any other design.)
+        if isReference || design == .guideline { return nil }
         var found = context.conceptIDs(spans, type: .species).compactMap(Self.species(of:))
         if design == .animal, !found.contains(where: { $0 != .human && $0 != .cell && $0 != .other }) {
             // The species written as a plain word when the lexicon matcher left it out.

@@ -20,6 +20,9 @@ struct StudyCoreference: Sendable {
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
+            // "Reference: Smith J, et al. … a record-linkage cohort. …": the citation line of the reported study
+            // (read by `SourceLine`), not a study of its own.
+            if SourceLine.isLabelled(sentence, cues: cues) { continue }
             let vague = cues.vagueReferences.matches(in: tokens).first
             var anchors = detector.anchors(in: tokens)
             if let vague {
@@ -69,6 +72,16 @@ struct StudyCoreference: Sendable {
                 continue
             }
             let clauses = clauseSpans(anchors, tokens, sentence.span)
+            // "The results, published in the Journal of X, agree with an analysis of earlier trials": the journal
+            // before a new study's phrase is the study in focus's; the new study has the rest of the sentence.
+            var leadEnd: Int?
+            if let first = anchors.first, first.kind == .indefinite || { if case .named = first.kind { return true }; return false }(),
+               let current = focus, !drafts[current].isGroup, drafts[current].reference == nil,
+               let cited = journals.find(in: Array(tokens[..<first.tokens.lowerBound])), cited.journal.end <= tokens[first.tokens.lowerBound].start {
+                let end = tokens[first.tokens.lowerBound].start
+                drafts[current].explicit.append(TextSpan(sentence.span.start, end))
+                leadEnd = end
+            }
             var previousTarget: Int?
             var previousEnd = -10
             for (number, anchor) in anchors.enumerated() {
@@ -137,6 +150,7 @@ struct StudyCoreference: Sendable {
                 }
                 }
                 var clause = anchors.count > 1 ? clauses[number] : sentence.span
+                if number == 0, let leadEnd { clause = TextSpan(max(clause.start, leadEnd), clause.end) }
                 // "Earlier work hinted at this, said the first author of the new study": the mention is the
                 // anchor's clause, not the vague part before it.
                 if let vague, vague.upperBound <= anchor.tokens.lowerBound {
@@ -148,6 +162,7 @@ struct StudyCoreference: Sendable {
                 drafts[target].anchorPhrases.append(phrase)
                 if drafts[target].anchorYear == nil {
                     drafts[target].anchorYear = tokens[anchor.tokens].compactMap { JournalFinder.year($0) }.first
+                        ?? (anchor.kind == .indefinite ? Self.yearAfter(anchor, tokens) : nil)
                 }
                 previousTarget = target
                 previousEnd = anchor.tokens.upperBound
@@ -181,6 +196,18 @@ struct StudyCoreference: Sendable {
         guard anchor.head == "analysis", anchor.tokens.count <= 2, anchor.tokens.lowerBound > 0,
               tokens[anchor.tokens.lowerBound - 1].lower == "on" else { return false }
         return !isDistinct(anchor, tokens)
+    }
+
+    /// "A review that pooled 14 trials in 2019 concluded …": "in" and a year shortly after a new study's phrase
+    /// date it (not a period: "in 2004 to 2015", "in 2004 and 2015").
+    static func yearAfter(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Int? {
+        let window = anchor.tokens.upperBound..<min(tokens.count, anchor.tokens.upperBound + 8)
+        for index in window where index > 0 && tokens[index - 1].lower == "in" {
+            guard let year = JournalFinder.year(tokens[index]) else { continue }
+            if index + 1 < tokens.count, ["to", "and", "through", "-", "until"].contains(tokens[index + 1].lower) { return nil }
+            return year
+        }
+        return nil
     }
 
     /// The names a trial goes by: "Sleep And Zinc (SAZ)" (its words arrive as "Sleep And Zinc SAZ") is also

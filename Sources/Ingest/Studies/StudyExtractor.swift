@@ -114,7 +114,7 @@ public struct StudyExtractor: Sendable {
     /// that study the journal the text left out, and the year of that journal's paper.
     private func applySourceLine(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ document: AnalyzedDocument) {
         guard let main = drafts.indices.first(where: { drafts[$0].isMainReport }),
-              let line = SourceLine.find(document, cues: cues, journals: journals) else { return }
+              let line = SourceLine.find(document, cues: cues, journals: journals, references: references) else { return }
         let lineJournal = StudyIdentity.normalise(line.journal) ?? ""
         if studies[main].journal == nil { studies[main].journal = line.journal }
         let journal = studies[main].journal.flatMap(StudyIdentity.normalise) ?? ""
