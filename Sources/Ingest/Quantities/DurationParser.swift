@@ -56,8 +56,16 @@ struct DurationParser: Sendable {
         if cursor < tokens.count, tokens[cursor].isDash { cursor += 1 }  // "six-week", "10-year"
         guard let days = unitDays(tokens, cursor) else { return nil }
         if isAge(tokens, cursor + 1) { return nil }
+        if isFrequency(tokens, cursor + 1) { return nil }
         if index >= 1, ["aged", "age", "ages"].contains(tokens[index - 1].word ?? "") { return nil }
         return (TextSpan(token.start, tokens[cursor].end), amount * days, cursor + 1)
+    }
+
+    /// "2-3 days a week", "four days per month": how often, not for how long.
+    private func isFrequency(_ tokens: [QuantityToken], _ index: Int) -> Bool {
+        guard index + 1 < tokens.count, !tokens[index].startsSentence, let word = tokens[index].word,
+              ["a", "per", "each", "every", "an"].contains(word), let period = tokens[index + 1].word else { return false }
+        return ["week", "month", "year", "fortnight"].contains(period)
     }
 
     /// "-old", "old", "of age": the number before was an age.

@@ -66,6 +66,9 @@ struct JournalFinder: Sendable {
         while position < tokens.count {
             let token = tokens[position]
             if cues.months.contains(token.lower) || Self.year(token) != nil { break }
+            // "in Aesthetic Surgery Journal, Cellulaze resulted": a comma, full stop or bracket and its space end the
+            // name (two characters between words; " & " inside a name is three).
+            if position > first, token.start - tokens[position - 1].end == 2 { break }
             if token.isCapitalized || token.hasInnerCapital {
                 last = position
             } else if !cues.journalConnectors.contains(token.lower) {

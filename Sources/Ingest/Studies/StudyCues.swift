@@ -69,6 +69,7 @@ struct StudyCues: Sendable {
         var publicationVerbs: [String]
         var distinctModifiers: [String]
         var nonJournalWords: [String]
+        var headPreblockers: [String]
         var boundQualifiers: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
@@ -91,7 +92,7 @@ struct StudyCues: Sendable {
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
             case subjectWords = "subject_words", sourceLineLabels = "source_line_labels", publicationVerbs = "publication_verbs"
-            case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words"
+            case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
         }
     }
@@ -153,6 +154,8 @@ struct StudyCues: Sendable {
     let distinctModifiers: Set<String>
     /// "university", "news", "hospital": a name with one of these on a source line is no journal.
     let nonJournalWords: Set<String>
+    /// "priority", "peer": a study noun after one of these names a process ("Priority Review", "peer review").
+    let headPreblockers: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
     /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
@@ -217,6 +220,7 @@ struct StudyCues: Sendable {
         publicationVerbs = PhraseSet(file.publicationVerbs)
         distinctModifiers = lowerSet(file.distinctModifiers)
         nonJournalWords = lowerSet(file.nonJournalWords)
+        headPreblockers = lowerSet(file.headPreblockers)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

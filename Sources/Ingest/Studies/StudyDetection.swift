@@ -37,6 +37,8 @@ struct StudyDetector: Sendable {
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
             if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
+            // "Priority Review", "peer review", "an FDA review": a process, not a study.
+            if index > 0, cues.headPreblockers.contains(tokens[index - 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
             // (Only when nothing but a space separates them: "the study, scientists at …" has two phrases.)
             if index + 1 < tokens.count, tokens[index + 1].start - tokens[index].end == 1,
