@@ -21,9 +21,10 @@ struct JournalFinder: Sendable {
             // "journal Blood": the name follows directly; otherwise it follows an "in"/"of" within a few words.
             var candidates: [Int] = []
             if tokens[index].lower == "journal" { candidates.append(index + 1) }
+            // ("published in 2015 in JAMA Internal Medicine": the second "in" may introduce the name.)
             for next in (index + 1)..<min(tokens.count, index + 6) where tokens[next].lower == "in" || tokens[next].lower == "of" {
                 candidates.append(next + 1)
-                break
+                if candidates.count >= 2 { break }
             }
             for start in candidates {
                 if let citation = name(tokens, from: start) { return citation }

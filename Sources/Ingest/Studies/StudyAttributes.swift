@@ -135,6 +135,10 @@ struct StudyAttributeReader: Sendable {
         for index in tokens.indices.dropLast() where tokens[index].lower == "followed" {
             let next = tokens[index + 1]
             if next.isNumber || next.lower == "for" || next.lower == "up" { return true }
+            // "followed them for up to 30 years", "followed the women over a decade".
+            let window = (index + 2)..<min(tokens.count, index + 5)
+            if ["them", "the", "these", "those", "participants", "all"].contains(next.lower),
+               window.contains(where: { ["for", "over", "up"].contains(tokens[$0].lower) }) { return true }
         }
         return false
     }

@@ -128,7 +128,10 @@ struct StudyCoreference: Sendable {
                         // "were based on an analysis of British residents": the study in focus, described again.
                         target = current
                     } else {
-                        drafts.append(StudyDraft())
+                        var opened = StudyDraft()
+                        // "a 2016 pooled analysis", "an earlier trial", "another study": earlier or other work.
+                        opened.isBackground = isDistinct(anchor, tokens) && focus != nil
+                        drafts.append(opened)
                         target = drafts.count - 1
                     }
                 case .group:
@@ -139,6 +142,12 @@ struct StudyCoreference: Sendable {
                         target = main
                     } else if let previous = previousTarget {
                         target = previous
+                    } else if let current = focus, drafts[current].isBackground, sentence.paragraph != focusParagraph,
+                              let main = drafts.indices.first(where: { drafts[$0].reference == nil && !drafts[$0].isGroup && !drafts[$0].isBackground }),
+                              main != current {
+                        // "A 2016 pooled analysis found … [new paragraph] The study was funded by …": the earlier work
+                        // was cited in passing; a new paragraph's "the study" is the one being reported again.
+                        target = main
                     } else if let current = focus {
                         target = current
                     } else {
