@@ -41,8 +41,9 @@ struct DurationParser: Sendable {
             return (TextSpan(tokens[index].start, tokens[index + 1].end), number * days, index + 2)
         }
         // "for a year", "a month later", "an hour"
+        // ("3 days a week", "twice a month": the "a" of a frequency.)
         if token.word == "a" || token.word == "an", let days = unitDays(tokens, index + 1),
-           let unit = tokens[index + 1].word, !unit.hasSuffix("s"), !isAge(tokens, index + 2) {
+           let unit = tokens[index + 1].word, !unit.hasSuffix("s"), !isAge(tokens, index + 2), !followsCount(tokens, index) {
             return (TextSpan(token.start, tokens[index + 1].end), days, index + 2)
         }
         guard var amount = token.number, amount > 0 else { return nil }
@@ -59,6 +60,12 @@ struct DurationParser: Sendable {
         if isFrequency(tokens, cursor + 1) { return nil }
         if index >= 1, ["aged", "age", "ages"].contains(tokens[index - 1].word ?? "") { return nil }
         return (TextSpan(token.start, tokens[cursor].end), amount * days, cursor + 1)
+    }
+
+    /// True when the word before `index` is a unit or a count of times ("days", "twice", "times").
+    private func followsCount(_ tokens: [QuantityToken], _ index: Int) -> Bool {
+        guard index >= 1, let previous = tokens[index - 1].word else { return false }
+        return table.durationUnits[previous] != nil || table.timesWords[previous] != nil || previous == "times"
     }
 
     /// "2-3 days a week", "four days per month": how often, not for how long.

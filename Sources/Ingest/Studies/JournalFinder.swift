@@ -49,7 +49,7 @@ struct JournalFinder: Sendable {
             if cues.months.contains(previous.lower) || Self.year(previous) != nil { break }
             first -= 1
         }
-        guard first < index, var citation = name(tokens, from: first) else { return nil }
+        guard var citation = name(tokens, from: first) else { return nil }
         // (The name must reach the word "Journal" itself: "Boston Journal" yes, "In May Journal" no.)
         guard citation.journal.end >= tokens[index].end else { return nil }
         if tokens[first].lower == "the" { citation.journal = TextSpan(tokens[first + 1].start, citation.journal.end) }
