@@ -201,10 +201,16 @@ struct StudyCoreference: Sendable {
 
     /// "based on an analysis of …", "drew on an analysis of …": an indefinite analysis after "on" describes
     /// how the study in focus was done, not another study (a meta-analysis or pooled analysis is its own).
+    /// "The team carried out a meta-analysis of these trials", "they conducted a study": the authors doing the
+    /// study in focus, named again with an indefinite phrase.
     private func reportsFocus(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
-        guard anchor.head == "analysis", anchor.tokens.count <= 2, anchor.tokens.lowerBound > 0,
-              tokens[anchor.tokens.lowerBound - 1].lower == "on" else { return false }
-        return !isDistinct(anchor, tokens)
+        guard anchor.tokens.lowerBound > 0, !isDistinct(anchor, tokens) else { return false }
+        let before = tokens[anchor.tokens.lowerBound - 1].lower
+        if before == "on", ["analysis", "meta-analysis"].contains(anchor.head), anchor.tokens.count <= 2 { return true }
+        let lead = Array(tokens[..<anchor.tokens.lowerBound])
+        guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
+        // The doer is the study's own authors: "the team", "the researchers", "they", "we".
+        return lead[..<verb.lowerBound].suffix(5).contains { cues.authorSubjects.contains($0.lower) }
     }
 
     /// "A review that pooled 14 trials in 2019 concluded …": "in" and a year shortly after a new study's phrase

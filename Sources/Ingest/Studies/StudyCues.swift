@@ -70,6 +70,8 @@ struct StudyCues: Sendable {
         var distinctModifiers: [String]
         var nonJournalWords: [String]
         var headPreblockers: [String]
+        var conductVerbs: [String]
+        var authorSubjects: [String]
         var boundQualifiers: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
@@ -93,6 +95,7 @@ struct StudyCues: Sendable {
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
             case subjectWords = "subject_words", sourceLineLabels = "source_line_labels", publicationVerbs = "publication_verbs"
             case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
+            case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
         }
     }
@@ -156,6 +159,10 @@ struct StudyCues: Sendable {
     let nonJournalWords: Set<String>
     /// "priority", "peer": a study noun after one of these names a process ("Priority Review", "peer review").
     let headPreblockers: Set<String>
+    /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
+    let conductVerbs: PhraseSet
+    /// "team", "researchers", "they": who carries out the study in focus.
+    let authorSubjects: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
     /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
@@ -221,6 +228,8 @@ struct StudyCues: Sendable {
         distinctModifiers = lowerSet(file.distinctModifiers)
         nonJournalWords = lowerSet(file.nonJournalWords)
         headPreblockers = lowerSet(file.headPreblockers)
+        conductVerbs = PhraseSet(file.conductVerbs)
+        authorSubjects = lowerSet(file.authorSubjects)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }
