@@ -4,8 +4,12 @@ import EvidenceModel
 /// study covered. Months are 30 days and years 365.25 (from `units.json`).
 struct DurationParser: Sendable {
     private let table: UnitTable
+    private let populationNouns: Set<String>
 
-    init(table: UnitTable) { self.table = table }
+    init(table: UnitTable) {
+        self.table = table
+        populationNouns = Set(table.populationNouns.filter { !$0.contains(" ") })
+    }
 
     func parse(_ tokens: [QuantityToken]) -> [(span: TextSpan, days: Double)] {
         var result: [(TextSpan, Double)] = []
@@ -59,6 +63,8 @@ struct DurationParser: Sendable {
         if isAge(tokens, cursor + 1) { return nil }
         if isFrequency(tokens, cursor + 1) { return nil }
         if index >= 1, ["aged", "age", "ages"].contains(tokens[index - 1].word ?? "") { return nil }
+        // "children and adolescents 9-19 years", "adults 40 to 70 years": the ages of a population.
+        if index >= 1, let noun = tokens[index - 1].word, populationNouns.contains(noun) { return nil }
         return (TextSpan(token.start, tokens[cursor].end), amount * days, cursor + 1)
     }
 

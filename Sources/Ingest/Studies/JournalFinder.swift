@@ -9,13 +9,17 @@ struct JournalFinder: Sendable {
         /// From the first to the last word of the name (so "&" inside it is kept when sliced).
         var journal: TextSpan
         var year: Int?
+        /// True when only the name's own "Journal" marked it (no "published in", "reported in" before it).
+        var isNamedOnly = false
     }
 
     func find(in tokens: [WordToken]) -> Citation? {
         for index in tokens.indices where cues.journalTriggers.contains(tokens[index].lower) {
             // "… report in the American Journal of Psychiatry": a capitalised "Journal" is inside the name,
             // which starts at the capitalised words before it.
-            if tokens[index].lower == "journal", tokens[index].isCapitalized, let whole = nameAround(tokens, journalAt: index) {
+            if tokens[index].lower == "journal", tokens[index].isCapitalized, var whole = nameAround(tokens, journalAt: index) {
+                let lead = tokens[max(0, index - 8)..<index]
+                whole.isNamedOnly = !lead.contains { cues.journalTriggers.contains($0.lower) && $0.lower != "journal" }
                 return whole
             }
             // "journal Blood": the name follows directly; otherwise it follows an "in"/"of" within a few words.

@@ -29,7 +29,8 @@ struct SourceLine: Sendable, Equatable {
             let body = text.slice(line)
             if ReferenceParser.segments(body).first.map(ReferenceParser.looksLikeAuthors) == true {
                 // "Smith J, et al. Title. Journal. 2012." is read as a reference entry.
-                if let entry = references.entries(text, in: line).first, let journal = entry.journal {
+                // (A journal with a colon is a run-together line: "Appeared or available on-line: May 4".)
+                if let entry = references.entries(text, in: line).first, let journal = entry.journal, !journal.contains(":") {
                     found = SourceLine(journal: journal, year: entry.year)
                 }
                 continue

@@ -63,6 +63,11 @@ struct StudyCoreference: Sendable {
                 // ("It has been shown in the Journal of Nutrition that …" cites another study, whatever came before.)
                 if let current = focus, focusParagraph == sentence.paragraph || vague == nil && (previousAttached || !hasJournal(drafts[current], tokens: document)) {
                     drafts[current].explicit.append(sentence.span)
+                } else if citation?.isNamedOnly == true {
+                    // "The FASEB Journal, April 2017, vol. 31 …": a journal named with no verb of publishing is a
+                    // citation line, not a report of a study of its own.
+                    previousAttached = false
+                    continue
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
                     focus = drafts.count - 1

@@ -191,8 +191,9 @@ struct StudyDetector: Sendable {
             guard let verb = verbs.first(where: { cues.methodVerbs.contains(tokens[$0].lower) }) else { continue }
             let after = (verb + 1)..<min(tokens.count, verb + 5)
             guard after.contains(where: { tokens[$0].isNumber && (tokens[$0].integerValue ?? 0) >= 2 }) else { continue }
-            if acronym { return StudyAnchor(kind: .named(token.text), tokens: index..<(index + 1), head: "study") }
-            return StudyAnchor(kind: .definite, tokens: index..<(index + 1), head: token.lower)
+            // (An acronym may be an organisation's as well as a trial's: it speaks of the study in focus, or opens
+            // one when there is none, and never names a new one.)
+            return StudyAnchor(kind: .definite, tokens: index..<(index + 1), head: acronym ? "study" : token.lower)
         }
         return nil
     }
