@@ -51,6 +51,8 @@ struct DurationParser: Sendable {
             return (TextSpan(token.start, tokens[index + 1].end), days, index + 2)
         }
         guard var amount = token.number, amount > 0 else { return nil }
+        // The upper end of a range ("9-19 years") is read with its lower end or not at all (an age range).
+        if index >= 2, tokens[index - 1].isDash || tokens[index - 1].word == "to", tokens[index - 2].number != nil { return nil }
         var cursor = index + 1
         // "6 to 12 months", "6-12 months", "two or three weeks"
         if cursor + 1 < tokens.count, tokens[cursor].isDash || tokens[cursor].word == "to" || tokens[cursor].word == "or",
