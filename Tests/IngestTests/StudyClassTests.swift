@@ -199,6 +199,15 @@ struct StudyClassTests {
         #expect(try Self.studies("A study of 900 nurses in 2004 to 2010 linked night shifts to diabetes.\n").first?.year == nil)
     }
 
+    @Test("the bare word 'review' in a trial's report does not make it a review")
+    func looseReview() throws {
+        let text = """
+        A new trial randomly assigned 2,100 nurses to calcium or a placebo. A panel will review the safety data each year.
+        """
+        #expect(try Self.studies(text).first?.design == .rct)
+        #expect(try Self.studies("A 2019 review by a panel of doctors found that calcium had no effect on falls.\n").first?.design == .review)
+    }
+
     @Test("a review the text describes is of people")
     func reviewSpecies() throws {
         #expect(try Self.studies("A systematic review of 14 trials found that magnesium eased cramps.\n").first?.species == .human)

@@ -72,6 +72,8 @@ struct StudyCues: Sendable {
         var headPreblockers: [String]
         var conductVerbs: [String]
         var authorSubjects: [String]
+        var looseDesignWords: [String]
+        var reviewDeterminers: [String]
         var boundQualifiers: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
@@ -96,6 +98,7 @@ struct StudyCues: Sendable {
             case subjectWords = "subject_words", sourceLineLabels = "source_line_labels", publicationVerbs = "publication_verbs"
             case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
+            case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
         }
     }
@@ -163,6 +166,9 @@ struct StudyCues: Sendable {
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
     let authorSubjects: Set<String>
+    /// "review", "overview": design words that count in a sentence only after one of `reviewDeterminers`.
+    let looseDesignWords: Set<String>
+    let reviewDeterminers: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
     /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
@@ -230,6 +236,8 @@ struct StudyCues: Sendable {
         headPreblockers = lowerSet(file.headPreblockers)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
+        looseDesignWords = lowerSet(file.looseDesignWords)
+        reviewDeterminers = lowerSet(file.reviewDeterminers)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }
