@@ -241,6 +241,11 @@ struct StudyClassTests {
         #expect(try extractor().durations(in: text, span: text.fullSpan).isEmpty)
     }
 
+    @Test func halfAMillionIsNoCount() throws {
+        let text = SourceText("They looked at half a million people from many countries.")
+        #expect(!(try extractor().sampleSizes(in: text, span: text.fullSpan)).contains { $0.size == 1_000_000 })
+    }
+
     @Test func medianFollowUp() throws {
         let text = SourceText("In all, 8,151 people were followed for a median of 3.6 years.")
         let sizes = try extractor().sampleSizes(in: text, span: text.fullSpan)

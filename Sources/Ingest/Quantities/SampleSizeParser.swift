@@ -48,6 +48,10 @@ struct SampleSizeParser: Sendable {
         if index >= 1, let before = tokens[index - 1].word,
            ["stage", "type", "aged", "age", "grade", "class", "phase", "group", "mk", "vitamin"].contains(before) { return nil }
         if index >= 1, tokens[index - 1].isSymbol("$", "£", "€", "#") { return nil }
+        // "half a million people": a fraction of the number, and never an exact count.
+        if index >= 1, tokens[index - 1].word == "half" || index >= 2 && tokens[index - 1].word == "a" && tokens[index - 2].word == "half" {
+            return nil
+        }
         // "one extra case for every 255 patients treated": a rate's denominator, not a population.
         if index >= 1, ["every", "per", "each"].contains(tokens[index - 1].word ?? "") { return nil }
         // "In 2007 patients …": a bare four-digit year after a preposition is a date.
