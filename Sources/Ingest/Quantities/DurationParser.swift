@@ -4,8 +4,12 @@ import EvidenceModel
 /// study covered. Months are 30 days and years 365.25 (from `units.json`).
 struct DurationParser: Sendable {
     private let table: UnitTable
+    private let populationNouns: Set<String>
 
-    init(table: UnitTable) { self.table = table }
+    init(table: UnitTable) {
+        self.table = table
+        populationNouns = Set(table.populationNouns.filter { !$0.contains(" ") })
+    }
 
     func parse(_ tokens: [QuantityToken]) -> [(span: TextSpan, days: Double)] {
         var result: [(TextSpan, Double)] = []
@@ -41,11 +45,14 @@ struct DurationParser: Sendable {
             return (TextSpan(tokens[index].start, tokens[index + 1].end), number * days, index + 2)
         }
         // "for a year", "a month later", "an hour"
+        // ("3 days a week", "twice a month": the "a" of a frequency.)
         if token.word == "a" || token.word == "an", let days = unitDays(tokens, index + 1),
-           let unit = tokens[index + 1].word, !unit.hasSuffix("s"), !isAge(tokens, index + 2) {
+           let unit = tokens[index + 1].word, !unit.hasSuffix("s"), !isAge(tokens, index + 2), !followsCount(tokens, index) {
             return (TextSpan(token.start, tokens[index + 1].end), days, index + 2)
         }
         guard var amount = token.number, amount > 0 else { return nil }
+        // The upper end of a range ("9-19 years") is read with its lower end or not at all (an age range).
+        if index >= 2, tokens[index - 1].isDash || tokens[index - 1].word == "to", tokens[index - 2].number != nil { return nil }
         var cursor = index + 1
         // "6 to 12 months", "6-12 months", "two or three weeks"
         if cursor + 1 < tokens.count, tokens[cursor].isDash || tokens[cursor].word == "to" || tokens[cursor].word == "or",
@@ -56,8 +63,24 @@ struct DurationParser: Sendable {
         if cursor < tokens.count, tokens[cursor].isDash { cursor += 1 }  // "six-week", "10-year"
         guard let days = unitDays(tokens, cursor) else { return nil }
         if isAge(tokens, cursor + 1) { return nil }
+        if isFrequency(tokens, cursor + 1) { return nil }
         if index >= 1, ["aged", "age", "ages"].contains(tokens[index - 1].word ?? "") { return nil }
+        // "children and adolescents 9-19 years", "adults 40 to 70 years": the ages of a population.
+        if index >= 1, let noun = tokens[index - 1].word, populationNouns.contains(noun) { return nil }
         return (TextSpan(token.start, tokens[cursor].end), amount * days, cursor + 1)
+    }
+
+    /// True when the word before `index` is a unit or a count of times ("days", "twice", "times").
+    private func followsCount(_ tokens: [QuantityToken], _ index: Int) -> Bool {
+        guard index >= 1, let previous = tokens[index - 1].word else { return false }
+        return table.durationUnits[previous] != nil || table.timesWords[previous] != nil || previous == "times"
+    }
+
+    /// "2-3 days a week", "four days per month": how often, not for how long.
+    private func isFrequency(_ tokens: [QuantityToken], _ index: Int) -> Bool {
+        guard index + 1 < tokens.count, !tokens[index].startsSentence, let word = tokens[index].word,
+              ["a", "per", "each", "every", "an"].contains(word), let period = tokens[index + 1].word else { return false }
+        return ["week", "month", "year", "fortnight"].contains(period)
     }
 
     /// "-old", "old", "of age": the number before was an age.

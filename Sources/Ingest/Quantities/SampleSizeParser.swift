@@ -37,11 +37,23 @@ struct SampleSizeParser: Sendable {
            let value = tokens[index + 2].number, value >= 1, value < 10_000_000, !tokens[index + 2].isDecimal {
             return (TextSpan(token.start, tokens[index + 2].end), Int(value), "n", index + 3)
         }
+        // "a very small number of humans (23)": a bracketed count right after the population noun.
+        if token.isSymbol("("), index >= 1, index + 2 < tokens.count, tokens[index + 2].isSymbol(")"),
+           let value = tokens[index + 1].number, value >= 2, value < 10_000_000, !tokens[index + 1].isDecimal,
+           let noun = tokens[index - 1].word, nouns.match(tokens, at: index - 1)?.last == index - 1 {
+            return (TextSpan(tokens[index - 1].start, tokens[index + 2].end), Int(value), noun, index + 3)
+        }
         guard let value = token.number, value >= 1, value < 10_000_000, value == value.rounded(), !token.isDecimal else { return nil }
         if token.isGlued, index >= 1, tokens[index - 1].word != nil || tokens[index - 1].isDash { return nil }  // "K2", "MK-7"
         if index >= 1, let before = tokens[index - 1].word,
            ["stage", "type", "aged", "age", "grade", "class", "phase", "group", "mk", "vitamin"].contains(before) { return nil }
         if index >= 1, tokens[index - 1].isSymbol("$", "£", "€", "#") { return nil }
+        // "half a million people": a fraction of the number, and never an exact count.
+        if index >= 1, tokens[index - 1].word == "half" || index >= 2 && tokens[index - 1].word == "a" && tokens[index - 2].word == "half" {
+            return nil
+        }
+        // "one extra case for every 255 patients treated": a rate's denominator, not a population.
+        if index >= 1, ["every", "per", "each"].contains(tokens[index - 1].word ?? "") { return nil }
         // "In 2007 patients …": a bare four-digit year after a preposition is a date.
         if value >= 1900, value <= 2100, !token.isWordNumber, !scalars[token.start..<token.end].contains(","), index >= 1,
            ["in", "since", "by", "from", "until", "during", "of", "to", "after", "before"].contains(tokens[index - 1].word ?? "") {

@@ -3,10 +3,22 @@
 /// abstract reports, written once above it.
 enum AbstractCitation {
     static func find(_ document: AnalyzedDocument) -> JournalFinderCitationText? {
+        // "Int J Diabetes Oncol. 2021 Mar;…": the abbreviated name's full stop may end a sentence of its own,
+        // the year opening the next on the same line.
+        var pending: String?
         for (index, sentence) in document.sentences.prefix(12).enumerated()
         where sentence.region != .furniture && sentence.region != .comments {
             let tokens = document.sentenceTokens[index]
-            guard let year = tokens.compactMap({ JournalFinder.year($0) }).first else { continue }
+            guard let year = tokens.compactMap({ JournalFinder.year($0) }).first else {
+                let words = sentence.text.split(separator: " ")
+                let abbreviated = words.count >= 2 && words.count <= 8 && words.allSatisfy { $0.first?.isUppercase == true || $0.count <= 3 }
+                pending = abbreviated && sentence.text.hasSuffix(".") ? ReferenceParser.clean(sentence.text) : nil
+                continue
+            }
+            if let name = pending, let first = tokens.first, JournalFinder.year(first) == year {
+                return JournalFinderCitationText(journal: name, year: year)
+            }
+            pending = nil
             // The journal is what comes before the first separator.
             var name = ""
             for scalar in sentence.text.unicodeScalars {
@@ -17,7 +29,7 @@ enum AbstractCitation {
             let words = name.split(separator: " ")
             guard !words.isEmpty, words.count <= 8, words.first?.first?.isUppercase == true else { continue }
             let first = words[0].lowercased()
-            if ["published", "updated", "by", "posted", "last", "reviewed", "copyright", "©"].contains(first) { continue }
+            if ["published", "updated", "by", "posted", "last", "reviewed", "copyright", "©", "epub", "doi"].contains(first) { continue }
             if let title = document.metadata.title, title.hasPrefix(name) { continue }
             return JournalFinderCitationText(journal: name, year: year)
         }

@@ -9,22 +9,55 @@ struct JournalFinder: Sendable {
         /// From the first to the last word of the name (so "&" inside it is kept when sliced).
         var journal: TextSpan
         var year: Int?
+        /// True when only the name's own "Journal" marked it (no "published in", "reported in" before it).
+        var isNamedOnly = false
     }
 
     func find(in tokens: [WordToken]) -> Citation? {
         for index in tokens.indices where cues.journalTriggers.contains(tokens[index].lower) {
+            // "… report in the American Journal of Psychiatry": a capitalised "Journal" is inside the name,
+            // which starts at the capitalised words before it.
+            if tokens[index].lower == "journal", tokens[index].isCapitalized, var whole = nameAround(tokens, journalAt: index) {
+                let lead = tokens[max(0, index - 8)..<index]
+                whole.isNamedOnly = !lead.contains { cues.journalTriggers.contains($0.lower) && $0.lower != "journal" }
+                return whole
+            }
             // "journal Blood": the name follows directly; otherwise it follows an "in"/"of" within a few words.
             var candidates: [Int] = []
             if tokens[index].lower == "journal" { candidates.append(index + 1) }
+            // ("published in 2015 in JAMA Internal Medicine": the second "in" may introduce the name.)
             for next in (index + 1)..<min(tokens.count, index + 6) where tokens[next].lower == "in" || tokens[next].lower == "of" {
                 candidates.append(next + 1)
-                break
+                if candidates.count >= 2 { break }
             }
             for start in candidates {
                 if let citation = name(tokens, from: start) { return citation }
             }
         }
         return nil
+    }
+
+    /// The first journal-like name (capitalised words, at least two, or one after "journal") from `start` on.
+    func name(in tokens: [WordToken], from start: Int) -> Citation? {
+        for index in start..<max(start, tokens.count) where tokens[index].isCapitalized {
+            if let citation = name(tokens, from: index) { return citation }
+        }
+        return nil
+    }
+
+    private func nameAround(_ tokens: [WordToken], journalAt index: Int) -> Citation? {
+        var first = index
+        while first > 0 {
+            let previous = tokens[first - 1]
+            guard previous.isCapitalized || previous.hasInnerCapital || previous.lower == "&" else { break }
+            if cues.months.contains(previous.lower) || Self.year(previous) != nil { break }
+            first -= 1
+        }
+        guard var citation = name(tokens, from: first) else { return nil }
+        // (The name must reach the word "Journal" itself: "Boston Journal" yes, "In May Journal" no.)
+        guard citation.journal.end >= tokens[index].end else { return nil }
+        if tokens[first].lower == "the" { citation.journal = TextSpan(tokens[first + 1].start, citation.journal.end) }
+        return citation
     }
 
     private func name(_ tokens: [WordToken], from start: Int) -> Citation? {
@@ -38,6 +71,9 @@ struct JournalFinder: Sendable {
         while position < tokens.count {
             let token = tokens[position]
             if cues.months.contains(token.lower) || Self.year(token) != nil { break }
+            // "in Aesthetic Surgery Journal, Cellulaze resulted": a comma, full stop or bracket and its space end the
+            // name (two characters between words; " & " inside a name is three).
+            if position > first, token.start - tokens[position - 1].end == 2 { break }
             if token.isCapitalized || token.hasInnerCapital {
                 last = position
             } else if !cues.journalConnectors.contains(token.lower) {

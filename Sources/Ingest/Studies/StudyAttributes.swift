@@ -58,7 +58,12 @@ struct StudyAttributeReader: Sendable {
                 study.journal = study.journal ?? cited.journal
                 study.year = study.year ?? cited.year
             }
-            study.year = study.year ?? draft.anchorYear ?? documentCitation?.year
+            study.year = study.year ?? draft.anchorYear
+            // "The paper came out in 2019": a year after a publication verb, in another sentence than the journal.
+            if study.year == nil {
+                study.year = (draft.explicit + draft.attached).lazy.compactMap { self.publicationYear(context.tokens($0)) }.first
+            }
+            study.year = study.year ?? documentCitation?.year
             // "The study appears online in the journal X" under a dated line: published that year.
             if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
                 study.year = Int(published.prefix(4)).flatMap { (1900...2100).contains($0) ? $0 : nil }
@@ -106,6 +111,18 @@ struct StudyAttributeReader: Sendable {
         return design
     }
 
+    /// The year written shortly after "published", "came out", "appeared online" …, unless the words between
+    /// speak of a period ("published data from 2000 to 2005").
+    private func publicationYear(_ tokens: [WordToken]) -> Int? {
+        for match in cues.publicationVerbs.matches(in: tokens) {
+            for index in match.upperBound..<min(tokens.count, match.upperBound + 6) {
+                if ["from", "between", "since", "until", "through", "data", "records"].contains(tokens[index].lower) { break }
+                if let year = JournalFinder.year(tokens[index]) { return year }
+            }
+        }
+        return nil
+    }
+
     static func analysisOfStudies(_ tokens: [WordToken], _ cues: StudyCues) -> Bool {
         for index in tokens.indices.dropLast() where ["analysis", "review"].contains(tokens[index].lower) && tokens[index + 1].lower == "of" {
             let window = (index + 2)..<min(tokens.count, index + 6)
@@ -118,13 +135,18 @@ struct StudyAttributeReader: Sendable {
         for index in tokens.indices.dropLast() where tokens[index].lower == "followed" {
             let next = tokens[index + 1]
             if next.isNumber || next.lower == "for" || next.lower == "up" { return true }
+            // "followed them for up to 30 years", "followed the women over a decade".
+            let window = (index + 2)..<min(tokens.count, index + 5)
+            if ["them", "the", "these", "those", "participants", "all"].contains(next.lower),
+               window.contains(where: { ["for", "over", "up"].contains(tokens[$0].lower) }) { return true }
         }
         return false
     }
 
     private func species(_ design: StudyDesign, _ spans: [TextSpan], _ context: StudyContext, isReference: Bool) -> Species? {
         if design == .inVitro { return .cell }
-        if isReference || design == .guideline || design == .review { return nil }
+        // (A review the text describes is of human studies unless it names animals, like any other design.)
+        if isReference || design == .guideline { return nil }
         var found = context.conceptIDs(spans, type: .species).compactMap(Self.species(of:))
         if design == .animal, !found.contains(where: { $0 != .human && $0 != .cell && $0 != .other }) {
             // The species written as a plain word when the lexicon matcher left it out.

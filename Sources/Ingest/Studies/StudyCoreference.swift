@@ -20,6 +20,9 @@ struct StudyCoreference: Sendable {
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
+            // "Reference: Smith J, et al. … a record-linkage cohort. …": the citation line of the reported study
+            // (read by `SourceLine`), not a study of its own.
+            if SourceLine.isLabelled(sentence, cues: cues) { continue }
             let vague = cues.vagueReferences.matches(in: tokens).first
             var anchors = detector.anchors(in: tokens)
             if let vague {
@@ -60,6 +63,11 @@ struct StudyCoreference: Sendable {
                 // ("It has been shown in the Journal of Nutrition that …" cites another study, whatever came before.)
                 if let current = focus, focusParagraph == sentence.paragraph || vague == nil && (previousAttached || !hasJournal(drafts[current], tokens: document)) {
                     drafts[current].explicit.append(sentence.span)
+                } else if citation?.isNamedOnly == true {
+                    // "The FASEB Journal, April 2017, vol. 31 …": a journal named with no verb of publishing is a
+                    // citation line, not a report of a study of its own.
+                    previousAttached = false
+                    continue
                 } else {
                     drafts.append(StudyDraft(explicit: [sentence.span]))
                     focus = drafts.count - 1
@@ -69,6 +77,16 @@ struct StudyCoreference: Sendable {
                 continue
             }
             let clauses = clauseSpans(anchors, tokens, sentence.span)
+            // "The results, published in the Journal of X, agree with an analysis of earlier trials": the journal
+            // before a new study's phrase is the study in focus's; the new study has the rest of the sentence.
+            var leadEnd: Int?
+            if let first = anchors.first, first.kind == .indefinite || { if case .named = first.kind { return true }; return false }(),
+               let current = focus, !drafts[current].isGroup, drafts[current].reference == nil,
+               let cited = journals.find(in: Array(tokens[..<first.tokens.lowerBound])), cited.journal.end <= tokens[first.tokens.lowerBound].start {
+                let end = tokens[first.tokens.lowerBound].start
+                drafts[current].explicit.append(TextSpan(sentence.span.start, end))
+                leadEnd = end
+            }
             var previousTarget: Int?
             var previousEnd = -10
             for (number, anchor) in anchors.enumerated() {
@@ -107,8 +125,18 @@ struct StudyCoreference: Sendable {
                     // punctuation between; "the trial, the chemist ran a pilot study" is another study).
                     if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
+                    } else if let current = focus, drafts[current].openedByDefinite, drafts[current].explicit.count <= 2, isPlain(anchor, tokens) {
+                        // "this study and editorial" … "according to a study appearing in JAMA": one study.
+                        target = current
+                        drafts[current].openedByDefinite = false
+                    } else if let current = focus, !drafts[current].isGroup, reportsFocus(anchor, tokens) {
+                        // "were based on an analysis of British residents": the study in focus, described again.
+                        target = current
                     } else {
-                        drafts.append(StudyDraft())
+                        var opened = StudyDraft()
+                        // "a 2016 pooled analysis", "an earlier trial", "another study": earlier or other work.
+                        opened.isBackground = isDistinct(anchor, tokens) && focus != nil
+                        drafts.append(opened)
                         target = drafts.count - 1
                     }
                 case .group:
@@ -119,15 +147,24 @@ struct StudyCoreference: Sendable {
                         target = main
                     } else if let previous = previousTarget {
                         target = previous
+                    } else if let current = focus, drafts[current].isBackground, sentence.paragraph != focusParagraph,
+                              let main = drafts.indices.first(where: { drafts[$0].reference == nil && !drafts[$0].isGroup && !drafts[$0].isBackground }),
+                              main != current {
+                        // "A 2016 pooled analysis found … [new paragraph] The study was funded by …": the earlier work
+                        // was cited in passing; a new paragraph's "the study" is the one being reported again.
+                        target = main
                     } else if let current = focus {
                         target = current
                     } else {
-                        drafts.append(StudyDraft())
+                        var opened = StudyDraft()
+                        opened.openedByDefinite = anchor.kind == .definite
+                        drafts.append(opened)
                         target = drafts.count - 1
                     }
                 }
                 }
                 var clause = anchors.count > 1 ? clauses[number] : sentence.span
+                if number == 0, let leadEnd { clause = TextSpan(max(clause.start, leadEnd), clause.end) }
                 // "Earlier work hinted at this, said the first author of the new study": the mention is the
                 // anchor's clause, not the vague part before it.
                 if let vague, vague.upperBound <= anchor.tokens.lowerBound {
@@ -139,6 +176,7 @@ struct StudyCoreference: Sendable {
                 drafts[target].anchorPhrases.append(phrase)
                 if drafts[target].anchorYear == nil {
                     drafts[target].anchorYear = tokens[anchor.tokens].compactMap { JournalFinder.year($0) }.first
+                        ?? (anchor.kind == .indefinite ? Self.yearAfter(anchor, tokens) : nil)
                 }
                 previousTarget = target
                 previousEnd = anchor.tokens.upperBound
@@ -149,6 +187,47 @@ struct StudyCoreference: Sendable {
             previousAttached = true
         }
         return drafts
+    }
+
+    /// "a similar study", "another trial", "a second experiment": an indefinite phrase that says it names
+    /// a study other than the one already spoken of.
+    private func isDistinct(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        let from = max(0, anchor.tokens.lowerBound - 1)
+        return tokens[from..<anchor.tokens.upperBound].contains { cues.distinctModifiers.contains($0.lower) }
+            || anchor.tokens.contains { tokens[$0].isNumber }
+    }
+
+    /// "a study", "a new study": nothing said of it but that it is a study (no design, species or place word).
+    private func isPlain(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        guard !isDistinct(anchor, tokens) else { return false }
+        let modifiers = tokens[anchor.tokens].dropFirst().dropLast()
+        return modifiers.allSatisfy { cues.mainStudyModifiers.contains($0.lower) }
+    }
+
+    /// "based on an analysis of …", "drew on an analysis of …": an indefinite analysis after "on" describes
+    /// how the study in focus was done, not another study (a meta-analysis or pooled analysis is its own).
+    /// "The team carried out a meta-analysis of these trials", "they conducted a study": the authors doing the
+    /// study in focus, named again with an indefinite phrase.
+    private func reportsFocus(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        guard anchor.tokens.lowerBound > 0, !isDistinct(anchor, tokens) else { return false }
+        let before = tokens[anchor.tokens.lowerBound - 1].lower
+        if before == "on", ["analysis", "meta-analysis"].contains(anchor.head), anchor.tokens.count <= 2 { return true }
+        let lead = Array(tokens[..<anchor.tokens.lowerBound])
+        guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
+        // The doer is the study's own authors: "the team", "the researchers", "they", "we".
+        return lead[..<verb.lowerBound].suffix(5).contains { cues.authorSubjects.contains($0.lower) }
+    }
+
+    /// "A review that pooled 14 trials in 2019 concluded …": "in" and a year shortly after a new study's phrase
+    /// date it (not a period: "in 2004 to 2015", "in 2004 and 2015").
+    static func yearAfter(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Int? {
+        let window = anchor.tokens.upperBound..<min(tokens.count, anchor.tokens.upperBound + 8)
+        for index in window where index > 0 && tokens[index - 1].lower == "in" {
+            guard let year = JournalFinder.year(tokens[index]) else { continue }
+            if index + 1 < tokens.count, ["to", "and", "through", "-", "until"].contains(tokens[index + 1].lower) { return nil }
+            return year
+        }
+        return nil
     }
 
     /// The names a trial goes by: "Sleep And Zinc (SAZ)" (its words arrive as "Sleep And Zinc SAZ") is also

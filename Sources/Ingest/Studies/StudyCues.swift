@@ -64,6 +64,16 @@ struct StudyCues: Sendable {
         var futureBefore: [String]
         var appositionWords: [String]
         var teamWords: [String]
+        var subjectWords: [String]
+        var sourceLineLabels: [String]
+        var publicationVerbs: [String]
+        var distinctModifiers: [String]
+        var nonJournalWords: [String]
+        var headPreblockers: [String]
+        var conductVerbs: [String]
+        var authorSubjects: [String]
+        var looseDesignWords: [String]
+        var reviewDeterminers: [String]
         var boundQualifiers: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
@@ -85,6 +95,10 @@ struct StudyCues: Sendable {
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
+            case subjectWords = "subject_words", sourceLineLabels = "source_line_labels", publicationVerbs = "publication_verbs"
+            case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
+            case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
+            case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
         }
     }
@@ -136,6 +150,25 @@ struct StudyCues: Sendable {
     let appositionWords: Set<String>
     /// "colleagues", "co-authors": "X and colleagues randomized …" speaks of the reported study's authors.
     let teamWords: Set<String>
+    /// "researchers", "scientists", "a team": the subject of a sentence describing what a study did.
+    let subjectWords: Set<String>
+    /// "source", "reference": a line "SOURCE: Journal of X, online May 2, 2011." cites the reported study.
+    let sourceLineLabels: Set<String>
+    /// "published", "came out", "appeared": a year after one of these dates the study's paper.
+    let publicationVerbs: PhraseSet
+    /// "similar", "separate", "another": an indefinite study phrase with one of these names a different study.
+    let distinctModifiers: Set<String>
+    /// "university", "news", "hospital": a name with one of these on a source line is no journal.
+    let nonJournalWords: Set<String>
+    /// "priority", "peer": a study noun after one of these names a process ("Priority Review", "peer review").
+    let headPreblockers: Set<String>
+    /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
+    let conductVerbs: PhraseSet
+    /// "team", "researchers", "they": who carries out the study in focus.
+    let authorSubjects: Set<String>
+    /// "review", "overview": design words that count in a sentence only after one of `reviewDeterminers`.
+    let looseDesignWords: Set<String>
+    let reviewDeterminers: Set<String>
     /// "more than a decade", "up to 5 years": a bound, not the length of the study.
     let boundQualifiers: PhraseSet
     /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
@@ -195,6 +228,16 @@ struct StudyCues: Sendable {
         futureBefore = PhraseSet(file.futureBefore)
         appositionWords = lowerSet(file.appositionWords)
         teamWords = lowerSet(file.teamWords)
+        subjectWords = lowerSet(file.subjectWords)
+        sourceLineLabels = lowerSet(file.sourceLineLabels)
+        publicationVerbs = PhraseSet(file.publicationVerbs)
+        distinctModifiers = lowerSet(file.distinctModifiers)
+        nonJournalWords = lowerSet(file.nonJournalWords)
+        headPreblockers = lowerSet(file.headPreblockers)
+        conductVerbs = PhraseSet(file.conductVerbs)
+        authorSubjects = lowerSet(file.authorSubjects)
+        looseDesignWords = lowerSet(file.looseDesignWords)
+        reviewDeterminers = lowerSet(file.reviewDeterminers)
         boundQualifiers = PhraseSet(file.boundQualifiers)
     }
 }

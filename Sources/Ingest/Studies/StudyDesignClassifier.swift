@@ -16,19 +16,29 @@ struct StudyDesignClassifier: Sendable {
             }
             return .review
         }
-        for group in [anchorPhrases, explicit, attached] {
-            if let design = firstDesign(in: group, allowing: nil) { return design }
+        for (rank, group) in [anchorPhrases, explicit, attached].enumerated() {
+            if let design = firstDesign(in: group, allowing: nil, inSentences: rank > 0) { return design }
         }
         return .unspecified
     }
 
-    private func firstDesign(in sentences: [[WordToken]], allowing: Set<StudyDesign>?) -> StudyDesign? {
+    private func firstDesign(in sentences: [[WordToken]], allowing: Set<StudyDesign>?, inSentences: Bool = false) -> StudyDesign? {
         for (design, phrases) in cues.designs where allowing?.contains(design) ?? true {
             if sentences.contains(where: { tokens in
-                phrases.matches(in: tokens).contains { !describesOtherStudies($0, tokens) }
+                phrases.matches(in: tokens).contains { !describesOtherStudies($0, tokens) && !(inSentences && isLooseReview($0, tokens)) }
             }) { return design }
         }
         return nil
+    }
+
+    /// The bare word "review" in a sentence ("the panel will review it", "under review", "a review of the
+    /// records found …" in a trial's report) is a weak cue: only a review named as such ("a review", "this
+    /// review", "their review") is one; the anchor phrase and "systematic review" are read as before.
+    private func isLooseReview(_ match: Range<Int>, _ tokens: [WordToken]) -> Bool {
+        guard match.count == 1, cues.looseDesignWords.contains(tokens[match.lowerBound].lower) else { return false }
+        guard match.lowerBound > 0 else { return true }
+        let previous = tokens[match.lowerBound - 1]
+        return !cues.reviewDeterminers.contains(previous.lower) && JournalFinder.year(previous) == nil
     }
 
     /// "Without randomized trials to go on", "animal studies suggest": a design word before a plural

@@ -37,6 +37,8 @@ struct StudyDetector: Sendable {
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
             if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
+            // "Priority Review", "peer review", "an FDA review": a process, not a study.
+            if index > 0, cues.headPreblockers.contains(tokens[index - 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
             // (Only when nothing but a space separates them: "the study, scientists at …" has two phrases.)
             if index + 1 < tokens.count, tokens[index + 1].start - tokens[index].end == 1,
@@ -48,6 +50,7 @@ struct StudyDetector: Sendable {
         }
         if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
         if found.isEmpty, let team = teamAnchor(tokens) { found.append(team) }
+        if found.isEmpty, let subject = subjectAnchor(tokens) { found.append(subject) }
         return found
     }
 
@@ -168,6 +171,29 @@ struct StudyDetector: Sendable {
             if window.contains(where: { cues.methodVerbs.contains(tokens[$0].lower) }) {
                 return StudyAnchor(kind: .definite, tokens: index..<(next + 1), head: "researchers", isMain: true)
             }
+        }
+        return nil
+    }
+
+    /// "Researchers tracked 12,000 veterans for a decade", "ARIC enrolled 15,792 adults": a study described by
+    /// its authors (or its acronym) doing it to counted subjects, without a study noun. The count keeps out
+    /// "researchers have long studied …".
+    private func subjectAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
+        for index in tokens.indices.dropLast() {
+            let token = tokens[index]
+            let researchers = cues.subjectWords.contains(token.lower)
+            let acronym = token.text.count >= 3 && token.text.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+                && !cues.reportOrganisations.contains(token.lower)
+            guard researchers || acronym else { continue }
+            // No determiner before "researchers" ("the researchers" is already an anchor; "some researchers" is vague).
+            if researchers, index > 0, !tokens[index - 1].isCapitalized, cues.groupQuantifiers.contains(tokens[index - 1].lower) { continue }
+            let verbs = (index + 1)..<min(tokens.count, index + (researchers ? 5 : 2))
+            guard let verb = verbs.first(where: { cues.methodVerbs.contains(tokens[$0].lower) }) else { continue }
+            let after = (verb + 1)..<min(tokens.count, verb + 5)
+            guard after.contains(where: { tokens[$0].isNumber && (tokens[$0].integerValue ?? 0) >= 2 }) else { continue }
+            // (An acronym may be an organisation's as well as a trial's: it speaks of the study in focus, or opens
+            // one when there is none, and never names a new one.)
+            return StudyAnchor(kind: .definite, tokens: index..<(index + 1), head: acronym ? "study" : token.lower)
         }
         return nil
     }

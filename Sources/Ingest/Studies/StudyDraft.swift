@@ -17,6 +17,11 @@ struct StudyDraft: Sendable {
     var anchorPhrases: [String] = []
     /// True for the document's first study that is not a reference entry nor a group: the one it reports.
     var isMainReport = false
+    /// True while the only phrases naming it were definite ("this study" in a press release's preamble, before
+    /// the lead's "a study appearing in …"): the first plain indefinite phrase then names the same study.
+    var openedByDefinite = false
+    /// True for other work the text cites while reporting its study ("a 2016 analysis", "another trial").
+    var isBackground = false
 
     /// The reference-list entry of the paper that reports this study when the text describes it too: it gives
     /// the title, journal and year, never the design (the text's description wins).

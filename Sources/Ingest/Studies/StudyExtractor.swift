@@ -11,12 +11,14 @@ public struct StudyExtractor: Sendable {
     let coreference: StudyCoreference
     let references: ReferenceParser
     let attributes: StudyAttributeReader
+    let journals: JournalFinder
 
     public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         self.lexicon = lexicon
         let cues = try StudyCues(locator: locator)
         self.cues = cues
         let journals = JournalFinder(cues: cues)
+        self.journals = journals
         coreference = StudyCoreference(cues: cues, detector: StudyDetector(cues: cues), journals: journals)
         references = ReferenceParser(cues: cues)
         attributes = StudyAttributeReader(cues: cues, designs: StudyDesignClassifier(cues: cues),
@@ -66,6 +68,7 @@ public struct StudyExtractor: Sendable {
                 }
             }
         }
+        applySourceLine(&studies, drafts, document)
         addTopicConditions(&studies, drafts, document, context)
         separateLocalKeys(&studies)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
@@ -105,6 +108,22 @@ public struct StudyExtractor: Sendable {
             studies[main] = attributes.study(drafts[main], context, documentCitation: citation)
             return
         }
+    }
+
+    /// "SOURCE: Journal of X, online May 2, 2011." at the end of a story cites the study it reports: it gives
+    /// that study the journal the text left out, and the year of that journal's paper.
+    private func applySourceLine(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ document: AnalyzedDocument) {
+        guard let main = drafts.indices.first(where: { drafts[$0].isMainReport }),
+              let line = SourceLine.find(document, cues: cues, journals: journals, references: references) else { return }
+        let lineJournal = StudyIdentity.normalise(line.journal) ?? ""
+        if studies[main].journal == nil { studies[main].journal = line.journal }
+        let journal = studies[main].journal.flatMap(StudyIdentity.normalise) ?? ""
+        let same = !journal.isEmpty && (journal.hasPrefix(lineJournal.prefix(12)) || lineJournal.hasPrefix(journal.prefix(12))
+            || JournalFinder.abbreviates(line.journal, studies[main].journal ?? "") || JournalFinder.abbreviates(studies[main].journal ?? "", line.journal))
+        if same, let year = line.year, studies[main].year == nil || studies[main].year == document.metadata.published.flatMap({ Int($0.prefix(4)) }) {
+            studies[main].year = year
+        }
+        studies[main].identityKey = StudyIdentity.key(studies[main])
     }
 
     /// Two studies of one document that the merge above kept apart are two studies, even when their vague
