@@ -95,7 +95,7 @@ import EvidenceModel
         // Rows come from findings; a finding counts for its intervention and every broader one (vitamin K for K1
         // and K2), as intervention= of /v1/findings includes narrower ones.
         #expect(Set(byIntervention.keys) == ["vitamin-k2", "vitamin-k1", "vitamin-k", "warfarin", "vitamin-k-antagonists",
-                                             "anticoagulants", "statins"])
+                                             "anticoagulants", "statins", "lipid-lowering-drugs"])
         #expect(byIntervention["vitamin-k"]?["study_count"] as? Int == 2)
         #expect(byIntervention["statins"]?["conflicting"] as? Bool == false)
         #expect(byIntervention["vitamin-k2"]?["findings"] as? String

@@ -141,3 +141,37 @@ import EvidenceModel
 }
 
 import Foundation
+
+/// The stage cue files name concepts by id: an id the concept lexicon lost (renamed, merged into another) would
+/// silently switch a rule off, so each must still exist.
+@Suite struct LexiconCrossReferenceTests {
+    private struct FindingLists: Decodable {
+        var not_outcomes: [String]
+        var sought_outcomes: [String]
+    }
+    private struct StudyLists: Decodable {
+        var context_conditions: [String]
+    }
+
+    @Test func cueFilesNameOnlyExistingConcepts() throws {
+        let lexicon = try #require(LexiconTests.lexicon)
+        let ids = Set(lexicon.concepts.map(\.id))
+        let findings = try ResourceLocator.standard.loadJSON(FindingLists.self, "lexicon/findings.json")
+        let studies = try ResourceLocator.standard.loadJSON(StudyLists.self, "lexicon/studies.json")
+        for id in findings.not_outcomes + findings.sought_outcomes + studies.context_conditions {
+            #expect(ids.contains(id), "lexicon names a concept that does not exist: \(id)")
+        }
+    }
+
+    /// The findings stage tells a population ("hemodialysis patients") from an outcome by the noun after the
+    /// condition's name; a name that swallows that noun makes the population an outcome.
+    @Test func noConditionNameEndsWithAPopulationNoun() throws {
+        let lexicon = try #require(LexiconTests.lexicon)
+        for concept in lexicon.concepts where concept.type == .condition {
+            for name in [concept.name] + concept.synonyms {
+                let last = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
+                #expect(!["patients", "patient", "people", "adults"].contains(last) || !name.contains(" "), "\(concept.id): \(name)")
+            }
+        }
+    }
+}

@@ -38,11 +38,14 @@ public struct FindingExtractor: Sendable {
 
     /// Body sentences that no study claims but that report a result for a substance a study named before them
     /// ("Multivitamins made no difference in the risk of prostate cancer", paragraphs after the trial was
-    /// introduced): each goes to the latest study before it that names that substance. Questions are no results.
+    /// introduced): each goes to the latest study before it that names that substance. Questions are no results,
+    /// and a heading between the study and the sentence ends the study's section: what a page says under "Side
+    /// effects" or "How it works" is no longer that study's result.
     func continuingSentences(_ studies: [ExtractedStudy], _ own: [[TextSpan]], _ context: StudyContext) -> [[TextSpan]] {
         var extra: [[TextSpan]] = Array(repeating: [], count: studies.count)
         let claimed = own.flatMap { $0 }.sorted()
         let firstMention = own.map { $0.map(\.start).min() }
+        let headings = context.document.sentences.filter { $0.region == .body && Self.isHeading($0.text) }.map(\.span.start)
         for sentence in context.document.sentences where sentence.region == .body {
             let span = sentence.span
             if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
@@ -55,9 +58,16 @@ public struct FindingExtractor: Sendable {
                 let latest = own[index].filter { $0.start < span.start }.map(\.start).max() ?? first
                 if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
             }
-            if let best { extra[best.index].append(span) }
+            if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
+    static func isHeading(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharactersInSpaces()
+        guard let last = trimmed.unicodeScalars.last, !".!?:;\"”)…".unicodeScalars.contains(last) else { return false }
+        return trimmed.split(separator: " ").count <= 8
     }
 
     /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
