@@ -38,6 +38,23 @@ struct FindingTests {
         #expect(Self.role(studies, "vitamin-k2") == .studied)
     }
 
+    @Test("an outcome of which more is better: a rise in survival or strength is a benefit, a fall a harm")
+    func soughtOutcomesReadARiseAsBenefit() throws {
+        let studies = try Self.studies("""
+            A randomised trial gave 300 older adults with heart failure zinc or a placebo for a year. \
+            Zinc improved survival and increased grip strength compared with placebo.
+            """)
+        let zinc = Self.findings(studies, "zinc")
+        #expect(zinc.contains { $0.outcomeID == "survival" && $0.direction == .benefit })
+        #expect(zinc.contains { $0.outcomeID == "muscle-strength" && $0.direction == .benefit })
+        #expect(!zinc.contains { $0.direction == .harm })
+        let fall = try Self.studies("""
+            A randomised trial gave 300 older adults with heart failure zinc or a placebo for a year. \
+            In the zinc group, survival fell compared with placebo.
+            """)
+        #expect(Self.findings(fall, "zinc").contains { $0.outcomeID == "survival" && $0.direction == .harm })
+    }
+
     @Test("a comparator and a co-treatment get their roles and no finding of their own")
     func comparatorAndCoIntervention() throws {
         let studies = try Self.studies("""
