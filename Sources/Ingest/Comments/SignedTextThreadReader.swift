@@ -54,6 +54,8 @@ struct SignedTextThreadReader: Sendable {
 
     /// "answered Jan 5, 2021 at 9:11 — **Name** 8,412 rep" → (Name, 2021-01-05).
     private func attribution(_ raw: String) -> (String, String?)? {
+        // Most lines of a page are paragraphs: the length check comes before any copy of the line.
+        guard raw.unicodeScalars.count <= 200 else { return nil }
         let line = raw.replacingOccurrences(of: "*", with: "")
         let lower = line.lowercased()
         guard line.unicodeScalars.count <= 160, cues.attributionVerbs.contains(where: { Phrase.hasPrefix(lower, $0) }),
