@@ -15,6 +15,7 @@ def first_id(module_name):
 
 ids = {"v1_studies_by_id": first_id("v1_studies"), "v1_claims_by_id": first_id("v1_claims"),
        "v1_comments_by_id": first_id("v1_comments"), "v1_sources_by_id": first_id("v1_sources"),
+       "v1_findings_by_id": first_id("v1_findings"),
        "v1_sources_by_id_text": first_id("v1_sources"), "v1_conditions_by_id": "vascular calcification",
        "v1_conditions_by_id_evidence": "vascular calcification", "v1_interventions_by_id": "vitamin K2"}
 extra = {"v1_search": {"q": "vitamin"}, "v1_search_csv": {"q": "vitamin"}, "v1_claims": {"hedged": True},
