@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Ingest
 import EvidenceModel
@@ -173,5 +174,22 @@ import Foundation
                 #expect(!["patients", "patient", "people", "adults"].contains(last) || !name.contains(" "), "\(concept.id): \(name)")
             }
         }
+    }
+}
+
+@Suite struct DateVocabularyTests {
+    /// Dates are read with month names from the lexicon: a folder without them must stop the pipeline at start-up,
+    /// not leave every date of every document unread.
+    @Test func aLexiconWithoutMonthNamesIsRefusedAtStartUp() throws {
+        let files = FileManager.default
+        let home = files.temporaryDirectory.appendingPathComponent("evidence-dates-\(UUID().uuidString)")
+        defer { try? files.removeItem(at: home) }
+        let lexicon = try ResourceLocator.standard.locate("lexicon")
+        try files.createDirectory(at: home, withIntermediateDirectories: true)
+        try files.copyItem(atPath: lexicon, toPath: home.appendingPathComponent("lexicon").path)
+        _ = try Pipeline(locator: ResourceLocator(roots: [home.path]))
+        try files.removeItem(at: home.appendingPathComponent("lexicon/dates.json"))
+        #expect(throws: ResourceError.self) { _ = try Pipeline(locator: ResourceLocator(roots: [home.path])) }
+        #expect(MonthNames.standard["sept"] == 9 && MonthNames.standard.count >= 12)
     }
 }

@@ -16,6 +16,7 @@ public struct Pipeline: Sendable {
     public init(locator: ResourceLocator = .standard) throws {
         let lexicon = try Lexicon.load(from: locator)
         self.lexicon = lexicon
+        _ = try MonthNames.load(locator)   // dates are read through MonthNames.standard; fail here if it is missing
         regions = try RegionSegmenter(locator: locator)
         sentences = try SentenceSplitter(locator: locator)
         metadata = try MetadataExtractor(lexicon: lexicon, locator: locator)
