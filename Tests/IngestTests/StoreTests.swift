@@ -33,6 +33,27 @@ import EvidenceModel
         try db.queryFirst("SELECT count(*) FROM " + table) { $0.int(0) } ?? -1
     }
 
+    /// A poster the page does not name is served with `author: null`, not an empty string.
+    @Test func aCommentWithoutAnAuthorIsServedWithNull() throws {
+        let store = try EvidenceStore(path: folder + "/c.sqlite", lexicon: lexicon)
+        let text = SourceText("A page.\nFirst reply here.\nSecond reply here.\n")
+        let comments = [
+            ExtractedComment(number: 1, author: "", authorID: "anonymous-1", span: TextSpan(8, 25)),
+            ExtractedComment(number: 2, author: "Ruth", authorID: "ruth", span: TextSpan(26, 44)),
+        ]
+        let extraction = Extraction(source: ExtractedSource(file: "c.txt", text: text, sha256: "c1", kind: .forumThread),
+                                    comments: comments)
+        #expect(try store.write(extraction) == .added)
+        let rendered = try store.db.query("SELECT json FROM comments ORDER BY number") { $0.text(0) }
+        let authors = try rendered.map { json -> Any? in
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return object?["author"]
+        }
+        #expect(authors.count == 2)
+        #expect(authors.first.flatMap { $0 } is NSNull)
+        #expect(authors.last.flatMap { $0 } as? String == "Ruth")
+    }
+
     @Test func sameBytesChangeNothingAndIdsAreStable() throws {
         let store = try EvidenceStore(path: folder + "/a.sqlite", lexicon: lexicon)
         #expect(try store.write(extraction(file: "a.txt", text: "Study one about K2.", sha: "s1")) == .added)
