@@ -137,4 +137,15 @@ struct FindingTests {
         #expect(finding.direction == .benefit)
         #expect(finding.span.length > 20)
     }
+
+    @Test("a smaller decline of a measure worth keeping is a benefit, not a harm")
+    func smallerDeclineIsBenefit() throws {
+        let studies = try Self.studies("""
+            A randomised trial gave 200 women after the menopause calcium or a placebo for two years. \
+            Bone mineral density at the hip declined less in the calcium group than with placebo.
+            """)
+        let calcium = Self.findings(studies, "calcium")
+        #expect(calcium.contains { $0.outcomeID == "bone-mineral-density" && $0.direction == .benefit })
+        #expect(!calcium.contains { $0.direction == .harm })
+    }
 }
