@@ -129,7 +129,7 @@ public enum APIObjects {
         Field("author", .string, nullable: true, "The byline's author."),
         Field("publisher", .string, nullable: true, "The site or organisation that published it."),
         Field("industry_sponsored", .boolean,
-              "True when the text is, or relays, material of a company or trade body that sells what it discusses."),
+              "True when a seller of what the text discusses (a company, or a trade body of such companies) wrote the text or is its source."),
         Field("sponsor_evidence", .string, nullable: true, "The words that show the sponsorship."),
         Field("sha256", .string, "SHA-256 of the file's bytes: its version."),
         Field("ingested_at", .string, "When this version was stored (RFC 3339)."),

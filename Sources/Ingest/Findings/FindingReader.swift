@@ -98,7 +98,7 @@ struct FindingReader: Sendable {
         if cues.nonResult.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
         let namesIntervention = !sentence.mentions(in: clause, type: .intervention, context).isEmpty
         // "The placebo group showed no change": the comparator's own course, unless the clause names a substance
-        // whose arm it is ("the group receiving a normal dose of K1 continued comparably").
+        // whose arm it is ("the low-dose arm of K1 stayed level").
         let aboutComparator = cues.comparatorArms.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
         if aboutComparator && !namesIntervention { return nil }
         let nullFound = cues.extraNull.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)

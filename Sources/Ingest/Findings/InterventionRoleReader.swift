@@ -49,9 +49,9 @@ struct InterventionRoleReader: Sendable {
     private func isInduced(_ token: Int, _ tokens: [WordToken], _ clause: Range<Int>, _ inducers: [Range<Int>]) -> Bool {
         if tokens[token].lower.contains("-induc") { return true }
         for cue in inducers {
-            // The link follows the cue closely ("induced in rats by"); the agent may stand further on ("by adding
-            // the vitamin K antagonist warfarin"). A link far from the cue belongs to another verb ("induced
-            // calcification has been shown to be inhibited by K2").
+            // The link follows the cue closely ("induced in rats by"); the agent may stand further on ("by giving
+            // them the anticoagulant warfarin"). A link far from the cue belongs to another verb (in "induced
+            // lesions were later found to shrink with K2", K2 is no inducer).
             if cue.upperBound <= token, token - cue.upperBound <= 14 {
                 let links = (cue.upperBound..<min(token, cue.upperBound + 4)).filter { cues.inducerLinks.contains(tokens[$0].lower) }
                 if !links.isEmpty { return true }

@@ -55,7 +55,7 @@ struct StudyCues: Sendable {
         var modifierWords: [String]
         var mainStudyModifiers: [String]
         var journalConnectors: [String]
-        var months: [String]
+        var dateWords: [String]
         var vagueReferences: [String]
         var contextConditions: [String]
         var headBlockers: [String]
@@ -91,7 +91,7 @@ struct StudyCues: Sendable {
             case nonNameWords = "non_name_words", attachedCues = "attached_cues", methodVerbs = "method_verbs"
             case journalTriggers = "journal_triggers", referenceHeadings = "reference_headings"
             case referenceLabels = "reference_labels", modifierWords = "modifier_words"
-            case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", months
+            case mainStudyModifiers = "main_study_modifiers", journalConnectors = "journal_connectors", dateWords = "date_words"
             case vagueReferences = "vague_references", contextConditions = "context_conditions"
             case headBlockers = "head_blockers", pluralHeads = "plural_heads", approximateQualifiers = "approximate_qualifiers"
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
@@ -132,6 +132,8 @@ struct StudyCues: Sendable {
     /// "the new study" speaks of the study the document is about, whatever was mentioned last.
     let mainStudyModifiers: Set<String>
     let journalConnectors: Set<String>
+    /// Month names (`lexicon/dates.json`) and the words that stand before them in a date ("early", "mid"):
+    /// where a journal's name ends.
     let months: Set<String>
     /// "previous studies have …", "it is well established": a sentence about other studies.
     let vagueReferences: PhraseSet
@@ -214,7 +216,7 @@ struct StudyCues: Sendable {
         modifierWords = lowerSet(file.modifierWords)
         mainStudyModifiers = lowerSet(file.mainStudyModifiers)
         journalConnectors = lowerSet(file.journalConnectors)
-        months = lowerSet(file.months)
+        months = Set(MonthNames.standard.keys).union(lowerSet(file.dateWords))
         vagueReferences = PhraseSet(file.vagueReferences)
         contextConditions = Set(file.contextConditions)
         headBlockers = lowerSet(file.headBlockers)
