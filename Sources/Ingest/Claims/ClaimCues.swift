@@ -34,6 +34,10 @@ struct ClaimCues: Sendable {
         var harmIncrease: [String]
         var useWords: [String]
         var epidemiologyDesigns: [String]
+        var prevalence: [String]
+        var contrastWords: [String]
+        var clauseMinimumWords: Int
+        var pairedOpeners: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -46,6 +50,8 @@ struct ClaimCues: Sendable {
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
             case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
+            case prevalence, contrastWords = "contrast_words", clauseMinimumWords = "clause_minimum_words"
+            case pairedOpeners = "paired_openers"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -86,6 +92,14 @@ struct ClaimCues: Sendable {
     /// A result of a trial or an experiment is efficacy; one of an observational study, epidemiology.
     let efficacyDesigns: Set<StudyDesign>
     let epidemiologyDesigns: Set<StudyDesign>
+    /// "one in five", "million adults", "affects": how common a condition is, which no study design turns into
+    /// a result of that study.
+    let prevalence: PhraseSet
+    /// "but", "however", "which suggests": after a comma they open a clause that is a claim of its own (`ClaimClauses`).
+    let contrastWords: PhraseSet
+    let clauseMinimumWords: Int
+    /// "not only", "not just": their "but" continues the same assertion.
+    let pairedOpeners: PhraseSet
     /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
     let backReferenceOpeners: PhraseSet
     /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
@@ -125,6 +139,10 @@ struct ClaimCues: Sendable {
         backReferenceOpeners = PhraseSet(file.backReferenceOpeners)
         harmIncrease = PhraseSet(file.harmIncrease)
         useWords = PhraseSet(file.useWords)
+        prevalence = PhraseSet(file.prevalence)
+        contrastWords = PhraseSet(file.contrastWords)
+        clauseMinimumWords = file.clauseMinimumWords
+        pairedOpeners = PhraseSet(file.pairedOpeners)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

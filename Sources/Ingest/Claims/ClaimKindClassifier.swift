@@ -30,10 +30,12 @@ struct ClaimKindClassifier: Sendable {
     }
 
     /// Efficacy and epidemiology told apart by the design of the study the claim reports: a trial's or an
-    /// experiment's result is efficacy, an observational study's association epidemiology.
-    func kind(_ kind: ClaimKind, reporting design: StudyDesign?) -> ClaimKind {
+    /// experiment's result is efficacy, an observational study's association epidemiology. How common a
+    /// condition is ("affects one in ten", "million adults have") stays epidemiology whatever study is near:
+    /// such background is no trial's result.
+    func kind(_ kind: ClaimKind, reporting design: StudyDesign?, tokens: [WordToken] = []) -> ClaimKind {
         guard let design else { return kind }
-        if kind == .epidemiology, cues.efficacyDesigns.contains(design) { return .efficacy }
+        if kind == .epidemiology, cues.efficacyDesigns.contains(design), !cues.prevalence.contains(in: tokens) { return .efficacy }
         if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
         return kind
     }
