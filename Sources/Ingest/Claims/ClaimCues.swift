@@ -16,6 +16,7 @@ struct ClaimCues: Sendable {
         var clauseBreaks: [String]
         var speakerStopWords: [String]
         var weakKindsFrom: Int
+        var fallbackKindsFrom: Int
         var dosageWithQuantity: [String]
         var imperatives: [String]
         var nonClaimLabels: [String]
@@ -43,7 +44,7 @@ struct ClaimCues: Sendable {
             case hedges, kinds
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
-            case weakKindsFrom = "weak_kinds_from", dosageWithQuantity = "dosage_with_quantity"
+            case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
             case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
             case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
@@ -60,6 +61,9 @@ struct ClaimCues: Sendable {
     /// Kinds in the order they are tried; those from `weakKindsFrom` on are only tried on the whole sentence.
     let kinds: [(ClaimKind, PhraseSet)]
     let weakKindsFrom: Int
+    /// Lists from this one on are tried last, before `other`: general words of a kind ("cells", "outcome",
+    /// "risk of") that decide only when no other cue does, and that alone make no sentence a claim.
+    let fallbackKindsFrom: Int
     let headingKinds: [(ClaimKind, PhraseSet)]
     let speechVerbs: Set<String>
     let pronounSpeakers: Set<String>
@@ -117,6 +121,7 @@ struct ClaimCues: Sendable {
         hedges = PhraseSet(file.hedges)
         kinds = compile(file.kinds)
         weakKindsFrom = file.weakKindsFrom
+        fallbackKindsFrom = file.fallbackKindsFrom
         headingKinds = compile(file.headingKinds)
         speechVerbs = Set(file.speechVerbs.map { WordTokenizer.fold($0) })
         pronounSpeakers = Set(file.pronounSpeakers)

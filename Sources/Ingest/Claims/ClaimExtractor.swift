@@ -68,14 +68,14 @@ public struct ClaimExtractor: Sendable {
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
             let inSentence = mentionIndex.inside(sentence.span)
-            let sentenceClauses = clauses(sentence.span, inSentence, tokens: tokens, context: context, document: document)
+            let (sentenceClauses, contrastSplit) = clauses(sentence.span, inSentence, tokens: tokens, context: context, document: document)
             for span in sentenceClauses {
                 let mentions = context.concepts.inside(span).filter { mention in
                     (context.type(mention) == .condition || context.type(mention) == .intervention)
                         && !(citation?.overlaps(mention.span) ?? false)
                 }
                 var inherited: (conditions: [String], interventions: [String])?
-                if mentions.isEmpty, sentenceClauses.count > 1 {
+                if mentions.isEmpty, contrastSplit {
                     // A contrast clause without a concept of its own speaks of its sentence's concepts.
                     inherited = (context.conceptIDs([sentence.span], type: .condition), context.conceptIDs([sentence.span], type: .intervention))
                 } else if mentions.isEmpty {
@@ -90,9 +90,12 @@ public struct ClaimExtractor: Sendable {
                 let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
                 let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design }, tokens: clauseTokens)
                 // A study's method description ("researchers exposed cells to …") reports no finding.
-                if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
+                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil,
+                   clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
-                                           hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
+                                           // "…, yet X appears to …, an analysis suggests": a contrast clause
+                                           // keeps the hedge of its sentence.
+                                           hedged: classifier.isHedged(contrastSplit ? tokens : clauseTokens), attributedTo: speakers[index])
                 claim.studyIndex = studyIndex
                 claim.conditionIDs = inherited?.conditions ?? context.conceptIDs([span], type: .condition)
                 claim.interventionIDs = inherited?.interventions ?? context.conceptIDs([span], type: .intervention)
@@ -106,19 +109,20 @@ public struct ClaimExtractor: Sendable {
     /// The sentence; its study clauses when it reports several studies; else its contrast clauses
     /// (`ClaimClauses`) that each name a concept or carry a kind cue.
     private func clauses(_ sentence: TextSpan, _ mentions: [(span: TextSpan, study: Int)], tokens: [WordToken],
-                         context: StudyContext, document: AnalyzedDocument) -> [TextSpan] {
+                         context: StudyContext, document: AnalyzedDocument) -> (spans: [TextSpan], contrast: Bool) {
         var inner: [TextSpan] = []
         for mention in mentions where mention.span != sentence && !inner.contains(mention.span) {
             inner.append(mention.span)
         }
         guard inner.count >= 2 else {
-            return contrast.split(sentence, tokens: tokens, text: document.text) { span in
+            let spans = contrast.split(sentence, tokens: tokens, text: document.text) { span in
                 let own = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let named = context.concepts.inside(span).contains { context.type($0) == .condition || context.type($0) == .intervention }
                 return named || classifier.hasClaimCue(own)
             }
+            return (spans, spans.count > 1)
         }
-        return inner.sorted()
+        return (inner.sorted(), false)
     }
 
     /// The study whose mention overlaps the claim most.

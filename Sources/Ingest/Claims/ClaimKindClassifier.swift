@@ -46,11 +46,18 @@ struct ClaimKindClassifier: Sendable {
         cues.kinds.enumerated().contains { position, entry in position < cues.weakKindsFrom && entry.1.contains(in: tokens) }
     }
 
-    /// True when a kind cue is in the tokens, amounts aside ("90 mcg daily" alone asserts nothing).
+    /// True when a kind cue is in the tokens, amounts and the last-resort lists aside ("90 mcg daily" or
+    /// "cells" alone asserts nothing).
     func hasClaimCue(_ tokens: [WordToken]) -> Bool {
         cues.kinds.enumerated().contains { position, entry in
-            (position < cues.weakKindsFrom || entry.0 != .dosage) && entry.1.contains(in: tokens)
+            (position < cues.weakKindsFrom || entry.0 != .dosage) && position < cues.fallbackKindsFrom && entry.1.contains(in: tokens)
         }
+    }
+
+    /// True when a cue of a list before the last-resort ones is in the tokens: a method description
+    /// ("researchers exposed cells to …") names cells and tissues but asserts nothing.
+    func hasCueBeforeFallback(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in position < cues.fallbackKindsFrom && entry.1.contains(in: tokens) }
     }
 
     /// Hedged: "may", "might", "suggest", "insufficient evidence", … ("May" the month does not count).
