@@ -3,7 +3,7 @@ import EvidenceModel
 ///
 /// A claim is a body sentence (never a title, byline, heading, question, reference, comment, boilerplate or
 /// furniture) that names at least one condition or intervention. A sentence reporting two studies is split
-/// into one claim per study clause. Each claim gets its kind and hedging (`ClaimKindClassifier`), its
+/// into one claim per study clause; other sentences at a semicolon or a contrast (`ClaimClauses`). Each claim gets its kind and hedging (`ClaimKindClassifier`), its
 /// speaker (`ClaimAttribution`), the study whose mention it overlaps, and its concepts.
 public struct ClaimExtractor: Sendable {
     let lexicon: Lexicon
