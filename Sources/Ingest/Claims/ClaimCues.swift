@@ -16,6 +16,7 @@ struct ClaimCues: Sendable {
         var clauseBreaks: [String]
         var speakerStopWords: [String]
         var weakKindsFrom: Int
+        var fallbackKindsFrom: Int
         var dosageWithQuantity: [String]
         var imperatives: [String]
         var nonClaimLabels: [String]
@@ -34,18 +35,24 @@ struct ClaimCues: Sendable {
         var harmIncrease: [String]
         var useWords: [String]
         var epidemiologyDesigns: [String]
+        var prevalence: [String]
+        var contrastWords: [String]
+        var clauseMinimumWords: Int
+        var pairedOpeners: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
-            case weakKindsFrom = "weak_kinds_from", dosageWithQuantity = "dosage_with_quantity"
+            case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
             case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
             case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
             case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
+            case prevalence, contrastWords = "contrast_words", clauseMinimumWords = "clause_minimum_words"
+            case pairedOpeners = "paired_openers"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -54,6 +61,9 @@ struct ClaimCues: Sendable {
     /// Kinds in the order they are tried; those from `weakKindsFrom` on are only tried on the whole sentence.
     let kinds: [(ClaimKind, PhraseSet)]
     let weakKindsFrom: Int
+    /// Lists from this one on are tried last, before `other`: general words of a kind ("cells", "outcome",
+    /// "risk of") that decide only when no other cue does, and that alone make no sentence a claim.
+    let fallbackKindsFrom: Int
     let headingKinds: [(ClaimKind, PhraseSet)]
     let speechVerbs: Set<String>
     let pronounSpeakers: Set<String>
@@ -86,6 +96,14 @@ struct ClaimCues: Sendable {
     /// A result of a trial or an experiment is efficacy; one of an observational study, epidemiology.
     let efficacyDesigns: Set<StudyDesign>
     let epidemiologyDesigns: Set<StudyDesign>
+    /// "one in five", "million adults", "affects": how common a condition is, which no study design turns into
+    /// a result of that study.
+    let prevalence: PhraseSet
+    /// "but", "however", "which suggests": after a comma they open a clause that is a claim of its own (`ClaimClauses`).
+    let contrastWords: PhraseSet
+    let clauseMinimumWords: Int
+    /// "not only", "not just": their "but" continues the same assertion.
+    let pairedOpeners: PhraseSet
     /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
     let backReferenceOpeners: PhraseSet
     /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
@@ -103,6 +121,7 @@ struct ClaimCues: Sendable {
         hedges = PhraseSet(file.hedges)
         kinds = compile(file.kinds)
         weakKindsFrom = file.weakKindsFrom
+        fallbackKindsFrom = file.fallbackKindsFrom
         headingKinds = compile(file.headingKinds)
         speechVerbs = Set(file.speechVerbs.map { WordTokenizer.fold($0) })
         pronounSpeakers = Set(file.pronounSpeakers)
@@ -125,6 +144,10 @@ struct ClaimCues: Sendable {
         backReferenceOpeners = PhraseSet(file.backReferenceOpeners)
         harmIncrease = PhraseSet(file.harmIncrease)
         useWords = PhraseSet(file.useWords)
+        prevalence = PhraseSet(file.prevalence)
+        contrastWords = PhraseSet(file.contrastWords)
+        clauseMinimumWords = file.clauseMinimumWords
+        pairedOpeners = PhraseSet(file.pairedOpeners)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

@@ -3,7 +3,7 @@ import EvidenceModel
 ///
 /// A claim is a body sentence (never a title, byline, heading, question, reference, comment, boilerplate or
 /// furniture) that names at least one condition or intervention. A sentence reporting two studies is split
-/// into one claim per study clause. Each claim gets its kind and hedging (`ClaimKindClassifier`), its
+/// into one claim per study clause; other sentences at a semicolon or a contrast (`ClaimClauses`). Each claim gets its kind and hedging (`ClaimKindClassifier`), its
 /// speaker (`ClaimAttribution`), the study whose mention it overlaps, and its concepts.
 public struct ClaimExtractor: Sendable {
     let lexicon: Lexicon
@@ -12,6 +12,7 @@ public struct ClaimExtractor: Sendable {
     let attribution: ClaimAttribution
     let journals: JournalFinder
     let cleaner: ClaimSpanCleaner
+    let contrast: ClaimClauses
 
     public init(lexicon: Lexicon, locator: ResourceLocator = .standard) throws {
         self.lexicon = lexicon
@@ -21,6 +22,8 @@ public struct ClaimExtractor: Sendable {
         classifier = ClaimKindClassifier(cues: cues)
         attribution = ClaimAttribution(cues: cues)
         cleaner = ClaimSpanCleaner(cues: cues)
+        contrast = ClaimClauses(contrastWords: cues.contrastWords, minimumWords: cues.clauseMinimumWords,
+                                pairedOpeners: cues.pairedOpeners)
     }
 
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
@@ -65,13 +68,17 @@ public struct ClaimExtractor: Sendable {
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
             let inSentence = mentionIndex.inside(sentence.span)
-            for span in clauses(sentence.span, inSentence) {
+            let (sentenceClauses, contrastSplit) = clauses(sentence.span, inSentence, tokens: tokens, context: context, document: document)
+            for span in sentenceClauses {
                 let mentions = context.concepts.inside(span).filter { mention in
                     (context.type(mention) == .condition || context.type(mention) == .intervention)
                         && !(citation?.overlaps(mention.span) ?? false)
                 }
                 var inherited: (conditions: [String], interventions: [String])?
-                if mentions.isEmpty {
+                if mentions.isEmpty, contrastSplit {
+                    // A contrast clause without a concept of its own speaks of its sentence's concepts.
+                    inherited = (context.conceptIDs([sentence.span], type: .condition), context.conceptIDs([sentence.span], type: .intervention))
+                } else if mentions.isEmpty {
                     guard span == sentence.span, let last = previous, last.sentence == index - 1,
                           cues.backReferenceOpeners.matches(in: tokens).first?.lowerBound == 0,
                           classifier.hasStrongClaimCue(tokens) else { continue }
@@ -81,11 +88,14 @@ public struct ClaimExtractor: Sendable {
                 let hasDose = !context.doses.inside(span).isEmpty
                 let studyIndex = study(for: span, inSentence)
                 let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
-                let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design })
+                let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design }, tokens: clauseTokens)
                 // A study's method description ("researchers exposed cells to …") reports no finding.
-                if kind == .other, studyIndex != nil, clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
+                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil,
+                   clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
-                                           hedged: classifier.isHedged(clauseTokens), attributedTo: speakers[index])
+                                           // "…, yet X appears to …, an analysis suggests": a contrast clause
+                                           // keeps the hedge of its sentence.
+                                           hedged: classifier.isHedged(contrastSplit ? tokens : clauseTokens), attributedTo: speakers[index])
                 claim.studyIndex = studyIndex
                 claim.conditionIDs = inherited?.conditions ?? context.conceptIDs([span], type: .condition)
                 claim.interventionIDs = inherited?.interventions ?? context.conceptIDs([span], type: .intervention)
@@ -96,14 +106,23 @@ public struct ClaimExtractor: Sendable {
         return claims
     }
 
-    /// The sentence, or its study clauses when it reports several studies.
-    private func clauses(_ sentence: TextSpan, _ mentions: [(span: TextSpan, study: Int)]) -> [TextSpan] {
+    /// The sentence; its study clauses when it reports several studies; else its contrast clauses
+    /// (`ClaimClauses`) that each name a concept or carry a kind cue.
+    private func clauses(_ sentence: TextSpan, _ mentions: [(span: TextSpan, study: Int)], tokens: [WordToken],
+                         context: StudyContext, document: AnalyzedDocument) -> (spans: [TextSpan], contrast: Bool) {
         var inner: [TextSpan] = []
         for mention in mentions where mention.span != sentence && !inner.contains(mention.span) {
             inner.append(mention.span)
         }
-        guard inner.count >= 2 else { return [sentence] }
-        return inner.sorted()
+        guard inner.count >= 2 else {
+            let spans = contrast.split(sentence, tokens: tokens, text: document.text) { span in
+                let own = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
+                let named = context.concepts.inside(span).contains { context.type($0) == .condition || context.type($0) == .intervention }
+                return named || classifier.hasClaimCue(own)
+            }
+            return (spans, spans.count > 1)
+        }
+        return (inner.sorted(), false)
     }
 
     /// The study whose mention overlaps the claim most.

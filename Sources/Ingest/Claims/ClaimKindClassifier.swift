@@ -30,10 +30,12 @@ struct ClaimKindClassifier: Sendable {
     }
 
     /// Efficacy and epidemiology told apart by the design of the study the claim reports: a trial's or an
-    /// experiment's result is efficacy, an observational study's association epidemiology.
-    func kind(_ kind: ClaimKind, reporting design: StudyDesign?) -> ClaimKind {
+    /// experiment's result is efficacy, an observational study's association epidemiology. How common a
+    /// condition is ("affects one in ten", "million adults have") stays epidemiology whatever study is near:
+    /// such background is no trial's result.
+    func kind(_ kind: ClaimKind, reporting design: StudyDesign?, tokens: [WordToken] = []) -> ClaimKind {
         guard let design else { return kind }
-        if kind == .epidemiology, cues.efficacyDesigns.contains(design) { return .efficacy }
+        if kind == .epidemiology, cues.efficacyDesigns.contains(design), !cues.prevalence.contains(in: tokens) { return .efficacy }
         if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
         return kind
     }
@@ -44,11 +46,18 @@ struct ClaimKindClassifier: Sendable {
         cues.kinds.enumerated().contains { position, entry in position < cues.weakKindsFrom && entry.1.contains(in: tokens) }
     }
 
-    /// True when a kind cue is in the tokens, amounts aside ("90 mcg daily" alone asserts nothing).
+    /// True when a kind cue is in the tokens, amounts and the last-resort lists aside ("90 mcg daily" or
+    /// "cells" alone asserts nothing).
     func hasClaimCue(_ tokens: [WordToken]) -> Bool {
         cues.kinds.enumerated().contains { position, entry in
-            (position < cues.weakKindsFrom || entry.0 != .dosage) && entry.1.contains(in: tokens)
+            (position < cues.weakKindsFrom || entry.0 != .dosage) && position < cues.fallbackKindsFrom && entry.1.contains(in: tokens)
         }
+    }
+
+    /// True when a cue of a list before the last-resort ones is in the tokens: a method description
+    /// ("researchers exposed cells to …") names cells and tissues but asserts nothing.
+    func hasCueBeforeFallback(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in position < cues.fallbackKindsFrom && entry.1.contains(in: tokens) }
     }
 
     /// Hedged: "may", "might", "suggest", "insufficient evidence", … ("May" the month does not count).
