@@ -83,12 +83,21 @@ import EvidenceModel
         let pipeline = try SharedPipeline.get()
         let text = """
                 Menaquinone and arteries
+                Posted on May 4, 2022 by Lena Park
 
                 In a randomized trial of 200 adults, menaquinone-7 slowed arterial stiffening over two years.
 
-                Comments
+                2 Responses
 
-                Pat Walker says: Is menaquinone safe with warfarin?
+                Pat Walker says:
+                May 5, 2022 at 8:10 am
+                Is menaquinone safe with warfarin?
+                Reply
+
+                Lena Park says:
+                May 5, 2022 at 9:30 am
+                Ask your doctor first.
+                Reply
                 """
         do {
             let store = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
@@ -121,7 +130,7 @@ import EvidenceModel
         }
         #expect(try hits("sources_fts", "arteries") == 1)
         #expect(try hits("claims_fts", "stiffening") >= 1)
-        #expect(try hits("comments_fts", "warfarin") == 1)
+        #expect(try hits("comments_fts", "doctor") == 1)
         // The search's snippets read the text from the rows now.
         let snippet = try upgraded.db.queryFirst("""
             SELECT snippet(claims_fts, -1, '[', ']', '…', 8) FROM claims_fts WHERE claims_fts MATCH 'stiffening'
