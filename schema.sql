@@ -84,7 +84,7 @@ CREATE TABLE mentions (
     fuzzy      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (source_id, start, concept_id)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_concept ON mentions (concept_id, source_id);
+-- No index by concept: no query of the API reads mentions by concept (schema version 5 dropped it).
 
 -- A study, merged over every source that reports it (see study_reports). The id derives from identity_key.
 CREATE TABLE studies (
@@ -327,11 +327,14 @@ CREATE TABLE comment_concept_index (
 ) WITHOUT ROWID;
 CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
 
--- Full-text indexes. Their rowid is the rowid of the row they index.
+-- Full-text indexes. Their rowid is the rowid of the row they index. The sources, claims and comments indexes
+-- have external content: they read the text from the row itself instead of keeping a copy (the store takes a
+-- row out of the index before deleting it; see FullTextQueue). The studies index gathers its text from several
+-- tables and keeps its own copy.
 CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, concepts, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claims', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, content = 'comments', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, content = 'sources', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE concepts_fts USING fts5 (name, terms, tokenize = 'unicode61 remove_diacritics 2');
 
 -- Small facts about the store itself (the lexicon's hash, when it was loaded).

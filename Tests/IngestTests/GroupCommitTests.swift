@@ -42,6 +42,9 @@ import EvidenceModel
         #expect(try count(db, "SELECT count(*) FROM studies_fts") == count(db, "SELECT count(*) FROM studies"))
         #expect(try count(db, "SELECT count(*) FROM claims_fts") == count(db, "SELECT count(*) FROM claims"))
         #expect(try count(db, "SELECT count(*) FROM comments_fts") == count(db, "SELECT count(*) FROM comments"))
+        // The external-content indexes hold exactly their rows' tokens (the check above does not look at rows).
+        let differences = try FullTextCheck.allDifferences(db)
+        #expect(differences.isEmpty, "\(differences)")
     }
 
     func job() throws -> IngestJob {
@@ -68,6 +71,34 @@ import EvidenceModel
         #expect(try count(job.store.db, "SELECT count(*) FROM sources") == 4)
         #expect(try count(job.store.db, "SELECT count(*) FROM sources WHERE file LIKE '%poison%'") == 0)
         #expect(try count(job.store.db, "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'bravo'") == 1)
+        try expectFullTextIntact(job.store.db)
+    }
+
+    @Test func anUpdateThatCannotBeStoredKeepsTheOldVersionSearchable() throws {
+        for (index, topic) in ["alpha", "bravo", "charlie"].enumerated() {
+            try writeDocument("doc\(index).txt", document(topic))
+        }
+        let job = try job()
+        #expect(job.run([folder + "/docs"]) { _, _, _ in }.reports.allSatisfy { $0.status == .added })
+        // Every document changes; the second one's new version cannot be stored, after its old rows left the
+        // full-text indexes: undoing it must bring their entries back, and nothing of the new version.
+        for (index, topic) in ["delta", "poison", "foxtrot"].enumerated() {
+            try writeDocument("doc\(index).txt", document(topic))
+        }
+        try job.store.db.execute("""
+            CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON sources WHEN NEW.text LIKE '%poison%'
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+            """)
+        let reports = job.run([folder + "/docs"]) { _, _, _ in }.reports
+        #expect(reports.map { $0.status == .updated } == [true, false, true])
+        func hits(_ table: String, _ word: String) throws -> Int {
+            try count(job.store.db, "SELECT count(*) FROM \(table) WHERE \(table) MATCH '\(word)'")
+        }
+        #expect(try hits("sources_fts", "bravo") == 1)
+        #expect(try hits("claims_fts", "bravo") >= 1)
+        #expect(try hits("sources_fts", "poison") == 0)
+        #expect(try hits("sources_fts", "alpha") == 0)
+        #expect(try hits("sources_fts", "delta") == 1)
         try expectFullTextIntact(job.store.db)
     }
 

@@ -73,4 +73,77 @@ import EvidenceModel
         let more = "Magnesium news\n\nA cohort study of 900 adults linked magnesium to less coronary calcification.\n"
         #expect(try upgraded.write(pipeline.extract(file: "b.txt", text: more, sha256: "2", format: .text)) == .added)
     }
+
+    /// Version 4 kept a copy of every source's, claim's and comment's text in its full-text table, and an index
+    /// of mentions by concept.
+    @Test func aVersion4FileLosesItsFullTextCopiesAndStillFindsEverything() throws {
+        let folder = NSTemporaryDirectory() + "evidence-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/old.sqlite"
+        let pipeline = try SharedPipeline.get()
+        let text = """
+                Menaquinone and arteries
+                Posted on May 4, 2022 by Lena Park
+
+                In a randomized trial of 200 adults, menaquinone-7 slowed arterial stiffening over two years.
+
+                2 Responses
+
+                Pat Walker says:
+                May 5, 2022 at 8:10 am
+                Is menaquinone safe with warfarin?
+                Reply
+
+                Lena Park says:
+                May 5, 2022 at 9:30 am
+                Ask your doctor first.
+                Reply
+                """
+        do {
+            let store = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
+            try store.write(pipeline.extract(file: "a.txt", text: text, sha256: "1", format: .text))
+        }
+        let db = try Database(path: path)
+        let tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
+        try db.execute("""
+            DROP TABLE sources_fts;
+            CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, \(tokenize));
+            INSERT INTO sources_fts (rowid, title, author, publisher, text) SELECT rowid, title, author, publisher, text FROM sources;
+            DROP TABLE claims_fts;
+            CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, \(tokenize));
+            INSERT INTO claims_fts (rowid, text, attributed_to) SELECT rowid, text, attributed_to FROM claims;
+            DROP TABLE comments_fts;
+            CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, \(tokenize));
+            INSERT INTO comments_fts (rowid, author, text) SELECT rowid, author, text FROM comments;
+            CREATE INDEX mentions_concept ON mentions (concept_id, source_id);
+            PRAGMA user_version = 4;
+            """)
+        let copies = "SELECT count(*) FROM sqlite_master WHERE name IN ('sources_fts_content', 'claims_fts_content', 'comments_fts_content')"
+        #expect(try db.queryFirst(copies) { $0.int(0) } == 3)
+
+        let upgraded = try EvidenceStore(path: path, lexicon: pipeline.lexicon)
+        #expect(try upgraded.db.userVersion() == Schema.currentVersion)
+        #expect(try upgraded.db.queryFirst(copies) { $0.int(0) } == 0)
+        #expect(try upgraded.db.queryFirst("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_concept'") { $0.int(0) } == 0)
+        func hits(_ table: String, _ word: String) throws -> Int {
+            try upgraded.db.queryFirst("SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", [word]) { $0.int(0) } ?? -1
+        }
+        #expect(try hits("sources_fts", "arteries") == 1)
+        #expect(try hits("claims_fts", "stiffening") >= 1)
+        #expect(try hits("comments_fts", "doctor") == 1)
+        // The search's snippets read the text from the rows now.
+        let snippet = try upgraded.db.queryFirst("""
+            SELECT snippet(claims_fts, -1, '[', ']', '…', 8) FROM claims_fts WHERE claims_fts MATCH 'stiffening'
+            """) { $0.text(0) }
+        #expect(snippet?.contains("[stiffening]") == true)
+        #expect(try FullTextCheck.allDifferences(upgraded.db).isEmpty)
+        // A new version of the file replaces the old one's entries exactly.
+        let changed = text.replacingOccurrences(of: "arterial stiffening", with: "aortic calcification")
+        #expect(try upgraded.write(pipeline.extract(file: "a.txt", text: changed, sha256: "2", format: .text)) == .updated)
+        #expect(try hits("claims_fts", "stiffening") == 0)
+        #expect(try hits("claims_fts", "aortic") >= 1)
+        let differences = try FullTextCheck.allDifferences(upgraded.db)
+        #expect(differences.isEmpty, "\(differences)")
+        #expect(try upgraded.db.integrityCheck() == "ok")
+    }
 }

@@ -49,13 +49,15 @@ extension EvidenceStore {
 
     /// Adds (sign 1) or takes away (sign -1, before the source is deleted) the source's findings in the pair counts.
     func adjustPairCounts(sourceID: String, sign: Int) throws {
+        // CROSS JOIN fixes the order, from the source's few findings outwards: left to itself the planner began
+        // with every condition of the lexicon, then every intervention (a fifth of the storing thread's work).
         try db.run("""
             INSERT INTO finding_pair_counts (condition_id, intervention_id, findings)
             SELECT c.concept_id, i.concept_id, ? * count(*) FROM findings f
-            JOIN finding_concept_index c ON c.finding_id = f.id
-            JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
-            JOIN finding_concept_index i ON i.finding_id = f.id
-            JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
+            CROSS JOIN finding_concept_index c ON c.finding_id = f.id
+            CROSS JOIN concepts cc ON cc.id = c.concept_id AND cc.type = 'condition'
+            CROSS JOIN finding_concept_index i ON i.finding_id = f.id
+            CROSS JOIN concepts ic ON ic.id = i.concept_id AND ic.type = 'intervention'
             WHERE f.source_id = ?
             GROUP BY c.concept_id, i.concept_id
             ON CONFLICT DO UPDATE SET findings = findings + excluded.findings

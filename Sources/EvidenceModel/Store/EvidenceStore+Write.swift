@@ -36,10 +36,19 @@ extension EvidenceStore {
         }
     }
 
-    /// Outside a group, a transaction of its own; inside one, a savepoint. Rows queued for the full-text index
-    /// by a document that is then undone are simply indexed again as they are: the queue never needs undoing.
+    /// Outside a group, a transaction of its own; inside one, a savepoint. A document that is undone takes its
+    /// changes to the full-text queue with it: the external-content indexes must never be given a row twice,
+    /// nor lose one the savepoint brought back.
     private func atomically<T>(_ body: () throws -> T) throws -> T {
-        if inGroup { return try db.savepoint(body) }
+        if inGroup {
+            let queued = fullText
+            do {
+                return try db.savepoint(body)
+            } catch {
+                fullText = queued
+                throw error
+            }
+        }
         fullText.removeAll()
         do {
             return try db.transaction(.immediate) {
@@ -67,9 +76,10 @@ extension EvidenceStore {
             """, [id]) { $0.text(0) }
         for concept in findingConcepts { counts.findings[concept, default: 0] -= 1 }
         if !findingConcepts.isEmpty { try adjustPairCounts(sourceID: id, sign: -1) }
-        fullText.add(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) })
-        fullText.add(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) })
-        fullText.add(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) })
+        // Out of the full-text indexes while the rows still hold what was indexed (external content).
+        try fullText.unindex(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)
+        try fullText.unindex(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)
+        try fullText.unindex(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) }, in: db)
         // Comments point at each other through reply_to; clear those links first so the cascade needs no order.
         try db.run("UPDATE comments SET reply_to = NULL WHERE source_id = ?", [id])
         try db.run("DELETE FROM sources WHERE id = ?", [id])

@@ -1,23 +1,28 @@
 import SQLiteDB
 
-/// Rows whose full-text entries must be rewritten before the transaction commits.
+/// Rows whose full-text entries must be written before the transaction commits.
 ///
 /// FTS5 writes its pending index to disk whenever a statement of the same transaction opens a statement
 /// journal, which most of a document's INSERT OR IGNOREs and UPDATEs do: writing the full-text rows as the
 /// document goes made one tiny segment per statement, and merging them was most of the cost of storing.
-/// So the store only notes the rowids it touched and rewrites their entries in one pass at the end.
+/// So the store only notes the rowids it touched and indexes them in one pass at the end.
+///
+/// The sources, claims and comments full-text tables have external content (schema version 5): they index
+/// their row's own columns and keep no copy of the text. Such a table must be told the exact values it indexed
+/// to forget a row, so a row leaves the index (`unindex`) while it still holds them, before it is deleted;
+/// their rows never change their indexed columns once written. The studies table indexes values gathered from
+/// several tables (quotes, concept names) and keeps its own copy, from which it deletes at flush time.
 struct FullTextQueue {
     enum Table: CaseIterable {
         case sources, studies, claims, comments
 
+        /// True for the external-content tables, which read their text from the indexed row itself.
+        var isExternalContent: Bool { self != .studies }
+
         /// Removes the entries of the queued rowids: FTS5 finds the old terms in its own copy of the row.
+        /// Only for the table with content of its own.
         var deleteSQL: String {
-            switch self {
-            case .sources: return "DELETE FROM sources_fts WHERE rowid IN (SELECT value FROM json_each(?))"
-            case .studies: return "DELETE FROM studies_fts WHERE rowid IN (SELECT value FROM json_each(?))"
-            case .claims: return "DELETE FROM claims_fts WHERE rowid IN (SELECT value FROM json_each(?))"
-            case .comments: return "DELETE FROM comments_fts WHERE rowid IN (SELECT value FROM json_each(?))"
-            }
+            "DELETE FROM studies_fts WHERE rowid IN (SELECT value FROM json_each(?))"
         }
 
         /// Indexes the queued rowids that still exist, as they are now.
@@ -49,8 +54,33 @@ struct FullTextQueue {
                     """
             }
         }
+
+        /// Removes the entries of rows that are still as they were indexed (external content: the 'delete'
+        /// command with the row's current values).
+        var unindexSQL: String {
+            switch self {
+            case .sources:
+                return """
+                    INSERT INTO sources_fts (sources_fts, rowid, title, author, publisher, text)
+                    SELECT 'delete', rowid, title, author, publisher, text FROM sources WHERE rowid IN (SELECT value FROM json_each(?))
+                    """
+            case .studies: return deleteSQL
+            case .claims:
+                return """
+                    INSERT INTO claims_fts (claims_fts, rowid, text, attributed_to)
+                    SELECT 'delete', rowid, text, attributed_to FROM claims WHERE rowid IN (SELECT value FROM json_each(?))
+                    """
+            case .comments:
+                return """
+                    INSERT INTO comments_fts (comments_fts, rowid, author, text)
+                    SELECT 'delete', rowid, author, text FROM comments WHERE rowid IN (SELECT value FROM json_each(?))
+                    """
+            }
+        }
     }
 
+    /// For the studies: rows whose entries are rewritten. For the external-content tables: rows inserted in
+    /// this transaction and not indexed yet.
     private var rowids: [Table: Set<Int64>] = [:]
 
     var isEmpty: Bool { rowids.values.allSatisfy(\.isEmpty) }
@@ -63,16 +93,31 @@ struct FullTextQueue {
         rowids[table, default: []].formUnion(more)
     }
 
+    /// Takes rows that are about to be deleted out of an external-content index. Call while they still hold
+    /// the values they were indexed with. A row still waiting in the queue was never indexed: it only leaves
+    /// the queue.
+    mutating func unindex(_ table: Table, _ rows: [Int64], in db: Database) throws {
+        guard table.isExternalContent else { return add(table, rows) }
+        var indexed: [Int64] = []
+        for row in rows where rowids[table]?.remove(row) == nil { indexed.append(row) }
+        guard !indexed.isEmpty else { return }
+        try db.run(table.unindexSQL, [Self.list(indexed)])
+    }
+
     mutating func removeAll() { rowids.removeAll() }
 
-    /// Rewrites the queued entries and empties the queue. Call inside the transaction that made the changes.
+    /// Writes the queued entries and empties the queue. Call inside the transaction that made the changes.
     mutating func flush(to db: Database) throws {
         for table in Table.allCases {
             guard let queued = rowids[table], !queued.isEmpty else { continue }
-            let list = "[" + queued.sorted().map(String.init).joined(separator: ",") + "]"
-            try db.run(table.deleteSQL, [list])
+            let list = Self.list(queued.sorted())
+            if !table.isExternalContent { try db.run(table.deleteSQL, [list]) }
             try db.run(table.insertSQL, [list])
         }
         rowids.removeAll()
+    }
+
+    private static func list(_ rows: [Int64]) -> String {
+        "[" + rows.map(String.init).joined(separator: ",") + "]"
     }
 }

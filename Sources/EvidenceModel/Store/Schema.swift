@@ -4,12 +4,29 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
     static let upgrades: [Int: @Sendable (Database) throws -> Void] = [
         1: { try $0.execute(toVersion2) }, 2: { try $0.execute(toVersion3) }, 3: toVersion4,
+        4: { try $0.execute(toVersion5) },
     ]
+
+    /// Version 5 makes the database smaller: the sources, claims and comments full-text indexes read their text
+    /// from the rows (external content) instead of keeping a copy, rebuilt from the rows here; and the mentions'
+    /// index by concept, which no query reads, goes.
+    static let toVersion5 = """
+        DROP INDEX IF EXISTS mentions_concept;
+        DROP TABLE sources_fts;
+        CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, content = 'sources', tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');
+        DROP TABLE claims_fts;
+        CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claims', tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+        DROP TABLE comments_fts;
+        CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, content = 'comments', tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO comments_fts (comments_fts) VALUES ('rebuild');
+        """
 
     /// Version 4 adds findings (what a study found per intervention and outcome), the interventions' roles and
     /// the claims' finding. The evidence matrix is built from findings now: the old cells go, and every source is

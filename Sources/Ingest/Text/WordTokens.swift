@@ -13,6 +13,10 @@ struct WordToken: Sendable, Hashable {
     var lower: String
     var start: Int
     var end: Int
+    /// A hash of `lower` computed once when the token is made, so that the many cue sets that look each token
+    /// up can rule most tokens out without hashing the string again (see `PhraseSet`). 0 for a word that is not
+    /// all ASCII: those always take the full lookup, whose string equality follows Unicode equivalence.
+    var cueKey: UInt32 = 0
 
     var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
     /// True for words written with an upper-case letter after the first ("VitaVasK", "MAGSTIFF", "MK-7").
@@ -57,9 +61,20 @@ enum WordTokenizer {
                 break
             }
             let text = String(decoding: utf8[byteOffsets[start]..<byteOffsets[index]], as: UTF8.self)
-            tokens.append(WordToken(text: text, lower: fold(text), start: base + start, end: base + index))
+            let lower = fold(text)
+            tokens.append(WordToken(text: text, lower: lower, start: base + start, end: base + index, cueKey: cueKey(lower)))
         }
         return tokens
+    }
+
+    /// FNV-1a of an all-ASCII word's bytes, never 0; 0 for any other word (see `WordToken.cueKey`).
+    static func cueKey(_ lower: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in lower.utf8 {
+            if byte >= 0x80 { return 0 }
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash | 1
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
