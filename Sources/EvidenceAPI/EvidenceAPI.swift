@@ -17,8 +17,9 @@ public final class EvidenceAPI: Sendable {
         let apiRoutes = Self.apiRoutes
         openAPIDocument = OpenAPIDocument.render(apiRoutes)
         let document = openAPIDocument
-        let spec = Route(path: "/openapi.json", summary: "This API described as OpenAPI 3.1.", parameters: [],
+        var spec = Route(path: "/openapi.json", summary: "This API described as OpenAPI 3.1.", parameters: [],
                          isList: false, schema: "OpenAPI") { _ in .json(document) }
+        spec.readsData = false
         routes = apiRoutes + [spec]
     }
 
@@ -77,10 +78,28 @@ public final class EvidenceAPI: Sendable {
                 || (parameters["format"] == nil && Negotiation.prefersCSV(request.headers["accept"])))
             // The CSV header comes from the listed object's one definition, so it is the same on every page.
             let csvShape = wantsCSV ? APIObjects.listed[route.schema] : nil
-            let context = RouteContext(request: request, parameters: parameters, pathValues: values,
+            var context = RouteContext(request: request, parameters: parameters, pathValues: values,
                                        services: services, routePath: route.cursorScope)
-            let reply = try route.handler(context)
-            return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl)
+            guard route.tagsByGeneration else {
+                let reply = try route.handler(context)
+                return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl)
+            }
+            // One connection for the whole request: the generation its tag names, the cache and the queries.
+            let pool = services.pool
+            return try pool.withConnection { connection in
+                let generation = try pool.generation(checking: connection)
+                let etag = services.tags.tag(
+                    generation: generation, route: route.path, pathValues: values, queryItems: request.queryItems,
+                    csv: csvShape != nil, variant: services.searchRankLimit.load(ordering: .relaxed))
+                if let match = request.headers["if-none-match"], ETag.matches(match, etag, wildcard: false) {
+                    return Negotiation.notModified(etag: etag, cacheControl: route.cacheControl)
+                }
+                context.connection = connection
+                context.generation = generation
+                let reply = try route.handler(context)
+                return Negotiation.response(for: reply, csv: csvShape, request: request, cacheControl: route.cacheControl,
+                                            etag: etag)
+            }
         } catch let error as APIError {
             return error.response
         } catch let error as SQLiteError where error.isInterrupted {

@@ -12,6 +12,12 @@ final class Connection {
     /// `output` was sent. Responses of pipelined requests queue here in order.
     var output: [UInt8] = []
     var outputOffset = 0
+    /// The body of the last queued response when it was large, sent after `output` in the same `sendmsg` (two
+    /// iovecs) instead of being copied behind its head; `tailOffset` is how much of it was sent. Empty unless
+    /// the last thing queued is such a body: anything queued after it is appended to `output` only once it has
+    /// been moved there (`foldTail`), so the order of pipelined responses is kept.
+    var tail: [UInt8] = []
+    var tailOffset = 0
     /// EPOLLOUT is registered (and EPOLLIN is not: the loop stops reading a client that
     /// does not read its responses).
     var waitingForWritable = false
@@ -52,8 +58,23 @@ final class Connection {
         self.idleSince = now
     }
 
-    var hasPendingOutput: Bool { outputOffset < output.count }
-    var pendingOutputBytes: Int { output.count - outputOffset }
+    var hasPendingOutput: Bool { outputOffset < output.count || tailOffset < tail.count }
+    var pendingOutputBytes: Int { output.count - outputOffset + tail.count - tailOffset }
+
+    /// Moves an unsent tail behind `output`, before anything else is queued after it.
+    func foldTail() {
+        guard !tail.isEmpty else { return }
+        if tailOffset < tail.count { output.append(contentsOf: tail[tailOffset...]) }
+        tail = []
+        tailOffset = 0
+    }
+
+    /// Marks `count` bytes as sent: first from `output`, then from `tail`.
+    func consume(_ count: Int) {
+        let fromOutput = min(count, output.count - outputOffset)
+        outputOffset += fromOutput
+        tailOffset += count - fromOutput
+    }
 
     /// Idle between requests: nothing buffered, nothing to send.
     var isIdle: Bool { parser.phase == .idle && !hasPendingOutput && !lingering && !inFlight }

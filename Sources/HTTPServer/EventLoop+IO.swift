@@ -70,6 +70,7 @@ extension EventLoop {
                 case .needMore:
                     break parseLoop
                 case .sendContinue:
+                    connection.foldTail()
                     connection.output.append(contentsOf: Self.continueResponse)
                 case .request(let request, let keepAlive):
                     answered += 1
@@ -97,15 +98,32 @@ extension EventLoop {
     /// stops reading) when it takes less; closes or lingers once a final response is out.
     func flush(_ connection: Connection) {
         while connection.hasPendingOutput {
-            let result = connection.output.withUnsafeBytes { bytes -> Socket.IOResult in
-                var vector = iovec(
-                    iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress.map { $0 + connection.outputOffset }),
-                    iov_len: bytes.count - connection.outputOffset)
-                return withUnsafePointer(to: &vector) { Socket.send(connection.fd, UnsafeBufferPointer(start: $0, count: 1)) }
+            // Head and body in one sendmsg: one system call, and one segment when they fit (no Nagle stall).
+            let result = connection.output.withUnsafeBytes { head -> Socket.IOResult in
+                connection.tail.withUnsafeBytes { body -> Socket.IOResult in
+                    var vectors = (iovec(), iovec())
+                    return withUnsafeMutablePointer(to: &vectors) { pair in
+                        pair.withMemoryRebound(to: iovec.self, capacity: 2) { vector in
+                            var count = 0
+                            // Only the parts with bytes left: the kernel is never given an empty vector.
+                            if let base = head.baseAddress, connection.outputOffset < head.count {
+                                vector[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: base + connection.outputOffset),
+                                                      iov_len: head.count - connection.outputOffset)
+                                count += 1
+                            }
+                            if let base = body.baseAddress, connection.tailOffset < body.count {
+                                vector[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: base + connection.tailOffset),
+                                                      iov_len: body.count - connection.tailOffset)
+                                count += 1
+                            }
+                            return Socket.send(connection.fd, UnsafeBufferPointer(start: vector, count: count))
+                        }
+                    }
+                }
             }
             switch result {
             case .bytes(let count):
-                connection.outputOffset += count
+                connection.consume(count)
                 connection.lastWriteProgress = monotonicNanos()
             case .wouldBlock:
                 if !connection.waitingForWritable {
@@ -120,6 +138,8 @@ extension EventLoop {
         }
         connection.output.removeAll(keepingCapacity: connection.output.capacity <= 256 * 1024)
         connection.outputOffset = 0
+        connection.tail = []
+        connection.tailOffset = 0
         if connection.waitingForWritable {
             connection.waitingForWritable = false
             poller.modify(connection.fd, events: connection.readPaused ? 0 : SHIMS_EPOLLIN | SHIMS_EPOLLRDHUP,

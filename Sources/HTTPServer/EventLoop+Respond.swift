@@ -57,11 +57,13 @@ extension EventLoop {
             isHEAD: exchange.method == "HEAD", keepAlive: keepAlive,
             announceKeepAlive: keepAlive && exchange.version == "HTTP/1.0",
             requestID: exchange.requestID, dateLine: currentDateLine(), serverLine: shared.serverLine)
+        connection.foldTail()
         let mark = connection.output.count
         var bytes: Int
         var failure: String?
         do {
             bytes = try ResponseSerializer.serialize(response, context, into: &connection.output)
+            if ResponseSerializer.sendsBodySeparately(response, context) { connection.tail = response.body }
         } catch {
             // The handler built a response that cannot be sent safely (bad status, CR/LF
             // in a header): send a 500 and log why, without telling the client.
@@ -70,7 +72,7 @@ extension EventLoop {
             let label = response.routeLabel
             response = ProblemDetails.response(status: 500, detail: "The server could not produce a valid response.")
             response.routeLabel = label
-            bytes = (try? ResponseSerializer.serialize(response, context, into: &connection.output)) ?? 0
+            bytes = queue(response, context, on: connection)
         }
         if !keepAlive { connection.closeAfterFlush = true }
         finishExchange(
@@ -88,11 +90,19 @@ extension EventLoop {
         let context = ResponseSerializer.Context(
             isHEAD: isHEAD, keepAlive: false, announceKeepAlive: false, requestID: requestID,
             dateLine: currentDateLine(), serverLine: shared.serverLine)
-        let bytes = (try? ResponseSerializer.serialize(response, context, into: &connection.output)) ?? 0
+        connection.foldTail()
+        let bytes = queue(response, context, on: connection)
         connection.closeAfterFlush = true
         finishExchange(
             connection, method: isHEAD ? "HEAD" : "-", path: "-", requestID: requestID, status: error.status,
             route: "invalid", bytes: bytes, started: started, error: nil)
+    }
+
+    /// Queues a response the server built itself (it serializes); 0 bytes if it somehow does not.
+    private func queue(_ response: HTTPResponse, _ context: ResponseSerializer.Context, on connection: Connection) -> Int {
+        guard let bytes = try? ResponseSerializer.serialize(response, context, into: &connection.output) else { return 0 }
+        if ResponseSerializer.sendsBodySeparately(response, context) { connection.tail = response.body }
+        return bytes
     }
 
     private func finishExchange(

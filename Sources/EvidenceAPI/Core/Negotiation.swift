@@ -10,8 +10,10 @@ enum Negotiation {
     }
 
     /// `csv`: the shape of the listed objects when the answer is to be CSV. `cacheControl`: the route's (see `Route`).
+    /// `etag`: the tag when the route knows it before the body (`RepresentationTag`); otherwise a hash of the body.
     static func response(
-        for reply: Reply, csv: ObjectShape?, request: HTTPRequest, cacheControl: String = "public, max-age=60"
+        for reply: Reply, csv: ObjectShape?, request: HTTPRequest, cacheControl: String = "public, max-age=60",
+        etag knownTag: String? = nil
     ) -> HTTPResponse {
         let body: [UInt8]
         let contentType: String
@@ -31,15 +33,22 @@ enum Negotiation {
             body = bytes
             contentType = type
         }
-        let etag = "\"" + ETag.of(body) + "\""
+        let etag = knownTag ?? "\"" + ETag.of(body) + "\""
+        if let match = request.headers["if-none-match"], ETag.matches(match, etag) {
+            return notModified(etag: etag, cacheControl: cacheControl)
+        }
         var headers: [(name: String, value: String)] = [
             ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl), ("Vary", "Accept"),
         ]
         headers.append(contentsOf: SecurityHeaders.json)
-        if let match = request.headers["if-none-match"], ETag.matches(match, etag) {
-            return HTTPResponse(status: 304, headers: headers.filter { $0.name != "Content-Type" })
-        }
         return HTTPResponse(status: 200, headers: headers, body: body)
+    }
+
+    /// The 304: the 200's headers but Content-Type, and no body.
+    static func notModified(etag: String, cacheControl: String) -> HTTPResponse {
+        var headers: [(name: String, value: String)] = [("ETag", etag), ("Cache-Control", cacheControl), ("Vary", "Accept")]
+        headers.append(contentsOf: SecurityHeaders.json)
+        return HTTPResponse(status: 304, headers: headers)
     }
 }
 
@@ -84,11 +93,12 @@ enum ETag {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// `If-None-Match` holds "*" or a list of (possibly weak) tags.
-    static func matches(_ header: String, _ etag: String) -> Bool {
+    /// `If-None-Match` holds "*" or a list of (possibly weak) tags. `wildcard: false` ignores "*", which only
+    /// matches a representation that exists: before the route ran, that is not known yet.
+    static func matches(_ header: String, _ etag: String, wildcard: Bool = true) -> Bool {
         header.split(separator: ",").contains { part in
             let tag = part.trimmingCharacters(in: .whitespaces)
-            return tag == "*" || tag == etag || tag == "W/" + etag
+            return (wildcard && tag == "*") || tag == etag || tag == "W/" + etag
         }
     }
 }

@@ -30,7 +30,7 @@ final class ReadPool: Sendable {
     init(path: String) { self.path = path }
 
     func withConnection<T>(_ body: (ReadConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? ReadConnection(path: path)
+        let connection = try idle.withLock { $0.popLast() } ?? opened()
         do {
             let result = try body(connection)
             idle.withLock { $0.append(connection) }
@@ -41,6 +41,14 @@ final class ReadPool: Sendable {
             idle.withLock { $0.append(connection) }
             throw error
         }
+    }
+
+    /// A new connection starts from the data as it is now, which may hold a commit that no other connection has
+    /// noted yet: the generation moves, so that nothing read or tagged before that commit is taken for current.
+    private func opened() throws -> ReadConnection {
+        let connection = try ReadConnection(path: path)
+        generation.add(1, ordering: .sequentiallyConsistent)
+        return connection
     }
 
     /// Notes a commit by another process (a new ingest) that this connection has not seen yet, so that what is
@@ -84,9 +92,12 @@ final class ReadPool: Sendable {
     /// `data_version`: outside a transaction that is one more snapshot (a lock and an unlock of the WAL index),
     /// and a single-statement route caches nothing per generation.
     func readOne<T>(_ body: (Database) throws -> T) throws -> T {
-        try withConnection { connection in
-            try connection.db.withTimeLimit(Self.queryTimeLimit) { try body(connection.db) }
-        }
+        try withConnection { try readOne(on: $0, body) }
+    }
+
+    /// `readOne` on a connection the request already holds.
+    func readOne<T>(on connection: ReadConnection, _ body: (Database) throws -> T) throws -> T {
+        try connection.db.withTimeLimit(Self.queryTimeLimit) { try body(connection.db) }
     }
 
     /// The generation after checking, on the request's own connection, whether another process committed since

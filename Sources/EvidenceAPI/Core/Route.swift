@@ -19,11 +19,19 @@ struct RouteContext {
     /// The read connection the request already holds (a list route behind the reply cache), so that checking the
     /// cache and running the queries take one connection, not two.
     var connection: ReadConnection? = nil
+    /// The data generation checked on `connection` before any of the request's reads (what its ETag names).
+    var generation: Int? = nil
 
     /// Runs `body` in one read transaction on the request's connection.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         if let connection { return try services.pool.read(on: connection, body) }
         return try services.pool.read(body)
+    }
+
+    /// Runs one statement's worth of reading (`ReadPool.readOne`) on the request's connection.
+    func readOne<T>(_ body: (Database) throws -> T) throws -> T {
+        if let connection { return try services.pool.readOne(on: connection, body) }
+        return try services.pool.readOne(body)
     }
 }
 
@@ -45,6 +53,11 @@ struct Route: Sendable {
     /// The Cache-Control of a 200: answers that describe the data may be reused for a minute; live state
     /// (/health, /metrics) must not be stored at all, or a probe would read a cached "ok".
     var cacheControl: String
+    /// False for an answer that never reads the database (/openapi.json): it must not wait on it for a tag.
+    var readsData = true
+    /// Answers that describe the data carry an ETag of the data generation and the request (`RepresentationTag`);
+    /// live state (/health, /metrics) changes without a commit, so its ETag stays a hash of its body.
+    var tagsByGeneration: Bool { readsData && cacheControl != "no-store" }
     /// A list's CSV export (`/v1/studies.csv`): the list's handler, always answered as CSV.
     var answersCSV = false
     /// The path whose cursors this route takes: a CSV export pages with its list's cursors.
@@ -77,8 +90,7 @@ struct Route: Sendable {
             let cache = context.services.replyCache
             guard cache.maxEntries > 0, context.pathValues.isEmpty else { return try handler(context) }
             let pool = context.services.pool
-            return try pool.withConnection { connection in
-                let generation = try pool.generation(checking: connection)
+            let answer = { (connection: ReadConnection, generation: Int) throws -> Reply in
                 let key = ReplyCache.key(context)
                 if let reply = cache.reply(for: key, generation: generation) { return reply }
                 var held = context
@@ -87,6 +99,10 @@ struct Route: Sendable {
                 cache.store(reply, for: key, generation: generation)
                 return reply
             }
+            if let connection = context.connection, let generation = context.generation {
+                return try answer(connection, generation)
+            }
+            return try pool.withConnection { connection in try answer(connection, try pool.generation(checking: connection)) }
         }
     }
 

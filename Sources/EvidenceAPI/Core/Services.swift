@@ -18,6 +18,8 @@ final class Services: Sendable {
     let replyCache: ReplyCache
     /// Evidence matrices by condition, for the generation they were read in.
     let matrixCache = EvidenceMatrixCache()
+    /// The ETags of data answers (this process's nonce).
+    let tags = RepresentationTag()
 
     init(databasePath: String, metricsText: @escaping @Sendable () -> String) {
         pool = ReadPool(path: databasePath)

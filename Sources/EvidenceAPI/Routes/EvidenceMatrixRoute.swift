@@ -14,7 +14,7 @@ enum EvidenceMatrixRoute {
     ) { context in
         let pool = context.services.pool
         let generation = pool.generation.load(ordering: .sequentiallyConsistent)
-        return try pool.read { db in
+        return try context.read { db in
             let id = try ConceptRoutes.resolve(context.pathValues[0], type: "condition", context: context, db: db)
             return .json(try context.services.matrixCache.body(pool: pool, condition: id, generationBefore: generation) {
                 try render(condition: id, db: db)

@@ -7,7 +7,7 @@ enum StoredItem {
     static func handler(_ sql: String, noun: String, reply: @escaping @Sendable ([UInt8]) -> Reply = { .json($0) })
         -> @Sendable (RouteContext) throws -> Reply {
         { context in
-            try context.services.pool.readOne { db in
+            try context.readOne { db in
                 let id = context.pathValues[0]
                 guard let bytes = try db.queryFirst(sql, [id], { row in row.withTextBytes(0) { Array($0) } }) else {
                     throw APIError.notFound("no \(noun) has the id '\(Parameters.printable(id))'")
