@@ -29,7 +29,8 @@ public struct CommentExtractor: Sendable {
         markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
                                                trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), profileLines: cues.profileLines)
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
-        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
+        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) },
+                                       trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), badges: cues.markup.authorBadges)
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -41,6 +42,8 @@ public struct CommentExtractor: Sendable {
         /// From the page's structure: the draft this one is nested under, and the blocks it quotes.
         var parent: Int?
         var quotes: [QuotedBlock] = []
+        /// Quote marks opening each of its own lines (see `ThreadPost.nestMarks`).
+        var nestMarks = 0
     }
 
     /// The thread a page's structure shows: from the HTML outline's repeated post blocks, else from the text's
@@ -129,7 +132,7 @@ public struct CommentExtractor: Sendable {
             let drafts = thread.replies.map { post in
                 Draft(header: CommentHeader(number: nil, author: post.author ?? "", date: post.date),
                       headerLine: TextSpan(post.extent.start, post.span.start), span: cleaned(post.span, text), date: post.date,
-                      parent: post.parent, quotes: post.quotes)
+                      parent: post.parent, quotes: post.quotes, nestMarks: post.nestMarks)
             }
             return comments(drafts, text, pageAuthor: thread.opening?.author ?? metadata.author, numbered: false, thread: true)
         }
@@ -148,7 +151,7 @@ public struct CommentExtractor: Sendable {
         for (index, draft) in drafts.enumerated() {
             let body = ScalarText.string(text.scalars, draft.span)
             let lowerScalars = ScalarText.lowered(text.scalars, draft.span)
-            let own = draft.quotes.isEmpty ? ownText(body, lowerScalars) : ownText(draft.span, quotes: draft.quotes, text)
+            let own = ownWords(draft, body: body, lower: lowerScalars, text)
             let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
             // Reply cues sit at the start of a comment; on a thread, after any quote (the header path reads quote
             // credits at the start itself).
@@ -228,6 +231,7 @@ public struct CommentExtractor: Sendable {
                 }
             }
             comment.isPromotional = flags.isPromotional(thread ? ownLower : lowerScalars)
+                || flags.linksToOwnSite(ownLower, author: draft.header.author)
             comments.append(comment)
         }
         return comments
@@ -295,6 +299,24 @@ public struct CommentExtractor: Sendable {
 
     private static func squeezed(_ string: String) -> String {
         string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
+    }
+
+    /// The comment's own words: without quoted lines and blocks, and without the quote marks a Markdown copy nests
+    /// the reply itself in. Nil when it quotes nobody.
+    func ownWords(_ draft: Draft, body: String, lower: [Unicode.Scalar], _ text: SourceText) -> String? {
+        guard draft.nestMarks > 0 else {
+            return draft.quotes.isEmpty ? ownText(body, lower) : ownText(draft.span, quotes: draft.quotes, text)
+        }
+        let plain = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var rest = line[...]
+            var dropped = 0
+            while dropped < draft.nestMarks, let first = rest.first, first == ">" || first == " " || first == "\t" {
+                if first == ">" { dropped += 1 }
+                rest = rest.dropFirst()
+            }
+            return rest
+        }.joined(separator: "\n")
+        return ownText(plain, Array(plain.lowercased().unicodeScalars)) ?? plain
     }
 
     /// The comment's text without its quoted blocks.

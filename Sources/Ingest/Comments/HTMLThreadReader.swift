@@ -14,6 +14,8 @@ struct HTMLThreadReader: Sendable {
     /// What is known of one block's words, worked out once per page.
     struct Words {
         var classWords: [[String]]
+        /// The name each entry of `classWords` was read from: ".class", "#id", or "<tag" for a custom element.
+        var names: [String]
         var all: Set<String>
     }
 
@@ -28,10 +30,19 @@ struct HTMLThreadReader: Sendable {
         guard outline.blocks.count >= 2 else { return nil }
         let words = outline.blocks.map { block -> Words in
             var classWords = block.classes.map(ClassWords.words)
-            if let id = block.id { classWords.append(ClassWords.words(id)) }
+            var names = block.classes.map { "." + ClassWords.pattern($0) }
+            if let id = block.id {
+                classWords.append(ClassWords.words(id))
+                names.append("#" + ClassWords.pattern(id))
+            }
+            // A custom element names what it is in its tag ("shreddit-comment", "comment-action-row"), as a class would.
+            if block.tag.contains("-") {
+                classWords.append(ClassWords.words(block.tag))
+                names.append("<" + block.tag)
+            }
             var all = Set(classWords.joined())
             if let itemprop = block.attributes["itemprop"] { all.formUnion(ClassWords.words(itemprop)) }
-            return Words(classWords: classWords, all: all)
+            return Words(classWords: classWords, names: names, all: all)
         }
         let page = Page(text: text, outline: outline, words: words)
         var best: (members: [Int], units: [Int], posts: [ThreadPost], score: Int)?
@@ -91,8 +102,7 @@ struct HTMLThreadReader: Sendable {
         for (index, block) in page.blocks.enumerated() {
             var names: [String] = []
             for (k, classWords) in page.words[index].classWords.enumerated() where isPostName(classWords) {
-                let raw = k < block.classes.count ? block.classes[k] : (block.id ?? "")
-                names.append((k < block.classes.count ? "." : "#") + ClassWords.pattern(raw))
+                names.append(page.words[index].names[k])
             }
             guard !names.isEmpty else { continue }
             let key = block.tag + " " + names.sorted().joined(separator: " ")
@@ -285,12 +295,23 @@ struct HTMLThreadReader: Sendable {
         }
         guard let largest = candidates.map(\.length).max() else {
             let block = page.blocks[member]
-            let start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start
+            var start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start
+            // The time shown right after the name ("· 2y ago") is the header's, not the text's.
+            for i in own where page.blocks[i].start >= start && page.blocks[i].start <= start + Self.headerGap && isTime(i, page) {
+                start = max(start, page.blocks[i].end)
+            }
             return TextSpan(start, block.end)
         }
         let nearly = candidates.filter { $0.length * 10 >= largest * 8 }
         let chosen = nearly.max { page.blocks[$0.index].depth < page.blocks[$1.index].depth } ?? nearly[0]
         return page.blocks[chosen.index].span
+    }
+
+    /// Characters between a poster's name and the time after it ("  OP  •  ").
+    static let headerGap = 12
+
+    private func isTime(_ i: Int, _ page: Page) -> Bool {
+        page.blocks[i].tag == "time" || page.blocks[i].attributes["datetime"] != nil || hasWord(i, cues.dateWords, page)
     }
 
     /// The post's date: a `datetime` attribute, else the text of a date-like element.
@@ -333,9 +354,18 @@ struct HTMLThreadReader: Sendable {
             if length > bodyLength { bodyIndex = i; bodyLength = length }
         }
         let span = page.text.trimmed(bodyIndex.map { blocks[$0].span } ?? TextSpan(from, start))
-        guard !span.isEmpty else { return nil }
+        // A byline over the thread ("Thread starter Name · <date>") names the opening post but holds none of its
+        // words: that post is then the first of the repeated ones.
+        guard wordCount(page.text.slice(span)) >= Self.openingWords else { return nil }
         let date = findDate(Array(author.block..<firstMember).filter { blocks[$0].start < start }, page, skip: { _ in false })
         return ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end))
+    }
+
+    /// Fewest words of an opening post read from between its author element and the posts.
+    static let openingWords = 4
+
+    private func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
     }
 
     /// Inside a menu, a header or footer, a sidebar: names there are the site's, not a poster's.
