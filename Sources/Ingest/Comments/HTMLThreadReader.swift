@@ -68,7 +68,7 @@ struct HTMLThreadReader: Sendable {
             }
         }
         guard let chosen = best else {
-            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules).read(page)
+            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules, headerLabels: cues.headerLabels).read(page)
         }
         var posts: [ThreadPost] = []
         var kept: [Int] = []
