@@ -254,10 +254,10 @@ struct HTMLThreadReader: Sendable {
         if block.tag == "a", let href = block.attributes["href"]?.lowercased(), cues.authorLinkParts.contains(where: { href.contains($0) }) {
             return true
         }
-        // "user-action-time" is when the user acted, not who.
+        // "user-action-time" is when the user acted, not who; "icon-user-add" draws a button ("Register").
         return page.words[i].classWords.contains { words in
             words.contains { cues.authorWords.contains($0) }
-                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) }
+                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) || cues.iconWords.contains($0) }
         }
     }
 
