@@ -341,7 +341,7 @@ struct HTMLThreadReader: Sendable {
             guard blocks[i].start < start, !page.outline.isInside(firstMember, i), !inFurniture(i, page), isAuthorElement(i, page) else { continue }
             // The element with what it holds (".author" around ".username"), then past it.
             let inside = page.outline.descendants(of: i).clamped(to: 0..<firstMember)
-            if let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) { authorAt = found }
+            if !isVisitorBox(i, inside, page), let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) { authorAt = found }
             i = max(i, inside.upperBound - 1)
         }
         guard let author = authorAt else { return nil }
@@ -359,6 +359,18 @@ struct HTMLThreadReader: Sendable {
         guard wordCount(page.text.slice(span)) >= Self.openingWords else { return nil }
         let date = findDate(Array(author.block..<firstMember).filter { blocks[$0].start < start }, page, skip: { _ in false })
         return ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end))
+    }
+
+    /// The site's box for the visitor ("Hello, Guest · Log in · Register"): a link to signing in or up inside, or
+    /// an author-like element that names a visitor by a generic name.
+    private func isVisitorBox(_ index: Int, _ inside: Range<Int>, _ page: Page) -> Bool {
+        for i in [index] + Array(inside) {
+            guard let href = page.blocks[i].attributes["href"]?.lowercased() else { continue }
+            if cues.accountLinkParts.contains(where: { href.contains($0) }) { return true }
+        }
+        guard let name = authorName(page.text.slice(page.blocks[index].span)) else { return false }
+        return name.split(separator: " ").contains { cues.genericNames.contains(Trim.chars($0.lowercased(), ",.!")) }
+            && page.blocks[index].tag != "a"
     }
 
     /// Fewest words of an opening post read from between its author element and the posts.
