@@ -81,8 +81,11 @@ struct HTMLThreadReader: Sendable {
             posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { page.outline.isInside(kept[k], kept[$0]) }
         }
         let firstUnit = kept[0]
-        if let opening = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page) {
-            return DiscussionThread(opening: opening, replies: posts)
+        if let found = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page),
+           // A line over the thread naming its starter ("Started by Name, <date>") is no post when the first
+           // repeated post is that starter's: that post is the opening one.
+           found.hasBody || PersonName.compact(found.post.author ?? "") != PersonName.compact(posts[0].author ?? "") {
+            return DiscussionThread(opening: found.post, replies: posts)
         }
         if proseBefore(page.blocks[firstUnit].start, page) { return DiscussionThread(opening: nil, replies: posts) }
         // A forum page: the first post is the opening post, and the posts nested under it answer the thread.
@@ -332,7 +335,7 @@ struct HTMLThreadReader: Sendable {
 
     /// The opening post when it stands apart before the repeated posts (a question above its answers, an article
     /// above its comments): the last author element before them, outside page furniture, with text after it.
-    func openingPost(before start: Int, firstMember: Int, _ page: Page) -> ThreadPost? {
+    func openingPost(before start: Int, firstMember: Int, _ page: Page) -> (post: ThreadPost, hasBody: Bool)? {
         let blocks = page.blocks
         var authorAt: (name: String, block: Int)?
         var i = 0
@@ -358,7 +361,7 @@ struct HTMLThreadReader: Sendable {
         // words: that post is then the first of the repeated ones.
         guard wordCount(page.text.slice(span)) >= Self.openingWords else { return nil }
         let date = findDate(Array(author.block..<firstMember).filter { blocks[$0].start < start }, page, skip: { _ in false })
-        return ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end))
+        return (ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end)), bodyIndex != nil)
     }
 
     /// The site's box for the visitor ("Hello, Guest · Log in · Register"): a link to signing in or up inside, or
