@@ -344,7 +344,9 @@ struct HTMLThreadReader: Sendable {
             guard blocks[i].start < start, !page.outline.isInside(firstMember, i), !inFurniture(i, page), isAuthorElement(i, page) else { continue }
             // The element with what it holds (".author" around ".username"), then past it.
             let inside = page.outline.descendants(of: i).clamped(to: 0..<firstMember)
-            if !isVisitorBox(i, inside, page), let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) { authorAt = found }
+            if !isVisitorBox(i, inside, page), !inMemberList(i, page), let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) {
+                authorAt = found
+            }
             i = max(i, inside.upperBound - 1)
         }
         guard let author = authorAt else { return nil }
@@ -375,6 +377,17 @@ struct HTMLThreadReader: Sendable {
         return name.split(separator: " ").contains { cues.genericNames.contains(Trim.chars($0.lowercased(), ",.!")) }
             && page.blocks[index].tag != "a"
     }
+
+    /// One of a list of members ("Moderators: A, B, C", "Also reading: …"): names beside others in one block are
+    /// no poster's byline.
+    private func inMemberList(_ index: Int, _ page: Page) -> Bool {
+        guard let parent = page.blocks[index].parent else { return false }
+        let siblings = page.outline.descendants(of: parent).filter { page.blocks[$0].parent == parent && isAuthorElement($0, page) }
+        return siblings.count >= Self.memberListLength
+    }
+
+    /// Names in one block that make it a list of members.
+    static let memberListLength = 3
 
     /// Fewest words of an opening post read from between its author element and the posts.
     static let openingWords = 4
