@@ -99,8 +99,14 @@ struct TableThreadReader: Sendable {
 
     /// The poster in a post's header row: the words before its date, without the labels around them.
     private func headerName(_ header: TextSpan, _ page: HTMLThreadReader.Page) -> (name: String, date: String?)? {
-        guard let date = DateParser.dates(in: page.text.scalars, range: header).first else { return nil }
-        var words = page.text.slice(TextSpan(header.start, date.span.start)).split(whereSeparator: \.isWhitespace).map(String.init)
+        // The words before the date; when the date is written in a form not read ("2010.04.02 09:12"), before the
+        // first word without letters.
+        let date = DateParser.dates(in: page.text.scalars, range: header).first
+        var words = page.text.slice(TextSpan(header.start, date?.span.start ?? header.end)).split(whereSeparator: \.isWhitespace).map(String.init)
+        if date == nil {
+            guard let firstNumber = words.firstIndex(where: { !$0.contains(where: \.isLetter) }) else { return nil }
+            words = Array(words[..<firstNumber])
+        }
         // Labels on either side, longest first ("posted by" before "by").
         let labels = headerLabels.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
         var changed = true
@@ -113,7 +119,7 @@ struct TableThreadReader: Sendable {
         }
         let name = Trim.chars(words.joined(separator: " "), ",:|-\u{2022}\u{00B7}")
         guard !name.isEmpty, words.count <= 4, let shown = posts.authorName(name), shown == name else { return nil }
-        return (name, date.iso)
+        return (name, date?.iso)
     }
 
     /// The poster in a header row whose date is written in a form not read: its first bold or linked element that
