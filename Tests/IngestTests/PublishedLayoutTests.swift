@@ -56,7 +56,7 @@ import EvidenceModel
         let c = e.comments
         #expect(c.map(\.author) == ["Osric Vale", "Guest", "GoldenRoot Direct"])
         #expect(e.source.metadata.author == "Perpetua_G")
-        #expect(c.map(\.date) == ["2016-05-12", "2016-05-13", "2016-05-13"])
+        #expect(c.map(\.date) == ["2016-05-14", "2016-05-15", "2016-05-15"])
         #expect(c[1].replyToIndex == 0)
         #expect(c[1].isQuestion)
         // A link to a site named after the poster is the poster's own business.

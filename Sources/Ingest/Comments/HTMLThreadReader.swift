@@ -358,6 +358,17 @@ struct HTMLThreadReader: Sendable {
             let length = page.text.trimmed(blocks[i].span).length
             if length > bodyLength { bodyIndex = i; bodyLength = length }
         }
+        // A post signed under its text ("asked Mar 3 · Name"): the body block before the name in the box holding both.
+        var box = blocks[author.block].parent
+        for _ in 0..<Self.signatureDepth where bodyIndex == nil {
+            guard let container = box else { break }
+            for i in page.outline.descendants(of: container) where i < author.block && blocks[i].end <= blocks[author.block].start
+                && hasWord(i, cues.bodyWords, page) && !page.outline.isInside(author.block, i) {
+                let length = page.text.trimmed(blocks[i].span).length
+                if length > bodyLength { bodyIndex = i; bodyLength = length }
+            }
+            box = blocks[container].parent
+        }
         let span = page.text.trimmed(bodyIndex.map { blocks[$0].span } ?? TextSpan(from, start))
         // A byline over the thread ("Thread starter Name · <date>") names the opening post but holds none of its
         // words: that post is then the first of the repeated ones.
@@ -388,6 +399,9 @@ struct HTMLThreadReader: Sendable {
 
     /// Names in one block that make it a list of members.
     static let memberListLength = 3
+
+    /// Levels above a name signed under a post where its text may stand (the name's element, the signature box, the post).
+    static let signatureDepth = 3
 
     /// Fewest words of an opening post read from between its author element and the posts.
     static let openingWords = 4
