@@ -44,6 +44,8 @@ public struct CommentExtractor: Sendable {
         var quotes: [QuotedBlock] = []
         /// Quote marks opening each of its own lines (see `ThreadPost.nestMarks`).
         var nestMarks = 0
+        /// Spaces before the header line: a header indented further than the one above answers it.
+        var indent = 0
     }
 
     /// The thread a page's structure shows: from the HTML outline's repeated post blocks, else from the text's
@@ -232,6 +234,11 @@ public struct CommentExtractor: Sendable {
             }
             comment.isPromotional = flags.isPromotional(thread ? ownLower : lowerScalars)
                 || flags.linksToOwnSite(ownLower, author: draft.header.author)
+            // Answered, a poster goes on with the one who answered them: the reply just above answered their post.
+            if thread, comment.replyToIndex == nil, !comment.isPromotional, let previous = comments.last, previous.authorID != authorID,
+               !previous.isPromotional, let answered = previous.replyToIndex, comments[answered].authorID == authorID {
+                comment.replyToIndex = comments.count - 1
+            }
             comments.append(comment)
         }
         return comments
@@ -417,7 +424,15 @@ public struct CommentExtractor: Sendable {
                         contentLines.removeLast()
                     }
                     close()
-                    current = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
+                    var draft = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
+                    var lineStart = line.start
+                    while lineStart > 0, s[lineStart - 1] == " " || s[lineStart - 1] == "\t" { lineStart -= 1 }
+                    draft.indent = line.start - lineStart
+                    // Nested by indentation, as text copies of threaded comments show replies.
+                    if draft.indent > 0 {
+                        draft.parent = drafts.indices.last { drafts[$0].indent < draft.indent }
+                    }
+                    current = draft
                     continue
                 }
                 guard current != nil else { continue }

@@ -296,6 +296,17 @@ struct HTMLThreadReader: Sendable {
             let length = page.text.trimmed(page.blocks[i].span).length
             if length > 0 { candidates.append((i, length)) }
         }
+        // Nor a second byline with the poster's name ("by Name » date" over the text): a block holding it holds the
+        // post's header too. A mention of someone else ("@Name") is text.
+        let posterName = author.flatMap { authorName(page.text.slice(page.blocks[$0].span)) }
+        let unsigned = candidates.filter { candidate in
+            !own.contains { j in
+                j != candidate.index && page.outline.isInside(j, candidate.index) && !skip(j) && isAuthorElement(j, page)
+                    && page.text.trimmed(page.blocks[j].span).length <= Self.authorElementLength
+                    && posterName != nil && authorName(page.text.slice(page.blocks[j].span)).map { $0.hasSuffix(posterName ?? "") } == true
+            }
+        }
+        if !unsigned.isEmpty { candidates = unsigned }
         guard let largest = candidates.map(\.length).max() else {
             let block = page.blocks[member]
             var start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start

@@ -157,7 +157,7 @@ struct TextThreadReader: Sendable {
     /// "Powered by …", "Also on …": a line of the page after the last post.
     private func endsPage(_ line: TextLine, _ text: SourceText) -> Bool {
         guard !line.endsSentence else { return false }
-        let lower = Trim.spaces(text.slice(line.content).lowercased())
+        let lower = Trim.chars(Trim.spaces(text.slice(line.content).lowercased()), "*_")
         return cues.pageEndPrefixes.contains { lower.hasPrefix($0) }
     }
 
@@ -232,7 +232,7 @@ struct TextThreadReader: Sendable {
                     if let last = quotes.last, text.slice(TextSpan(last.span.end, line.start)).allSatisfy(\.isWhitespace) {
                         quotes[quotes.count - 1].span.end = line.end
                     } else {
-                        quotes.append(QuotedBlock(span: line, name: nil))
+                        quotes.append(QuotedBlock(span: line, name: credit(text.slice(line))))
                     }
                 }
                 start = i + 1
@@ -240,6 +240,16 @@ struct TextThreadReader: Sendable {
             i += 1
         }
         return quotes
+    }
+
+    /// The name a quote opens with on a line of its own ("> **name:**", "> name said:").
+    func credit(_ line: String) -> String? {
+        let bare = Trim.chars(Trim.spaces(line.drop { $0 == ">" || $0 == " " }.replacingOccurrences(of: "**", with: "")), "_")
+        guard bare.hasSuffix(":") else { return nil }
+        var name = String(bare.dropLast())
+        for verb in [" said", " wrote", " writes", " says"] where name.lowercased().hasSuffix(verb) { name = String(name.dropLast(verb.count)) }
+        name = Trim.spaces(name)
+        return headers.isName(name) && name.split(separator: " ").count <= 3 ? name : nil
     }
 
     static func marks(in line: String) -> Int {
