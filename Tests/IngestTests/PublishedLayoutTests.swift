@@ -105,6 +105,44 @@ import EvidenceModel
         T.expectNoReplyClaims(e)
     }
 
+    @Test func wordPressTextWithIndentedReplies() throws {
+        let e = try T.extract("wordpress_indented.txt")
+        let c = e.comments
+        // "3 Responses to …" heads a comment list: the short article is the source, every post a comment on it.
+        #expect(c.map(\.author) == ["Caspar Wynn", "Nell Garrow", "Imogen Tate"])
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil])
+        #expect(c[0].isQuestion && !c[1].isQuestion)
+        for index in c.indices { #expect(!T.text(e, index).contains("Reply") && !T.text(e, index).contains("says:")) }
+        T.expectNoReplyClaims(e)
+    }
+
+    @Test func discourseMarkdownWithTitledQuotes() throws {
+        let e = try T.extract("discourse_markdown.md")
+        let c = e.comments
+        #expect(c.map(\.author) == ["delia.m", "quill_rn", "perrin_b"])
+        #expect(e.source.metadata.author == "perrin_b")
+        // "> **delia.m:**" credits the quote; "@quill_rn" answers quill_rn.
+        #expect(c.map(\.replyToIndex) == [nil, 0, 1])
+        #expect(c.map(\.isQuestion) == [false, true, false])
+        #expect(!T.text(e, 2).contains("Powered by"))
+        T.expectNoReplyClaims(e)
+    }
+
+    @Test func phpBBPostsWithABylineInTheirBox() throws {
+        let e = try T.extract("phpbb_posts.html")
+        let c = e.comments
+        #expect(c.map(\.author) == ["Dr Sunniva", "Guest", "Guest"])
+        #expect(c[1].authorID != c[2].authorID)
+        // The cite names the quoted poster even when run into the quoted words.
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil])
+        #expect(c.map(\.isQuestion) == [false, true, false])
+        for index in c.indices {
+            let body = T.text(e, index)
+            #expect(!body.hasPrefix("Re:") && !body.contains("» Sat") && !body.contains("Retired GP"), "header or signature in \(body)")
+        }
+        T.expectNoReplyClaims(e)
+    }
+
     @Test func ownSiteLinks() throws {
         let flags = CommentFlags(cues: try CommentCues.load(.standard))
         let lower = { (s: String) in Array(s.lowercased().unicodeScalars) }

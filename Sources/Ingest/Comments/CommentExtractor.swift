@@ -74,7 +74,7 @@ public struct CommentExtractor: Sendable {
         for region in regions where region.kind == .body && region.span.start < first.headerLine.start {
             prose += proseLength(TextSpan(region.span.start, min(region.span.end, first.headerLine.start)), text)
         }
-        guard prose < Self.articleLength else { return nil }
+        guard prose < Self.articleLength, !countsComments(before: first.headerLine.start, text) else { return nil }
         let posts = drafts.map { draft in
             var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
                                   extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
@@ -86,6 +86,21 @@ public struct CommentExtractor: Sendable {
         }
         return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
     }
+
+    /// A line just above the first post that counts what follows ("3 Responses to …", "12 comments"): a blog's comment
+    /// list under its article, however short the article.
+    private func countsComments(before start: Int, _ text: SourceText) -> Bool {
+        let head = text.slice(TextSpan(max(0, start - Self.countLineReach), start))
+        for line in head.split(whereSeparator: \.isNewline).suffix(3) {
+            let words = Trim.chars(Trim.spaces(line.lowercased()), "#*_ ").split(separator: " ")
+            guard words.count >= 2, words[0].allSatisfy(\.isNumber) else { continue }
+            if cues.textThreads.commentCountWords.contains(String(words[1])) { return true }
+        }
+        return false
+    }
+
+    /// How far above the first post a count of the comments may stand.
+    static let countLineReach = 300
 
     /// Prose before the first post header longer than this is an article, and every post is a comment on it.
     static let articleLength = 200

@@ -196,7 +196,8 @@ struct HTMLThreadReader: Sendable {
         for q in quotes where span.contains(TextSpan(blocks[q].start, blocks[q].start)) || span.overlaps(blocks[q].span) {
             let qspan = page.text.trimmed(blocks[q].span)
             guard !qspan.isEmpty, qspan != span else { continue }
-            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
+            let name = citedName(q, page) ?? quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))
+            quoted.append(QuotedBlock(span: qspan, name: name))
         }
         let extent = page.text.trimmed(blocks[unitIndex].span)
         return ThreadPost(author: author?.name, date: date, span: span, extent: TextSpan(min(extent.start, span.start), max(extent.end, span.end)),
@@ -205,6 +206,21 @@ struct HTMLThreadReader: Sendable {
 
     private func hasWord(_ index: Int, _ set: Set<String>, _ page: Page) -> Bool {
         !page.words[index].all.isDisjoint(with: set)
+    }
+
+    /// The name in a quote block's `cite` element ("Name wrote:"), read from the element itself: boards run it into
+    /// the quoted words without a space.
+    func citedName(_ quote: Int, _ page: Page) -> String? {
+        for i in page.outline.descendants(of: quote) where page.blocks[i].tag == "cite" {
+            var line = Trim.spaces(page.text.slice(page.text.trimmed(page.blocks[i].span)))
+            line = Trim.chars(line, "\u{2191}: ")
+            for verb in quoteCues.verbs {
+                let bare = verb.hasSuffix(":") ? String(verb.dropLast()) : verb
+                if line.lowercased().hasSuffix(" " + bare) { line = Trim.spaces(String(line.dropLast(bare.count))) }
+            }
+            if quoteCues.headers.isName(line) { return line }
+        }
+        return nil
     }
 
     /// Outermost quote blocks among the post's blocks (a blockquote that is the whole body is no quote).
