@@ -87,14 +87,15 @@ public struct CommentExtractor: Sendable {
         return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
     }
 
-    /// A line just above the first post that counts what follows ("3 Responses to …", "12 comments"): a blog's comment
-    /// list under its article, however short the article.
+    /// A line just above the first post that counts what follows as answers to the article ("3 Responses to …",
+    /// "12 thoughts on …"): a blog's comment list under its article, however short the article. A board's "3 replies"
+    /// is not one.
     private func countsComments(before start: Int, _ text: SourceText) -> Bool {
         let head = text.slice(TextSpan(max(0, start - Self.countLineReach), start))
         for line in head.split(whereSeparator: \.isNewline).suffix(3) {
             let words = Trim.chars(Trim.spaces(line.lowercased()), "#*_ ").split(separator: " ")
-            guard words.count >= 2, words[0].allSatisfy(\.isNumber) else { continue }
-            if cues.textThreads.commentCountWords.contains(String(words[1])) { return true }
+            guard words.count >= 3, words[0].allSatisfy(\.isNumber) else { continue }
+            if cues.textThreads.commentCountWords.contains(words[1] + " " + words[2]) { return true }
         }
         return false
     }

@@ -24,7 +24,7 @@ struct TextThreadCues: Sendable, Decodable {
     var pageEndPrefixes: [String]
     /// A line that closes a quote ("Click to expand...").
     var quoteEndLines: Set<String>
-    /// Words after the number of a comment list's heading ("3 Responses to …", "12 comments").
+    /// Words after the number of a blog's comment-list heading ("3 Responses to …", "12 thoughts on …").
     var commentCountWords: Set<String>
 
     enum CodingKeys: String, CodingKey {
