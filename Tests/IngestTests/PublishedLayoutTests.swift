@@ -143,6 +143,22 @@ import EvidenceModel
         T.expectNoReplyClaims(e)
     }
 
+    @Test func patientTextWithRelativeDates() throws {
+        let e = try T.extract("patient_relative_dates.txt")
+        let c = e.comments
+        // "2 years ago" under a name marks a post, and gives no date.
+        #expect(c.map(\.author) == ["Gwilym_E", "tern_watcher", "OceanDrop Store"])
+        #expect(c.map(\.date) == [nil, nil, nil])
+        #expect(c.map(\.replyToIndex) == [nil, 0, nil])
+        #expect(c.map(\.isQuestion) == [false, true, false])
+        #expect(c.map(\.isPromotional) == [false, false, true])
+        for index in c.indices {
+            let body = T.text(e, index)
+            #expect(!body.contains("Like") && !body.contains("Reply") && !body.contains("Posts you may"), "furniture in \(body)")
+        }
+        T.expectNoReplyClaims(e)
+    }
+
     @Test func ownSiteLinks() throws {
         let flags = CommentFlags(cues: try CommentCues.load(.standard))
         let lower = { (s: String) in Array(s.lowercased().unicodeScalars) }

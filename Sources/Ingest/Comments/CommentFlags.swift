@@ -96,7 +96,7 @@ struct CommentFlags: Sendable {
         let name = PersonName.compact(author)
         guard name.count >= Self.siteNameLength else { return false }
         for token in ScalarText.string(scalars, TextSpan(0, scalars.count)).split(whereSeparator: \.isWhitespace) {
-            var link = Trim.chars(String(token), ",;:!?()[]\"'").lowercased()
+            var link = Trim.chars(String(token), ",;:!?()[]\"'.").lowercased()
             guard isLink(link) else { continue }
             for prefix in ["https://", "http://", "www."] where link.hasPrefix(prefix) { link = String(link.dropFirst(prefix.count)) }
             let site = String(link.prefix { $0 != "." && $0 != "/" }.filter { $0.isLetter || $0.isNumber })

@@ -102,11 +102,16 @@ struct TextThreadReader: Sendable {
         guard !dateLine.isBlank, dateLine.length <= 40, dateLine.hasDigit else { return nil }
         let indent = line.content.start - line.full.start
         guard dateLine.content.start - dateLine.full.start == indent else { return nil }
-        guard let date = DateParser.dates(in: text.scalars, range: dateLine.content).first,
-              dateOnly(date.span, dateLine.content, text) else { return nil }
+        // The date line: a date, or a time relative to when the page was saved ("4 years ago"), which gives no date.
+        var iso: String?
+        if let date = DateParser.dates(in: text.scalars, range: dateLine.content).first, dateOnly(date.span, dateLine.content, text) {
+            iso = date.iso
+        } else if !isRelativeTime(text.slice(dateLine.content)) {
+            return nil
+        }
         let name = text.slice(line.content)
         guard headers.isName(name) else { return nil }
-        return Header(line: index, author: name, date: date.iso, indent: indent, lines: 2)
+        return Header(line: index, author: name, date: iso, indent: indent, lines: 2)
     }
 
     /// "u/name · OP · 2y", "Posted by u/name · 3 hours ago", "name · 12 March 2021": a name, then after a
