@@ -29,7 +29,8 @@ public struct CommentExtractor: Sendable {
         markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
                                                trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), profileLines: cues.profileLines)
         let regionCues = try locator.loadJSON(RegionCues.self, "lexicon/regions.json")
-        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) })
+        textThreads = TextThreadReader(headers: headers, cues: cues.textThreads, startsFurniture: { regionCues.furniture.startsSection($0) },
+                                       trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), badges: cues.markup.authorBadges)
     }
 
     /// A comment found on the page, before ids and replies are worked out.
@@ -41,6 +42,10 @@ public struct CommentExtractor: Sendable {
         /// From the page's structure: the draft this one is nested under, and the blocks it quotes.
         var parent: Int?
         var quotes: [QuotedBlock] = []
+        /// Quote marks opening each of its own lines (see `ThreadPost.nestMarks`).
+        var nestMarks = 0
+        /// Spaces before the header line: a header indented further than the one above answers it.
+        var indent = 0
     }
 
     /// The thread a page's structure shows: from the HTML outline's repeated post blocks, else from the text's
@@ -69,7 +74,7 @@ public struct CommentExtractor: Sendable {
         for region in regions where region.kind == .body && region.span.start < first.headerLine.start {
             prose += proseLength(TextSpan(region.span.start, min(region.span.end, first.headerLine.start)), text)
         }
-        guard prose < Self.articleLength else { return nil }
+        guard prose < Self.articleLength, !countsComments(before: first.headerLine.start, text) else { return nil }
         let posts = drafts.map { draft in
             var post = ThreadPost(author: draft.header.author, date: draft.header.date ?? draft.date, span: draft.span,
                                   extent: TextSpan(draft.headerLine.start, max(draft.headerLine.end, draft.span.end)))
@@ -81,6 +86,22 @@ public struct CommentExtractor: Sendable {
         }
         return DiscussionThread(opening: posts[0], replies: Array(posts.dropFirst()))
     }
+
+    /// A line just above the first post that counts what follows as answers to the article ("3 Responses to …",
+    /// "12 thoughts on …"): a blog's comment list under its article, however short the article. A board's "3 replies"
+    /// is not one.
+    private func countsComments(before start: Int, _ text: SourceText) -> Bool {
+        let head = text.slice(TextSpan(max(0, start - Self.countLineReach), start))
+        for line in head.split(whereSeparator: \.isNewline).suffix(3) {
+            let words = Trim.chars(Trim.spaces(line.lowercased()), "#*_ ").split(separator: " ")
+            guard words.count >= 3, words[0].allSatisfy(\.isNumber) else { continue }
+            if cues.textThreads.commentCountWords.contains(words[1] + " " + words[2]) { return true }
+        }
+        return false
+    }
+
+    /// How far above the first post a count of the comments may stand.
+    static let countLineReach = 300
 
     /// Prose before the first post header longer than this is an article, and every post is a comment on it.
     static let articleLength = 200
@@ -129,7 +150,7 @@ public struct CommentExtractor: Sendable {
             let drafts = thread.replies.map { post in
                 Draft(header: CommentHeader(number: nil, author: post.author ?? "", date: post.date),
                       headerLine: TextSpan(post.extent.start, post.span.start), span: cleaned(post.span, text), date: post.date,
-                      parent: post.parent, quotes: post.quotes)
+                      parent: post.parent, quotes: post.quotes, nestMarks: post.nestMarks)
             }
             return comments(drafts, text, pageAuthor: thread.opening?.author ?? metadata.author, numbered: false, thread: true)
         }
@@ -148,7 +169,7 @@ public struct CommentExtractor: Sendable {
         for (index, draft) in drafts.enumerated() {
             let body = ScalarText.string(text.scalars, draft.span)
             let lowerScalars = ScalarText.lowered(text.scalars, draft.span)
-            let own = draft.quotes.isEmpty ? ownText(body, lowerScalars) : ownText(draft.span, quotes: draft.quotes, text)
+            let own = ownWords(draft, body: body, lower: lowerScalars, text)
             let ownLower = own == nil ? lowerScalars : Array((own ?? "").lowercased().unicodeScalars)
             // Reply cues sit at the start of a comment; on a thread, after any quote (the header path reads quote
             // credits at the start itself).
@@ -228,6 +249,12 @@ public struct CommentExtractor: Sendable {
                 }
             }
             comment.isPromotional = flags.isPromotional(thread ? ownLower : lowerScalars)
+                || flags.linksToOwnSite(ownLower, author: draft.header.author)
+            // Answered, a poster goes on with the one who answered them: the reply just above answered their post.
+            if thread, comment.replyToIndex == nil, !comment.isPromotional, let previous = comments.last, previous.authorID != authorID,
+               !previous.isPromotional, let answered = previous.replyToIndex, comments[answered].authorID == authorID {
+                comment.replyToIndex = comments.count - 1
+            }
             comments.append(comment)
         }
         return comments
@@ -295,6 +322,24 @@ public struct CommentExtractor: Sendable {
 
     private static func squeezed(_ string: String) -> String {
         string.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
+    }
+
+    /// The comment's own words: without quoted lines and blocks, and without the quote marks a Markdown copy nests
+    /// the reply itself in. Nil when it quotes nobody.
+    func ownWords(_ draft: Draft, body: String, lower: [Unicode.Scalar], _ text: SourceText) -> String? {
+        guard draft.nestMarks > 0 else {
+            return draft.quotes.isEmpty ? ownText(body, lower) : ownText(draft.span, quotes: draft.quotes, text)
+        }
+        let plain = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var rest = line[...]
+            var dropped = 0
+            while dropped < draft.nestMarks, let first = rest.first, first == ">" || first == " " || first == "\t" {
+                if first == ">" { dropped += 1 }
+                rest = rest.dropFirst()
+            }
+            return rest
+        }.joined(separator: "\n")
+        return ownText(plain, Array(plain.lowercased().unicodeScalars)) ?? plain
     }
 
     /// The comment's text without its quoted blocks.
@@ -395,7 +440,15 @@ public struct CommentExtractor: Sendable {
                         contentLines.removeLast()
                     }
                     close()
-                    current = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
+                    var draft = Draft(header: header, headerLine: line, span: TextSpan(line.end, line.end))
+                    var lineStart = line.start
+                    while lineStart > 0, s[lineStart - 1] == " " || s[lineStart - 1] == "\t" { lineStart -= 1 }
+                    draft.indent = line.start - lineStart
+                    // Nested by indentation, as text copies of threaded comments show replies.
+                    if draft.indent > 0 {
+                        draft.parent = drafts.indices.last { drafts[$0].indent < draft.indent }
+                    }
+                    current = draft
                     continue
                 }
                 guard current != nil else { continue }

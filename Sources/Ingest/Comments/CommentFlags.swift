@@ -90,6 +90,25 @@ struct CommentFlags: Sendable {
         return false
     }
 
+    /// A link to the poster's own business: a web address named after the poster ("Acme Tonics" linking
+    /// acmetonics.example).
+    func linksToOwnSite(_ scalars: [Unicode.Scalar], author: String) -> Bool {
+        let name = PersonName.compact(author)
+        guard name.count >= Self.siteNameLength else { return false }
+        for token in ScalarText.string(scalars, TextSpan(0, scalars.count)).split(whereSeparator: \.isWhitespace) {
+            var link = Trim.chars(String(token), ",;:!?()[]\"'.").lowercased()
+            guard isLink(link) else { continue }
+            for prefix in ["https://", "http://", "www."] where link.hasPrefix(prefix) { link = String(link.dropFirst(prefix.count)) }
+            let site = String(link.prefix { $0 != "." && $0 != "/" }.filter { $0.isLetter || $0.isNumber })
+            guard site.count >= Self.siteNameLength else { continue }
+            if name.hasPrefix(site) || site.hasPrefix(name) { return true }
+        }
+        return false
+    }
+
+    /// Fewest letters of a site's name and a poster's name compared as one business.
+    static let siteNameLength = 5
+
     /// "https://…", "www.…" or a bare domain ("k2shop.example").
     private func isLink(_ token: String) -> Bool {
         if token.hasPrefix("http://") || token.hasPrefix("https://") || token.hasPrefix("www.") { return true }

@@ -50,6 +50,9 @@ struct ThreadPost: Sendable {
     var quotes: [QuotedBlock] = []
     /// Index into the thread's replies of the reply this one is nested under (nil: under the opening post).
     var parent: Int?
+    /// Quote marks that open each line of the post itself (a reply nested in a Markdown copy: "> text"); lines with
+    /// no more marks than these are its own words.
+    var nestMarks: Int = 0
 }
 
 /// A quote of another post inside a reply: its text and the name it credits ("Originally Posted by X").

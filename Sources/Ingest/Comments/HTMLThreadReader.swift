@@ -14,6 +14,8 @@ struct HTMLThreadReader: Sendable {
     /// What is known of one block's words, worked out once per page.
     struct Words {
         var classWords: [[String]]
+        /// The name each entry of `classWords` was read from: ".class", "#id", or "<tag" for a custom element.
+        var names: [String]
         var all: Set<String>
     }
 
@@ -28,10 +30,19 @@ struct HTMLThreadReader: Sendable {
         guard outline.blocks.count >= 2 else { return nil }
         let words = outline.blocks.map { block -> Words in
             var classWords = block.classes.map(ClassWords.words)
-            if let id = block.id { classWords.append(ClassWords.words(id)) }
+            var names = block.classes.map { "." + ClassWords.pattern($0) }
+            if let id = block.id {
+                classWords.append(ClassWords.words(id))
+                names.append("#" + ClassWords.pattern(id))
+            }
+            // A custom element names what it is in its tag ("shreddit-comment", "comment-action-row"), as a class would.
+            if block.tag.contains("-") {
+                classWords.append(ClassWords.words(block.tag))
+                names.append("<" + block.tag)
+            }
             var all = Set(classWords.joined())
             if let itemprop = block.attributes["itemprop"] { all.formUnion(ClassWords.words(itemprop)) }
-            return Words(classWords: classWords, all: all)
+            return Words(classWords: classWords, names: names, all: all)
         }
         let page = Page(text: text, outline: outline, words: words)
         var best: (members: [Int], units: [Int], posts: [ThreadPost], score: Int)?
@@ -57,7 +68,7 @@ struct HTMLThreadReader: Sendable {
             }
         }
         guard let chosen = best else {
-            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules).read(page)
+            return TableThreadReader(posts: self, quoteCues: quoteCues, signatureRules: cues.signatureRules, headerLabels: cues.headerLabels).read(page)
         }
         var posts: [ThreadPost] = []
         var kept: [Int] = []
@@ -70,8 +81,11 @@ struct HTMLThreadReader: Sendable {
             posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { page.outline.isInside(kept[k], kept[$0]) }
         }
         let firstUnit = kept[0]
-        if let opening = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page) {
-            return DiscussionThread(opening: opening, replies: posts)
+        if let found = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page),
+           // A line over the thread naming its starter ("Started by Name, <date>") is no post when the first
+           // repeated post is that starter's: that post is the opening one.
+           found.hasBody || PersonName.compact(found.post.author ?? "") != PersonName.compact(posts[0].author ?? "") {
+            return DiscussionThread(opening: found.post, replies: posts)
         }
         if proseBefore(page.blocks[firstUnit].start, page) { return DiscussionThread(opening: nil, replies: posts) }
         // A forum page: the first post is the opening post, and the posts nested under it answer the thread.
@@ -91,8 +105,7 @@ struct HTMLThreadReader: Sendable {
         for (index, block) in page.blocks.enumerated() {
             var names: [String] = []
             for (k, classWords) in page.words[index].classWords.enumerated() where isPostName(classWords) {
-                let raw = k < block.classes.count ? block.classes[k] : (block.id ?? "")
-                names.append((k < block.classes.count ? "." : "#") + ClassWords.pattern(raw))
+                names.append(page.words[index].names[k])
             }
             guard !names.isEmpty else { continue }
             let key = block.tag + " " + names.sorted().joined(separator: " ")
@@ -183,7 +196,8 @@ struct HTMLThreadReader: Sendable {
         for q in quotes where span.contains(TextSpan(blocks[q].start, blocks[q].start)) || span.overlaps(blocks[q].span) {
             let qspan = page.text.trimmed(blocks[q].span)
             guard !qspan.isEmpty, qspan != span else { continue }
-            quoted.append(QuotedBlock(span: qspan, name: quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))))
+            let name = citedName(q, page) ?? quoteCues.name(inBlock: page.text.slice(TextSpan(qspan.start, min(qspan.end, qspan.start + 200))))
+            quoted.append(QuotedBlock(span: qspan, name: name))
         }
         let extent = page.text.trimmed(blocks[unitIndex].span)
         return ThreadPost(author: author?.name, date: date, span: span, extent: TextSpan(min(extent.start, span.start), max(extent.end, span.end)),
@@ -192,6 +206,21 @@ struct HTMLThreadReader: Sendable {
 
     private func hasWord(_ index: Int, _ set: Set<String>, _ page: Page) -> Bool {
         !page.words[index].all.isDisjoint(with: set)
+    }
+
+    /// The name in a quote block's `cite` element ("Name wrote:"), read from the element itself: boards run it into
+    /// the quoted words without a space.
+    func citedName(_ quote: Int, _ page: Page) -> String? {
+        for i in page.outline.descendants(of: quote) where page.blocks[i].tag == "cite" {
+            var line = Trim.spaces(page.text.slice(page.text.trimmed(page.blocks[i].span)))
+            line = Trim.chars(line, "\u{2191}: ")
+            for verb in quoteCues.verbs {
+                let bare = verb.hasSuffix(":") ? String(verb.dropLast()) : verb
+                if line.lowercased().hasSuffix(" " + bare) { line = Trim.spaces(String(line.dropLast(bare.count))) }
+            }
+            if quoteCues.headers.isName(line) { return line }
+        }
+        return nil
     }
 
     /// Outermost quote blocks among the post's blocks (a blockquote that is the whole body is no quote).
@@ -244,10 +273,10 @@ struct HTMLThreadReader: Sendable {
         if block.tag == "a", let href = block.attributes["href"]?.lowercased(), cues.authorLinkParts.contains(where: { href.contains($0) }) {
             return true
         }
-        // "user-action-time" is when the user acted, not who.
+        // "user-action-time" is when the user acted, not who; "icon-user-add" draws a button ("Register").
         return page.words[i].classWords.contains { words in
             words.contains { cues.authorWords.contains($0) }
-                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) }
+                && !words.contains { cues.quoteWords.contains($0) || cues.signatureWords.contains($0) || cues.dateWords.contains($0) || cues.iconWords.contains($0) }
         }
     }
 
@@ -283,14 +312,36 @@ struct HTMLThreadReader: Sendable {
             let length = page.text.trimmed(page.blocks[i].span).length
             if length > 0 { candidates.append((i, length)) }
         }
+        // Nor a second byline with the poster's name ("by Name » date" over the text): a block holding it holds the
+        // post's header too. A mention of someone else ("@Name") is text.
+        let posterName = author.flatMap { authorName(page.text.slice(page.blocks[$0].span)) }
+        let unsigned = candidates.filter { candidate in
+            !own.contains { j in
+                j != candidate.index && page.outline.isInside(j, candidate.index) && !skip(j) && isAuthorElement(j, page)
+                    && page.text.trimmed(page.blocks[j].span).length <= Self.authorElementLength
+                    && posterName != nil && authorName(page.text.slice(page.blocks[j].span)).map { $0.hasSuffix(posterName ?? "") } == true
+            }
+        }
+        if !unsigned.isEmpty { candidates = unsigned }
         guard let largest = candidates.map(\.length).max() else {
             let block = page.blocks[member]
-            let start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start
+            var start = author.map { max(page.blocks[$0].end, block.start) } ?? block.start
+            // The time shown right after the name ("· 2y ago") is the header's, not the text's.
+            for i in own where page.blocks[i].start >= start && page.blocks[i].start <= start + Self.headerGap && isTime(i, page) {
+                start = max(start, page.blocks[i].end)
+            }
             return TextSpan(start, block.end)
         }
         let nearly = candidates.filter { $0.length * 10 >= largest * 8 }
         let chosen = nearly.max { page.blocks[$0.index].depth < page.blocks[$1.index].depth } ?? nearly[0]
         return page.blocks[chosen.index].span
+    }
+
+    /// Characters between a poster's name and the time after it ("  OP  •  ").
+    static let headerGap = 12
+
+    private func isTime(_ i: Int, _ page: Page) -> Bool {
+        page.blocks[i].tag == "time" || page.blocks[i].attributes["datetime"] != nil || hasWord(i, cues.dateWords, page)
     }
 
     /// The post's date: a `datetime` attribute, else the text of a date-like element.
@@ -311,7 +362,7 @@ struct HTMLThreadReader: Sendable {
 
     /// The opening post when it stands apart before the repeated posts (a question above its answers, an article
     /// above its comments): the last author element before them, outside page furniture, with text after it.
-    func openingPost(before start: Int, firstMember: Int, _ page: Page) -> ThreadPost? {
+    func openingPost(before start: Int, firstMember: Int, _ page: Page) -> (post: ThreadPost, hasBody: Bool)? {
         let blocks = page.blocks
         var authorAt: (name: String, block: Int)?
         var i = 0
@@ -320,7 +371,9 @@ struct HTMLThreadReader: Sendable {
             guard blocks[i].start < start, !page.outline.isInside(firstMember, i), !inFurniture(i, page), isAuthorElement(i, page) else { continue }
             // The element with what it holds (".author" around ".username"), then past it.
             let inside = page.outline.descendants(of: i).clamped(to: 0..<firstMember)
-            if let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) { authorAt = found }
+            if !isVisitorBox(i, inside, page), !inMemberList(i, page), let found = findAuthor([i] + Array(inside), page, skip: { _ in false }) {
+                authorAt = found
+            }
             i = max(i, inside.upperBound - 1)
         }
         guard let author = authorAt else { return nil }
@@ -332,10 +385,56 @@ struct HTMLThreadReader: Sendable {
             let length = page.text.trimmed(blocks[i].span).length
             if length > bodyLength { bodyIndex = i; bodyLength = length }
         }
+        // A post signed under its text ("asked Mar 3 · Name"): the body block before the name in the box holding both.
+        var box = blocks[author.block].parent
+        for _ in 0..<Self.signatureDepth where bodyIndex == nil {
+            guard let container = box else { break }
+            for i in page.outline.descendants(of: container) where i < author.block && blocks[i].end <= blocks[author.block].start
+                && hasWord(i, cues.bodyWords, page) && !page.outline.isInside(author.block, i) {
+                let length = page.text.trimmed(blocks[i].span).length
+                if length > bodyLength { bodyIndex = i; bodyLength = length }
+            }
+            box = blocks[container].parent
+        }
         let span = page.text.trimmed(bodyIndex.map { blocks[$0].span } ?? TextSpan(from, start))
-        guard !span.isEmpty else { return nil }
+        // A byline over the thread ("Thread starter Name · <date>") names the opening post but holds none of its
+        // words: that post is then the first of the repeated ones.
+        guard wordCount(page.text.slice(span)) >= Self.openingWords else { return nil }
         let date = findDate(Array(author.block..<firstMember).filter { blocks[$0].start < start }, page, skip: { _ in false })
-        return ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end))
+        return (ThreadPost(author: author.name, date: date, span: span, extent: TextSpan(blocks[author.block].start, span.end)), bodyIndex != nil)
+    }
+
+    /// The site's box for the visitor ("Hello, Guest · Log in · Register"): a link to signing in or up inside, or
+    /// an author-like element that names a visitor by a generic name.
+    private func isVisitorBox(_ index: Int, _ inside: Range<Int>, _ page: Page) -> Bool {
+        for i in [index] + Array(inside) {
+            guard let href = page.blocks[i].attributes["href"]?.lowercased() else { continue }
+            if cues.accountLinkParts.contains(where: { href.contains($0) }) { return true }
+        }
+        guard let name = authorName(page.text.slice(page.blocks[index].span)) else { return false }
+        return name.split(separator: " ").contains { cues.genericNames.contains(Trim.chars($0.lowercased(), ",.!")) }
+            && page.blocks[index].tag != "a"
+    }
+
+    /// One of a list of members ("Moderators: A, B, C", "Also reading: …"): names beside others in one block are
+    /// no poster's byline.
+    private func inMemberList(_ index: Int, _ page: Page) -> Bool {
+        guard let parent = page.blocks[index].parent else { return false }
+        let siblings = page.outline.descendants(of: parent).filter { page.blocks[$0].parent == parent && isAuthorElement($0, page) }
+        return siblings.count >= Self.memberListLength
+    }
+
+    /// Names in one block that make it a list of members.
+    static let memberListLength = 3
+
+    /// Levels above a name signed under a post where its text may stand (the name's element, the signature box, the post).
+    static let signatureDepth = 3
+
+    /// Fewest words of an opening post read from between its author element and the posts.
+    static let openingWords = 4
+
+    private func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
     }
 
     /// Inside a menu, a header or footer, a sidebar: names there are the site's, not a poster's.

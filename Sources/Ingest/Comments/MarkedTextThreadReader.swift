@@ -4,7 +4,8 @@ import EvidenceModel
 ///
 /// Above the marker stand the poster's box (name, rank, post count) and perhaps a subject line ("Re: …"); the
 /// name is the box's first line. Where a lone post number stands over the marker ("#2" over "Old <date>", as
-/// vBulletin prints it), the box, the profile lines and the subject line come under it instead. The post runs from the marker to the next poster's box; a line of buttons
+/// vBulletin prints it), or where no box stands above a numbered marker, the box, the profile lines and the subject
+/// line come under it instead. The post runs from the marker to the next poster's box; a line of buttons
 /// ("Like Reply Report") or a post-end line ("Logged") closes it, and what follows such a line is a signature.
 /// Quotes open with a credit ("Quote from: Name on …", "Name said:") and run to a blank line or a closing line
 /// ("Click to expand...").
@@ -47,6 +48,9 @@ struct MarkedTextThreadReader: Sendable {
                 markers.append(Marker(line: index, date: date, boxStart: index - 1, author: box.name, bodyFrom: box.bodyFrom))
             } else if let box = posterBox(above: index, lines, text) {
                 markers.append(Marker(line: index, date: date, boxStart: box.start, author: box.name, bodyFrom: index + 1))
+            } else if let box = posterBox(below: index, lines, text) {
+                // "Old <date> #3" with the poster's box under it (vBulletin printing the number on the date line).
+                markers.append(Marker(line: index, date: date, boxStart: index, author: box.name, bodyFrom: box.bodyFrom))
             }
         }
         guard markers.count >= Self.minimumPosts else { return nil }

@@ -23,12 +23,18 @@ struct MarkupCues: Sendable, Decodable {
     var genericNames: Set<String>
     /// Role marks after a name ("Name (OP)"), no part of it.
     var authorBadges: Set<String>
+    /// Words around a poster's name in a post's header row ("from:", "posted by", "date:").
+    var headerLabels: [String]
+    /// Class words of icons ("icon-user-add"): such an element draws a picture or a button, it names no poster.
+    var iconWords: Set<String>
+    /// Parts of links to signing in or up ("login", "register"): a box holding one is the visitor's, not a poster's.
+    var accountLinkParts: [String]
 
     enum CodingKeys: String, CodingKey {
         case postWords = "post_words", partWords = "part_words", authorWords = "author_words"
         case authorItemprops = "author_itemprops", authorLinkParts = "author_link_parts", dateWords = "date_words"
         case bodyWords = "body_words", quoteWords = "quote_words", quoteHeaderWords = "quote_header_words"
         case signatureWords = "signature_words", signatureRules = "signature_rules", buttonWords = "button_words", furnitureWords = "furniture_words", genericNames = "generic_names"
-        case authorBadges = "author_badges"
+        case authorBadges = "author_badges", headerLabels = "header_labels", iconWords = "icon_words", accountLinkParts = "account_link_parts"
     }
 }

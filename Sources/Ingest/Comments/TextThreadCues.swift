@@ -24,12 +24,14 @@ struct TextThreadCues: Sendable, Decodable {
     var pageEndPrefixes: [String]
     /// A line that closes a quote ("Click to expand...").
     var quoteEndLines: Set<String>
+    /// Words after the number of a blog's comment-list heading ("3 Responses to …", "12 thoughts on …").
+    var commentCountWords: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case headerSeparators = "header_separators", handlePrefixes = "handle_prefixes"
         case relativeTimeUnits = "relative_time_units", relativeTimeWords = "relative_time_words"
         case removedBodies = "removed_bodies", attributionVerbs = "attribution_verbs"
         case attributionSeparators = "attribution_separators", postRules = "post_rules"
-        case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", pageEndPrefixes = "page_end_prefixes", quoteEndLines = "quote_end_lines"
+        case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", pageEndPrefixes = "page_end_prefixes", quoteEndLines = "quote_end_lines", commentCountWords = "comment_count_words"
     }
 }
