@@ -290,7 +290,7 @@ struct StudyConditionTests {
 
         Selenium made no difference to the risk of prostate cancer.
 
-        Cases of gout were slightly more common in the selenium group.
+        Men taking selenium had a higher risk of gout.
         """
         let studies = try Self.studies(titled: "Selenium in older men", body + "\n")
         let study = try #require(studies.first)
@@ -325,7 +325,7 @@ struct StudyConditionTests {
         "Selenium lowered gout flares in our clinic," said one doctor.
         """
         let studies = try Self.studies(titled: "Selenium in older men", body + "\n")
-        let study = try #require(studies.first { $0.populationSize == 1200 })
+        let study = try #require(studies.first)
         #expect(!study.conditionIDs.contains("lung-cancer"))
         #expect(!study.conditionIDs.contains("kidney-stones"))
         #expect(!study.conditionIDs.contains("gout"))
