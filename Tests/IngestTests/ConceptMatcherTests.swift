@@ -176,4 +176,40 @@ import EvidenceModel
         // builds 15–20 MB/s of CPU time on this text.
         #expect(megabytes / seconds > 0.2, "\(megabytes / seconds) MB/s")
     }
+
+    /// The matcher with the cue file the pipeline loads (journal titles, organisations, negations).
+    static let contextual: ConceptMatcher? = {
+        guard let lexicon = try? Lexicon.load(), let cues = try? MentionContext.Cues.load() else { return nil }
+        return ConceptMatcher(lexicon: lexicon, cues: cues)
+    }()
+
+    func contextualIDs(_ sentence: String) throws -> [String] {
+        let matcher = try #require(Self.contextual)
+        let text = SourceText(sentence)
+        return matcher.mentions(in: text, span: text.fullSpan).map(\.conceptID)
+    }
+
+    @Test func organisationNamesHideTheirConditions() throws {
+        #expect(try !contextualIDs("Dr Amal Price of the American Cancer Society welcomed the news.").contains("cancer"))
+        #expect(try !contextualIDs("She runs the Diabetes Centre at Riverside Hospital.").contains("diabetes"))
+        #expect(try contextualIDs("The society reviewed the risk of cancer and diabetes.") == ["cancer", "diabetes"])
+        // A capitalised condition with no organisation word stays a condition.
+        #expect(try contextualIDs("Cancer rates fell in Ohio.") == ["cancer"])
+    }
+
+    @Test func fluSeasonIsNoInfluenza() throws {
+        let season = try contextualIDs("Pupils took the pills during cold and flu season.")
+        #expect(!season.contains("influenza") && !season.contains("common-cold"))
+        #expect(try contextualIDs("Fewer pupils caught the flu.") == ["influenza"])
+    }
+
+    @Test func researchersStressIsAVerb() throws {
+        #expect(try !contextualIDs("The researchers stress that the trial was small.").contains("stress"))
+        #expect(try contextualIDs("Chronic stress raised blood pressure.").contains("stress"))
+    }
+
+    @Test func scarringOfTheHeartMuscle() throws {
+        #expect(try contextualIDs("Omega-3 reduced scarring of the heart muscle.").contains("myocardial-fibrosis"))
+        #expect(try !contextualIDs("The cream reduced scarring after acne.").contains("myocardial-fibrosis"))
+    }
 }

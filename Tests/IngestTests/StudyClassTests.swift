@@ -255,3 +255,99 @@ struct StudyClassTests {
         #expect(abs((days.first ?? 0) - 3.6 * 365.25) < 1)
     }
 }
+
+/// Which conditions a study gets (issue 14, conditions part), in documents written for these tests: a general
+/// condition narrowed by the headline, results told in a paragraph of their own, and what must not attach.
+@Suite("Study conditions")
+struct StudyConditionTests {
+    static func studies(titled title: String, _ body: String) throws -> [ExtractedStudy] {
+        try SharedPipeline.get().extract(file: "t.txt", text: title + "\n\n" + body, sha256: "", format: .text).studies
+    }
+
+    @Test("a general condition becomes the narrower kind the headline names")
+    func headlineNarrowsCondition() throws {
+        let studies = try Self.studies(titled: "Can zinc lozenges ward off migraine?",
+                                       "In a randomized trial of 84 nurses, zinc cut the number of headache days by a quarter.\n")
+        let study = try #require(studies.first)
+        #expect(study.conditionIDs.contains("headache"))
+        #expect(study.conditionIDs.contains("migraine"))
+    }
+
+    @Test("a headline with two narrower kinds leaves the general condition alone")
+    func twoNarrowerKindsNarrowNothing() throws {
+        let studies = try Self.studies(titled: "Selenium, prostate cancer and lung cancer: a guide",
+                                       "In a randomized trial of 900 farmers, selenium did not lower the risk of cancer.\n")
+        let study = try #require(studies.first)
+        #expect(study.conditionIDs.contains("cancer"))
+        #expect(!study.conditionIDs.contains("prostate-cancer"))
+        #expect(!study.conditionIDs.contains("lung-cancer"))
+    }
+
+    @Test("a result told in its own paragraph right after the report adds its outcome")
+    func resultInOwnParagraph() throws {
+        let body = """
+        In a randomized trial, 1,200 retired postmen took selenium or a placebo for six years.
+
+        Selenium made no difference to the risk of prostate cancer.
+
+        Men taking selenium had a higher risk of gout.
+        """
+        let studies = try Self.studies(titled: "Selenium in older men", body + "\n")
+        let study = try #require(studies.first)
+        #expect(studies.count == 1)
+        #expect(study.conditionIDs.contains("prostate-cancer"))
+        #expect(study.conditionIDs.contains("gout"))
+    }
+
+    @Test("the team's finding after a paragraph of explanation belongs to the study")
+    func teamFindingAfterExplanation() throws {
+        let body = """
+        For the trial, 300 men with gout were randomly assigned to zinc or a placebo for a year.
+
+        Gout flares start when crystals form in a joint and the body attacks them.
+
+        Ortiz and her team found that the men taking zinc had fewer kidney stones than those on placebo.
+        """
+        let studies = try Self.studies(titled: "Zinc for gout", body + "\n")
+        let study = try #require(studies.first)
+        #expect(study.conditionIDs.contains("kidney-stones"))
+    }
+
+    @Test("advice, quotes and other studies after a report add no conditions")
+    func noResultsFromAdviceQuotesOrOtherStudies() throws {
+        let body = """
+        In a randomized trial, 1,200 retired postmen took selenium or a placebo for six years.
+
+        Studies have linked low selenium intake to a higher risk of lung cancer.
+
+        Men with kidney stones should not take selenium without advice.
+
+        "Selenium lowered gout flares in our clinic," said one doctor.
+        """
+        let studies = try Self.studies(titled: "Selenium in older men", body + "\n")
+        let study = try #require(studies.first)
+        #expect(!study.conditionIDs.contains("lung-cancer"))
+        #expect(!study.conditionIDs.contains("kidney-stones"))
+        #expect(!study.conditionIDs.contains("gout"))
+    }
+
+    @Test("'it found' continues the study in focus")
+    func itFound() throws {
+        let body = """
+        One earlier study from Norway found no link between the drug and colon cancer.
+        Indeed, it found a higher risk of pneumonia in patients on the medication.
+        """
+        let studies = try Self.studies(titled: "Drug and cancer", body + "\n")
+        let study = try #require(studies.first)
+        #expect(study.conditionIDs.contains("pneumonia"))
+    }
+
+    @Test("a condition word in an organisation's name gives the study no condition")
+    func organisationNameIsNoCondition() throws {
+        let studies = try Self.studies(titled: "Zinc and colds",
+                                       "A study by the National Cancer Institute found that zinc shortened colds in 200 children.\n")
+        let study = try #require(studies.first)
+        #expect(!study.conditionIDs.contains("cancer"))
+        #expect(study.conditionIDs.contains("common-cold"))
+    }
+}

@@ -74,7 +74,7 @@ public struct ConceptMatcher: Sendable {
         let tokens = MatchTokenizer.tokens(text.scalars, in: span)
         var corrections: [String: String?] = [:]
         var result: [ConceptMention] = []
-        let journalTitle = context.journalTitleTokens(tokens)
+        let journalTitle = context.journalTitleTokens(tokens).union(context.organisationNameTokens(tokens))
         var index = 0
         while index < tokens.count {
             var best = walk(folded, tokens, from: index, caseSensitive: false, corrections: &corrections)

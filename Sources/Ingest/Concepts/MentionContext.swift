@@ -2,6 +2,8 @@ import EvidenceModel
 /// Judges a found name by the words around it, with the cues of `lexicon/mentions.json`:
 /// - inside a journal's title ("published in Stroke", "the Journal of Thrombosis and Haemostasis") a name
 ///   names the journal, not a condition or a substance the text speaks of;
+/// - inside an organisation's name ("the American Cancer Society", "the Diabetes Centre at …") a name is part of
+///   the name, not a condition or a substance the text speaks of;
 /// - right after a misdiagnosis ("misdiagnosed with kidney stones", "ruled out cancer") a condition is one the
 ///   person does not have.
 public struct MentionContext: Sendable {
@@ -9,15 +11,27 @@ public struct MentionContext: Sendable {
         public var journalHeads: [String]
         public var journalConnectors: [String]
         public var negationHeads: [String]
+        public var organisationWords: [String]
 
-        public init(journalHeads: [String] = [], journalConnectors: [String] = [], negationHeads: [String] = []) {
+        public init(journalHeads: [String] = [], journalConnectors: [String] = [], negationHeads: [String] = [],
+                    organisationWords: [String] = []) {
             self.journalHeads = journalHeads
             self.journalConnectors = journalConnectors
             self.negationHeads = negationHeads
+            self.organisationWords = organisationWords
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            journalHeads = try container.decode([String].self, forKey: .journalHeads)
+            journalConnectors = try container.decode([String].self, forKey: .journalConnectors)
+            negationHeads = try container.decode([String].self, forKey: .negationHeads)
+            organisationWords = try container.decodeIfPresent([String].self, forKey: .organisationWords) ?? []
         }
 
         enum CodingKeys: String, CodingKey {
             case journalHeads = "journal_heads", journalConnectors = "journal_connectors", negationHeads = "negation_heads"
+            case organisationWords = "organisation_words"
         }
 
         public static func load(_ locator: ResourceLocator = .standard) throws -> Cues {
@@ -32,11 +46,13 @@ public struct MentionContext: Sendable {
     private let journalHeads: [String: [[String]]]
     private let connectors: Set<String>
     private let negationHeads: [[String]]
+    private let organisationWords: Set<String>
 
     public init(cues: Cues = Cues()) {
         journalHeads = Dictionary(grouping: cues.journalHeads.map(Self.keys).filter { !$0.isEmpty }, by: { $0.last ?? "" })
         connectors = Set(cues.journalConnectors.map { MatchTokenizer.fold($0, alphabetic: true) })
         negationHeads = cues.negationHeads.map(Self.keys).filter { !$0.isEmpty }
+        organisationWords = Set(cues.organisationWords.map { MatchTokenizer.fold($0, alphabetic: true) })
     }
 
     private static func keys(_ phrase: String) -> [String] {
@@ -62,6 +78,39 @@ public struct MentionContext: Sendable {
                     position += 1
                 }
             }
+        }
+        return inside
+    }
+
+    /// The tokens of an organisation's name: a run of capitalised words (connectors such as "of" and "for" may
+    /// join them) holding an organisation word ("Society", "Institute", "Foundation", "Centre" …).
+    func organisationNameTokens(_ tokens: [MatchToken]) -> Set<Int> {
+        var inside: Set<Int> = []
+        guard !organisationWords.isEmpty, !Self.isTitleCase(tokens) else { return inside }
+        var index = 0
+        while index < tokens.count {
+            guard Self.isCapitalised(tokens[index]), tokens[index].isAlphabetic else {
+                index += 1
+                continue
+            }
+            var run = [index]
+            var next = index + 1
+            while next < tokens.count, !Self.endsClause(tokens[next].gap) {
+                if Self.isCapitalised(tokens[next]) && tokens[next].isAlphabetic {
+                    run.append(next)
+                    next += 1
+                } else if connectors.contains(tokens[next].folded), next + 1 < tokens.count, !Self.endsClause(tokens[next + 1].gap),
+                          Self.isCapitalised(tokens[next + 1]), tokens[next + 1].isAlphabetic {
+                    run.append(next + 1)
+                    next += 2
+                } else {
+                    break
+                }
+            }
+            if run.count >= 2, run.contains(where: { organisationWords.contains(tokens[$0].folded) }) {
+                inside.formUnion(run)
+            }
+            index = next
         }
         return inside
     }

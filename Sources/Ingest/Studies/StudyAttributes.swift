@@ -20,7 +20,7 @@ struct StudyAttributeReader: Sendable {
         study.name = draft.name
         study.design = design(draft, context)
         study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
-        study.conditionIDs = context.conceptIDs(evidence, type: .condition)
+        study.conditionIDs = context.conceptIDs(evidence + draft.results, type: .condition)
         study.interventions = interventions(evidence, context)
         // The first exact count; a lead's "almost 5,000" gives way to the body's "4,873" (CONVENTIONS), and
         // alone it gives no size.

@@ -10,19 +10,25 @@ struct StudyCoreference: Sendable {
     let cues: StudyCues
     let detector: StudyDetector
     let journals: JournalFinder
+    let results: ResultContinuation
 
-    func drafts(_ document: AnalyzedDocument, isAbstract: Bool) -> [StudyDraft] {
+    /// `substances`: the substances of the intervention mentions inside a span (`StudyContext.substances`).
+    func drafts(_ document: AnalyzedDocument, isAbstract: Bool, substances: (TextSpan) -> Set<String> = { _ in [] }) -> [StudyDraft] {
         var drafts: [StudyDraft] = []
         var named: [String: Int] = [:]
         var focus: Int?
         var focusParagraph = -1
         var previousAttached = false
+        // True while the sentences being attached follow a result told in a paragraph of its own.
+        var resultChain = false
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             let tokens = document.sentenceTokens[index]
             guard !tokens.isEmpty else { continue }
             // "Reference: Smith J, et al. … a record-linkage cohort. …": the citation line of the reported study
             // (read by `SourceLine`), not a study of its own.
             if SourceLine.isLabelled(sentence, cues: cues) { continue }
+            let wasResultChain = resultChain
+            resultChain = false
             let vague = cues.vagueReferences.matches(in: tokens).first
             var anchors = detector.anchors(in: tokens)
             if let vague {
@@ -46,10 +52,18 @@ struct StudyCoreference: Sendable {
                 let connected = previousAttached && cues.connectors.contains(in: tokens, from: 0, to: min(tokens.count, 3))
                 // One sentence a paragraph (news style): the sentence right after a study's that gives a count,
                 // a duration or an effect ("By year five, 40 of them had …") continues its report.
-                if sameParagraph || isAbstract || cued || connected || previousAttached && hasStudyQuantity(document, sentence.span) {
+                let continuing = sameParagraph || isAbstract || cued || connected || previousAttached && hasStudyQuantity(document, sentence.span)
+                // What continues a result told on its own is read like it: for its outcomes only.
+                if continuing && !(wasResultChain && !cued && !isAbstract) {
                     drafts[current].attached.append(sentence.span)
                     focusParagraph = sentence.paragraph
                     previousAttached = true
+                } else if continuing || results.continues(tokens, sentence.span, document.text, study: drafts[current],
+                                                          previousAttached: previousAttached, substances: substances) {
+                    drafts[current].results.append(sentence.span)
+                    focusParagraph = sentence.paragraph
+                    previousAttached = true
+                    resultChain = true
                 } else {
                     previousAttached = false
                 }

@@ -75,6 +75,8 @@ struct StudyCues: Sendable {
         var looseDesignWords: [String]
         var reviewDeterminers: [String]
         var boundQualifiers: [String]
+        var resultBlockers: [String]
+        var pastResultVerbs: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
 
@@ -100,6 +102,7 @@ struct StudyCues: Sendable {
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
+            case resultBlockers = "result_blockers", pastResultVerbs = "past_result_verbs"
         }
     }
 
@@ -168,6 +171,10 @@ struct StudyCues: Sendable {
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
     let authorSubjects: Set<String>
+    /// Words that make a sentence advice or expectation rather than a reported result (`ResultContinuation`).
+    let resultBlockers: Set<String>
+    /// Past forms of result verbs that do not end in "-ed" ("found", "made", "was").
+    let pastResultVerbs: Set<String>
     /// "review", "overview": design words that count in a sentence only after one of `reviewDeterminers`.
     let looseDesignWords: Set<String>
     let reviewDeterminers: Set<String>
@@ -241,5 +248,7 @@ struct StudyCues: Sendable {
         looseDesignWords = lowerSet(file.looseDesignWords)
         reviewDeterminers = lowerSet(file.reviewDeterminers)
         boundQualifiers = PhraseSet(file.boundQualifiers)
+        resultBlockers = lowerSet(file.resultBlockers)
+        pastResultVerbs = lowerSet(file.pastResultVerbs)
     }
 }

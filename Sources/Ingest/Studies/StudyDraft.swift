@@ -6,6 +6,9 @@ struct StudyDraft: Sendable {
     var explicit: [TextSpan] = []
     /// Sentences that continue an explicit mention ("She started receiving …", "The rats were divided …").
     var attached: [TextSpan] = []
+    /// Sentences that give a further result of it in a paragraph of their own (`ResultContinuation`): they add
+    /// the outcomes they name to its conditions, and nothing else (its design and direction come from the rest).
+    var results: [TextSpan] = []
     /// Anchor kinds and their head nouns, in order of mention.
     var anchorHeads: [String] = []
     var name: String?
@@ -27,5 +30,5 @@ struct StudyDraft: Sendable {
     /// the title, journal and year, never the design (the text's description wins).
     var citedBy: ReferenceEntry?
 
-    var mentions: [TextSpan] { (explicit + attached + ([reference, citedBy].compactMap { $0?.span })).sorted() }
+    var mentions: [TextSpan] { (explicit + attached + results + ([reference, citedBy].compactMap { $0?.span })).sorted() }
 }

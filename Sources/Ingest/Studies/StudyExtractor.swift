@@ -19,7 +19,8 @@ public struct StudyExtractor: Sendable {
         self.cues = cues
         let journals = JournalFinder(cues: cues)
         self.journals = journals
-        coreference = StudyCoreference(cues: cues, detector: StudyDetector(cues: cues), journals: journals)
+        coreference = StudyCoreference(cues: cues, detector: StudyDetector(cues: cues), journals: journals,
+                                       results: ResultContinuation(cues: cues, directions: StudyDirectionReader(cues: cues)))
         references = ReferenceParser(cues: cues)
         attributes = StudyAttributeReader(cues: cues, designs: StudyDesignClassifier(cues: cues),
                                           directions: StudyDirectionReader(cues: cues), journals: journals)
@@ -28,7 +29,7 @@ public struct StudyExtractor: Sendable {
     public func extract(_ document: AnalyzedDocument) -> [ExtractedStudy] {
         let context = StudyContext(document, lexicon: lexicon)
         let isAbstract = document.metadata.kind == .abstract
-        var drafts = coreference.drafts(document, isAbstract: isAbstract)
+        var drafts = coreference.drafts(document, isAbstract: isAbstract, substances: context.substances)
         if let main = drafts.indices.first(where: { !drafts[$0].isGroup }) { drafts[main].isMainReport = true }
         for list in references.listSpans(document) {
             for entry in references.entries(document.text, in: list) {
@@ -53,6 +54,7 @@ public struct StudyExtractor: Sendable {
                     var draft = drafts[first]
                     draft.explicit += drafts[second].explicit
                     draft.attached += drafts[second].attached.filter { !draft.attached.contains($0) }
+                    draft.results += drafts[second].results.filter { !draft.results.contains($0) }
                     draft.anchorHeads += drafts[second].anchorHeads
                     draft.anchorPhrases += drafts[second].anchorPhrases
                     draft.name = draft.name ?? drafts[second].name
@@ -70,6 +72,7 @@ public struct StudyExtractor: Sendable {
         }
         applySourceLine(&studies, drafts, document)
         addTopicConditions(&studies, drafts, document, context)
+        TopicNarrowing(lexicon: lexicon).narrow(&studies, drafts, document, context)
         separateLocalKeys(&studies)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
            studies[main].title == nil {

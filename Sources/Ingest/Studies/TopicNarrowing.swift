@@ -1,0 +1,29 @@
+import EvidenceModel
+/// A study given a general condition ("headache days", "less diarrhoea") in a document whose headline names
+/// one narrower kind of it ("migraine", "antibiotic-associated diarrhoea") is about that kind: the narrower
+/// condition is added beside the general one. When the headline names two narrower kinds of it ("prostate
+/// cancer", "lung cancer"), or the study already names a narrower kind of its own ("colorectal cancer"),
+/// the general condition stays as it is.
+struct TopicNarrowing: Sendable {
+    let lexicon: Lexicon
+
+    func narrow(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ document: AnalyzedDocument, _ context: StudyContext) {
+        let titleSpans = document.sentences.filter { $0.region == .title }.map(\.span)
+        let topic = context.conceptIDs(titleSpans, type: .condition)
+        guard !topic.isEmpty else { return }
+        let ancestors = Dictionary(topic.map { ($0, lexicon.ancestors(of: $0)) }) { first, _ in first }
+        for index in studies.indices where drafts.indices.contains(index) && drafts[index].reference == nil && !drafts[index].isGroup {
+            var added: [String] = []
+            let own = studies[index].conditionIDs
+            for condition in own where !own.contains(where: { lexicon.ancestors(of: $0).contains(condition) }) {
+                let narrower = topic.filter { ancestors[$0]?.contains(condition) == true }
+                guard narrower.count == 1, let kind = narrower.first,
+                      !studies[index].conditionIDs.contains(kind), !added.contains(kind) else { continue }
+                added.append(kind)
+            }
+            guard !added.isEmpty else { continue }
+            studies[index].conditionIDs += added
+            studies[index].identityKey = StudyIdentity.key(studies[index])
+        }
+    }
+}
