@@ -21,6 +21,9 @@ struct FindingCues: Sendable {
         var soughtOutcomes: [String]
         var comparisonWords: [String]
         var nonResultCues: [String]
+        var partCues: [String]
+        var compositeCues: [String]
+        var levelWords: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -31,6 +34,7 @@ struct FindingCues: Sendable {
             case populationLinks = "population_links", notOutcomes = "not_outcomes"
             case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
+            case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
         }
     }
 
@@ -70,6 +74,12 @@ struct FindingCues: Sendable {
     let comparison: PhraseSet
     /// "looked at the potential to", "would be", "the mortality rate": an aim, a conjecture or background, not a result.
     let nonResult: PhraseSet
+    /// "including", "such as": after an outcome, the outcomes that follow are its parts, not results of their own.
+    let parts: PhraseSet
+    /// "the combined number of", "a composite of": the outcomes that follow make one composite outcome.
+    let composite: PhraseSet
+    /// "levels of": "lower levels of inflammatory markers" speaks of the condition, not of a low exposure.
+    let levelWords: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -93,5 +103,8 @@ struct FindingCues: Sendable {
         soughtOutcomes = Set(file.soughtOutcomes)
         comparison = PhraseSet(file.comparisonWords)
         nonResult = PhraseSet(file.nonResultCues)
+        parts = PhraseSet(file.partCues)
+        composite = PhraseSet(file.compositeCues)
+        levelWords = PhraseSet(file.levelWords)
     }
 }

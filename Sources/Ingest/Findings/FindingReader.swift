@@ -22,18 +22,22 @@ struct FindingReader: Sendable {
         var effect: String?
         var hedged: Bool
         var span: TextSpan
+        /// An outcome named as a part of another ("deaths, including from heart attacks") or of a composite: it
+        /// gives way to a result stated for that outcome on its own.
+        var component = false
     }
 
     /// `fallbackOutcomes`: what a result that names no outcome speaks of. `studyConditions`: the study's conditions,
-    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed.
+    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed; `topics`: the
+    /// conditions the document keeps naming, to which a broader word is narrowed when the study lacks them.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 studyConditions: [String], _ context: StudyContext) -> [Result] {
+                 studyConditions: [String], topics: [String] = [], _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
         for sentence in sentences {
             for clause in directions.clauses(sentence.tokens) where polarity(sentence, clause, context) != nil {
-                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, context)
+                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
                 }
@@ -44,7 +48,7 @@ struct FindingReader: Sendable {
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             for clause in directions.clauses(tokens) {
-                let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, context)
+                let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -71,6 +75,7 @@ struct FindingReader: Sendable {
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && named.isEmpty && direction == .noEffect { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
+                let (parts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
@@ -78,6 +83,11 @@ struct FindingReader: Sendable {
                 for target in targets {
                     for outcome in ends {
                         results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
+                                              direction: direction, effect: effect, hedged: hedged, span: sentence.span,
+                                              component: parts.contains(outcome)))
+                    }
+                    if let whole, !ends.contains(whole) {
+                        results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: whole,
                                               direction: direction, effect: effect, hedged: hedged, span: sentence.span))
                     }
                 }
@@ -127,7 +137,78 @@ struct FindingReader: Sendable {
                 return tail
             }
         }
-        return directions.polarity(tokens, clause, adverse: adverse)
+        if let level = levelChange(sentence, clause, adverse: adverse, context) { return level }
+        return directions.polarity(tokens, clause, adverse: adverse) ?? rateComparison(sentence, clause, context)
+    }
+
+    /// "lower levels of inflammatory markers": a fall in a condition's levels is a benefit, a rise a harm (the
+    /// reverse for an outcome of which more is better). The study stage reads "lower … levels" as a low exposure,
+    /// which is right for a substance's levels but not for a condition's.
+    private func levelChange(_ sentence: StudySentence, _ clause: Range<Int>, adverse: Set<Int>, _ context: StudyContext) -> Direction? {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context)
+        for level in cues.levelWords.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) {
+            guard let (mention, _) = conditions.first(where: { $0.token >= level.upperBound && $0.token - level.upperBound <= 1 }) else { continue }
+            let before = max(clause.lowerBound, level.lowerBound - 3)
+            let falls = studyCues.decrease.contains(in: tokens, from: before, to: level.lowerBound)
+            let rises = studyCues.increase.contains(in: tokens, from: before, to: level.lowerBound)
+            guard falls != rises else { continue }
+            let sought = cues.soughtOutcomes.contains(mention.conceptID)
+            return falls != sought ? .benefit : .harm
+        }
+        return nil
+    }
+
+    /// "developed in 3.1% of the babies given probiotics, compared with 6.4% of those given placebo": when no
+    /// word states the direction, the studied arm's rate of the condition against the comparator's does.
+    private func rateComparison(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Direction? {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context).filter { !cues.notOutcomes.contains($0.mention.conceptID) }
+        guard !conditions.isEmpty,
+              let comparison = cues.comparison.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first,
+              let own = (clause.lowerBound..<comparison.lowerBound).reversed().lazy.compactMap({ percentage(tokens, $0, context) }).first,
+              let other = (comparison.upperBound..<min(clause.upperBound, comparison.upperBound + 4)).lazy
+                .compactMap({ percentage(tokens, $0, context) }).first,
+              own != other else { return nil }
+        let sought = conditions.allSatisfy { cues.soughtOutcomes.contains($0.mention.conceptID) }
+        return (own < other) != sought ? .benefit : .harm
+    }
+
+    /// The value of a number written as a percentage ("3.1%", "6.4 per cent", "12 percent"); nil otherwise.
+    private func percentage(_ tokens: [WordToken], _ index: Int, _ context: StudyContext) -> Double? {
+        guard tokens[index].isNumber, let value = Double(tokens[index].text.filter { $0 != "," }) else { return nil }
+        let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
+        if next == "percent" || next == "per" && index + 2 < tokens.count && tokens[index + 2].lower == "cent" { return value }
+        let end = tokens[index].end
+        let sign = context.document.text.slice(TextSpan(end, min(end + 1, context.document.text.count)))
+        return sign == "%" ? value : nil
+    }
+
+    /// The outcomes of a clause named as parts of another ("cardiovascular deaths, including from heart attacks")
+    /// or of a composite ("the combined number of cardiac deaths, heart attacks and strokes"), and for a composite
+    /// the narrowest condition all its parts fall under (cardiovascular disease), which is the composite's outcome.
+    func components(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> (parts: Set<String>, whole: String?) {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context)
+        var parts: Set<String> = []
+        for cue in cues.parts.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        where conditions.contains(where: { $0.token < cue.lowerBound }) {
+            for (mention, token) in conditions where token >= cue.upperBound { parts.insert(mention.conceptID) }
+        }
+        var composite: [String] = []
+        if let cue = cues.composite.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first {
+            for (mention, token) in conditions where token >= cue.upperBound && !composite.contains(mention.conceptID) {
+                composite.append(mention.conceptID)
+            }
+        }
+        parts.formUnion(composite)
+        guard composite.count >= 2, let first = composite.first else { return (parts, nil) }
+        let lexicon = context.lexicon
+        var shared = lexicon.ancestors(of: first)
+        for id in composite.dropFirst() { shared.formIntersection(lexicon.ancestors(of: id)) }
+        // The narrowest: no other shared condition lies under it.
+        let whole = shared.sorted().first { candidate in !shared.contains { $0 != candidate && lexicon.ancestors(of: $0).contains(candidate) } }
+        return (parts, whole)
     }
 
     /// The outcome conditions a clause names: not procedures, not the population's description.
@@ -144,10 +225,20 @@ struct FindingReader: Sendable {
 
     /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
     /// that condition.
-    func narrowed(_ outcomes: [String], to conditions: [String], _ context: StudyContext) -> [String] {
+    /// A condition the document keeps naming stands for a broader word too ("headache days" in a page on migraine,
+    /// "diabetes" in one on type 2 diabetes) when it is the only such narrower one and the study does not name it
+    /// as an outcome apart.
+    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String] = [], _ context: StudyContext) -> [String] {
         var result: [String] = []
         for outcome in outcomes {
-            let specific = conditions.first { $0 != outcome && context.lexicon.ancestors(of: $0).contains(outcome) } ?? outcome
+            func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
+            let topic = topics.filter(under)
+            var specific = outcome
+            if let condition = conditions.first(where: under) {
+                specific = condition
+            } else if topic.count == 1, let only = topic.first, !conditions.contains(only) {
+                specific = only
+            }
             if !result.contains(specific) { result.append(specific) }
         }
         return result
