@@ -83,17 +83,15 @@ public struct FindingExtractor: Sendable {
         return extra
     }
 
-    /// The conditions the document names in at least two of its sentences (title included): what it is about.
-    func topics(_ context: StudyContext) -> [String] {
+    /// The conditions the document is about: named in its title, or in at least two of its body sentences.
+    func topics(_ context: StudyContext) -> [String: Int] {
         var counts: [String: Int] = [:]
-        var order: [String] = []
         for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
             for id in Set(context.conceptIDs([sentence.span], type: .condition)) {
-                if counts[id] == nil { order.append(id) }
-                counts[id, default: 0] += 1
+                counts[id, default: 0] += sentence.region == .title ? 2 : 1
             }
         }
-        return order.filter { (counts[$0] ?? 0) >= 2 }
+        return counts.filter { $0.value >= 2 }
     }
 
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
@@ -106,7 +104,7 @@ public struct FindingExtractor: Sendable {
     /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
     /// add findings but never roles.
     func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
-               topics: [String] = [], _ context: StudyContext) {
+               topics: [String: Int] = [:], _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
         let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
         let sentences = (own + continuing).sorted { $0.span < $1.span }

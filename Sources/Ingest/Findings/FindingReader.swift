@@ -31,7 +31,7 @@ struct FindingReader: Sendable {
     /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed; `topics`: the
     /// conditions the document keeps naming, to which a broader word is narrowed when the study lacks them.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 studyConditions: [String], topics: [String] = [], _ context: StudyContext) -> [Result] {
+                 studyConditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
@@ -74,7 +74,8 @@ struct FindingReader: Sendable {
                 // A bare negation ("they did not unveil the data") names neither what nor for what.
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && named.isEmpty && direction == .noEffect { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
-                    : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
+                    : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
+                    : narrowed(Array(fallbackOutcomes.prefix(1)), to: studyConditions, topics: topics, context)
                 let (parts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
@@ -225,19 +226,19 @@ struct FindingReader: Sendable {
 
     /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
     /// that condition.
-    /// A condition the document keeps naming stands for a broader word too ("headache days" in a page on migraine,
-    /// "diabetes" in one on type 2 diabetes) when it is the only such narrower one and the study does not name it
-    /// as an outcome apart.
-    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String] = [], _ context: StudyContext) -> [String] {
+    /// A condition the document keeps naming (`topics`, with how often) stands for a broader word too ("headache
+    /// days" in a page on migraine, "diarrhoea" in one on antibiotic-associated diarrhoea) when it is named more
+    /// than any other such narrower one that the study does not name as an outcome apart.
+    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [String] {
         var result: [String] = []
         for outcome in outcomes {
             func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
-            let topic = topics.filter(under)
+            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) }.sorted { $0.value > $1.value }
             var specific = outcome
             if let condition = conditions.first(where: under) {
                 specific = condition
-            } else if topic.count == 1, let only = topic.first, !conditions.contains(only) {
-                specific = only
+            } else if let top = topic.first, topic.count == 1 || topic[1].value < top.value {
+                specific = top.key
             }
             if !result.contains(specific) { result.append(specific) }
         }
