@@ -187,7 +187,7 @@ struct FindingReader: Sendable {
 
     /// The outcomes of a clause named as parts of another ("cardiovascular deaths, including from heart attacks")
     /// or of a composite ("the combined number of cardiac deaths, heart attacks and strokes"), and for a composite
-    /// the narrowest condition all its parts fall under (cardiovascular disease), which is the composite's outcome.
+    /// or a list of three or more the narrowest condition all its members fall under (cardiovascular disease).
     func components(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> (parts: Set<String>, whole: String?) {
         let tokens = sentence.tokens
         let conditions = sentence.mentions(in: clause, type: .condition, context)
@@ -203,6 +203,14 @@ struct FindingReader: Sendable {
             }
         }
         parts.formUnion(composite)
+        // A list of three or more outcomes of one kind ("fewer heart attacks, strokes and cardiovascular deaths") also
+        // speaks of the kind, though each keeps its own finding.
+        if composite.isEmpty {
+            for (mention, _) in conditions where !cues.notOutcomes.contains(mention.conceptID) && !composite.contains(mention.conceptID) {
+                composite.append(mention.conceptID)
+            }
+            if composite.count < 3 { return (parts, nil) }
+        }
         guard composite.count >= 2, let first = composite.first else { return (parts, nil) }
         let lexicon = context.lexicon
         var shared = lexicon.ancestors(of: first)
