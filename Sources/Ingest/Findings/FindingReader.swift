@@ -47,7 +47,14 @@ struct FindingReader: Sendable {
             let tokens = sentence.tokens
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
+            let sentenceStart = results.count
             for clause in directions.clauses(tokens) {
+                // "…fewer colds with echinacea, but the benefit has not been proven": a clause that only doubts
+                // the result before it, naming neither substance nor outcome, leaves that result unclear.
+                if results.count > sentenceStart, isDoubt(sentence, clause, context) {
+                    for index in sentenceStart..<results.count { results[index].direction = .unclear }
+                    continue
+                }
                 let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
@@ -95,6 +102,13 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// A clause that says the result is unsettled and names nothing of its own.
+    private func isDoubt(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Bool {
+        cues.unclear.contains(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound)
+            && sentence.mentions(in: clause, type: .intervention, context).isEmpty
+            && sentence.mentions(in: clause, type: .condition, context).isEmpty
     }
 
     /// "Might they have benefited more?": a question reports nothing.
@@ -282,8 +296,15 @@ struct FindingReader: Sendable {
         var mentions = sentence.mentions(in: clause, type: .intervention, context)
         // "men who exercised had higher bone density than those who took calcium": after the comparison word
         // stands the comparison, when a substance came before it.
+        // A sentence that opens with the comparison ("Compared with insulin users, metformin users had …") drops
+        // only the agent the comparison introduces.
         if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
-            mentions = mentions.filter { $0.token < comparison.lowerBound }
+            if mentions.contains(where: { $0.token < comparison.lowerBound }) {
+                mentions = mentions.filter { $0.token < comparison.lowerBound }
+            } else if let introduced = mentions.first(where: { $0.token >= comparison.upperBound }) {
+                let comparator = context.lexicon.substance(of: introduced.mention.conceptID)
+                mentions = mentions.filter { context.lexicon.substance(of: $0.mention.conceptID) != comparator }
+            }
         }
         let substances = mentions.map { context.lexicon.substance(of: $0.mention.conceptID) }
         // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.
