@@ -90,3 +90,17 @@ struct FindingAttachmentTests {
         #expect(colds.allSatisfy { $0.direction == .unclear })
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("no extra benefit from adding one treatment to another is a null for the added one, not for the base")
+    func addedTreatmentGivesNoExtraBenefit() throws {
+        let studies = try FindingTests.studies("""
+            A randomised trial assigned 240 older women to an exercise programme, to calcium tablets, to both, or to a \
+            control group for a year. Exercise increased bone mineral density at the hip. Adding calcium to the \
+            exercise programme gave no extra benefit.
+            """)
+        let training = FindingTests.findings(studies, "exercise")
+        #expect(training.first { $0.outcomeID == "bone-mineral-density" }?.direction == .benefit)
+        #expect(FindingTests.findings(studies, "calcium").first { $0.outcomeID == "bone-mineral-density" }?.direction == .noEffect)
+    }
+}

@@ -24,6 +24,8 @@ struct FindingCues: Sendable {
         var partCues: [String]
         var compositeCues: [String]
         var levelWords: [String]
+        var addedBenefitCues: [String]
+        var baseLinks: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -35,6 +37,7 @@ struct FindingCues: Sendable {
             case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
             case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
+            case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links"
         }
     }
 
@@ -80,6 +83,10 @@ struct FindingCues: Sendable {
     let composite: PhraseSet
     /// "levels of": "lower levels of inflammatory markers" speaks of the condition, not of a low exposure.
     let levelWords: PhraseSet
+    /// "provided no extra benefit": a result for what was added, not for what it was added to.
+    let addedBenefit: PhraseSet
+    /// "adding the supplements to the exercise programme": what follows one of these is the base, not the result's.
+    let baseLinks: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -106,5 +113,7 @@ struct FindingCues: Sendable {
         parts = PhraseSet(file.partCues)
         composite = PhraseSet(file.compositeCues)
         levelWords = PhraseSet(file.levelWords)
+        addedBenefit = PhraseSet(file.addedBenefitCues)
+        baseLinks = PhraseSet(file.baseLinks)
     }
 }

@@ -306,6 +306,14 @@ struct FindingReader: Sendable {
                 mentions = mentions.filter { context.lexicon.substance(of: $0.mention.conceptID) != comparator }
             }
         }
+        // "Adding the supplements to the exercise programme gave no extra benefit": the programme is the base.
+        // What follows the cue glosses the result ("…, hinting that the men had enough calcium").
+        if let added = cues.addedBenefit.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
+            let links = cues.baseLinks.matches(in: sentence.tokens, from: clause.lowerBound, to: added.lowerBound)
+            mentions = mentions.filter { mention in
+                mention.token < added.lowerBound && !links.contains { $0.upperBound <= mention.token && mention.token - $0.upperBound <= 2 }
+            }
+        }
         let substances = mentions.map { context.lexicon.substance(of: $0.mention.conceptID) }
         // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.
         let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
