@@ -301,6 +301,8 @@ struct FindingReader: Sendable {
         if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
             if mentions.contains(where: { $0.token < comparison.lowerBound }) {
                 mentions = mentions.filter { $0.token < comparison.lowerBound }
+            } else if comparison.lowerBound - clause.lowerBound > 1 {
+                mentions = []
             } else if let introduced = mentions.first(where: { $0.token >= comparison.upperBound }) {
                 let comparator = context.lexicon.substance(of: introduced.mention.conceptID)
                 mentions = mentions.filter { context.lexicon.substance(of: $0.mention.conceptID) != comparator }
