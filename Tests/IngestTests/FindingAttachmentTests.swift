@@ -104,3 +104,15 @@ extension FindingAttachmentTests {
         #expect(FindingTests.findings(studies, "calcium").first { $0.outcomeID == "bone-mineral-density" }?.direction == .noEffect)
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("'in addition to showing that' joins two statements and makes nothing a co-treatment")
+    func connectiveIsNoCoTreatment() throws {
+        let studies = try FindingTests.studies("""
+            In a randomised trial of 60 adults, melatonin reduced insomnia compared with a placebo. In addition to \
+            showing that melatonin helps, the trial found it caused no serious side effects.
+            """)
+        #expect(FindingTests.role(studies, "melatonin") == .studied)
+        #expect(FindingTests.findings(studies, "melatonin").contains { $0.outcomeID == "insomnia" && $0.direction == .benefit })
+    }
+}

@@ -26,6 +26,7 @@ struct FindingCues: Sendable {
         var levelWords: [String]
         var addedBenefitCues: [String]
         var baseLinks: [String]
+        var connectiveAfterCue: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -37,7 +38,7 @@ struct FindingCues: Sendable {
             case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
             case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
-            case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links"
+            case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
         }
     }
 
@@ -87,6 +88,8 @@ struct FindingCues: Sendable {
     let addedBenefit: PhraseSet
     /// "adding the supplements to the exercise programme": what follows one of these is the base, not the result's.
     let baseLinks: PhraseSet
+    /// "in addition to showing that …": after a co-treatment cue, a word that makes it a connective of the text.
+    let connectiveAfterCue: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -115,5 +118,6 @@ struct FindingCues: Sendable {
         levelWords = PhraseSet(file.levelWords)
         addedBenefit = PhraseSet(file.addedBenefitCues)
         baseLinks = PhraseSet(file.baseLinks)
+        connectiveAfterCue = lowerSet(file.connectiveAfterCue)
     }
 }

@@ -16,7 +16,9 @@ struct InterventionRoleReader: Sendable {
             for clause in clauses.clauses(tokens) {
                 let inducers = cues.inducer.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
                 let comparators = cues.comparator.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+                // "In addition to showing that X boosts …" joins two statements; it gives nothing alongside anything.
                 let coTreatments = cues.coIntervention.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+                    .filter { $0.upperBound >= tokens.count || !cues.connectiveAfterCue.contains(tokens[$0.upperBound].lower) }
                 let agents = sentence.mentions(in: clause, type: .intervention, context)
                 for (mention, token) in agents {
                     let substance = context.lexicon.substance(of: mention.conceptID)
