@@ -116,3 +116,14 @@ extension FindingAttachmentTests {
         #expect(FindingTests.findings(studies, "melatonin").contains { $0.outcomeID == "insomnia" && $0.direction == .benefit })
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("a study that names a drug class first, its members in brackets, has its unattributed results on the class")
+    func classNamedFirst() throws {
+        let studies = try FindingTests.studies("""
+            A registry study followed 12,000 adults who started statins (atorvastatin or simvastatin) after a heart \
+            attack. Over five years, the group on the highest doses had 15% fewer strokes.
+            """)
+        #expect(FindingTests.findings(studies, "statins").contains { $0.outcomeID == "stroke" && $0.direction == .benefit })
+    }
+}

@@ -71,9 +71,13 @@ struct FindingReader: Sendable {
                 guard let direction = polarity(sentence, clause, context) else { continue }
                 // A result that names no substance is for the study's studied ones; a generic one beside a
                 // narrower one ("vitamin K" in a study of K1 and K2) is not studied apart from them.
-                let specific = studied.filter { generic in
-                    !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
-                }
+                // But a study that names the generic first ("high-intensity statins (atorvastatin or rosuvastatin)")
+                // studies the generic, its members being examples.
+                let leading = studied.first.map { first in studied.contains { $0 != first && context.lexicon.ancestors(of: $0).contains(first) } } ?? false
+                let specific = leading ? studied.filter { $0 == studied.first || !context.lexicon.ancestors(of: $0).contains(studied[0]) }
+                    : studied.filter { generic in
+                        !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
+                    }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : specific.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
