@@ -127,3 +127,17 @@ extension FindingAttachmentTests {
         #expect(FindingTests.findings(studies, "statins").contains { $0.outcomeID == "stroke" && $0.direction == .benefit })
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("a broader outcome beside a narrower one in the same clause stays a distinct outcome")
+    func broaderBesideNarrower() throws {
+        let studies = try FindingTests.studies("""
+            Antibiotic-associated diarrhoea troubles many people in hospital. A trial gave 1,000 inpatients on \
+            antibiotics a probiotic or a placebo for two weeks. The probiotic did not prevent diarrhoea or \
+            C. difficile infection.
+            """, title: "Do probiotics prevent antibiotic-associated diarrhoea?")
+        let found = FindingTests.findings(studies, "probiotics")
+        #expect(found.first { $0.outcomeID == "antibiotic-associated-diarrhea" }?.direction == .noEffect)
+        #expect(found.first { $0.outcomeID == "clostridioides-difficile-infection" }?.direction == .noEffect)
+    }
+}

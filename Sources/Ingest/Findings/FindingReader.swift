@@ -55,7 +55,10 @@ struct FindingReader: Sendable {
                     for index in sentenceStart..<results.count { results[index].direction = .unclear }
                     continue
                 }
-                let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
+                // Narrowed before a broader one beside a narrower is dropped: in "did not reduce diarrhoea or
+                // C. difficile infection" on a page about antibiotic-associated diarrhoea, both stay.
+                let outcomes = withoutBroader(narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
+                                                       to: studyConditions, topics: topics, context), context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -239,15 +242,19 @@ struct FindingReader: Sendable {
     }
 
     /// The outcome conditions a clause names: not procedures, not the population's description.
-    func outcomes(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> [String] {
+    func outcomes(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext, keepBroader: Bool = false) -> [String] {
         var found: [String] = []
         for (mention, token) in sentence.mentions(in: clause, type: .condition, context) {
             let id = mention.conceptID
             guard !cues.notOutcomes.contains(id), !describesPopulation(sentence, token, mention), !found.contains(id) else { continue }
             found.append(id)
         }
-        // A broader condition beside a narrower one it contains ("calcification … arterial calcification") adds nothing.
-        return found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
+        return keepBroader ? found : withoutBroader(found, context)
+    }
+
+    /// A broader condition beside a narrower one it contains ("calcification … arterial calcification") adds nothing.
+    func withoutBroader(_ found: [String], _ context: StudyContext) -> [String] {
+        found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
     }
 
     /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
@@ -259,9 +266,10 @@ struct FindingReader: Sendable {
         var result: [String] = []
         for outcome in outcomes {
             func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
-            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) }.sorted { $0.value > $1.value }
+            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) && !outcomes.contains($0.key) }.sorted { $0.value > $1.value }
             var specific = outcome
-            if let condition = conditions.first(where: under) {
+            // A narrower one named beside it ("diarrhoea or C. difficile infection") is another outcome.
+            if let condition = conditions.first(where: { under($0) && !outcomes.contains($0) }) {
                 specific = condition
             } else if let top = topic.first, topic.count == 1 || topic[1].value < top.value {
                 specific = top.key
