@@ -141,3 +141,18 @@ extension FindingAttachmentTests {
         #expect(found.first { $0.outcomeID == "clostridioides-difficile-infection" }?.direction == .noEffect)
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("a result on one outcome and a null on another in one clause keep their own directions")
+    func resultThenNullInOneClause() throws {
+        let studies = try FindingTests.studies("""
+            In a randomised trial of 500 older adults, vitamin D reduced falls and had no effect on fractures. \
+            A second trial of 200 adults found that magnesium lowered blood pressure; LDL cholesterol did not change.
+            """)
+        let vitaminD = FindingTests.findings(studies, "vitamin-d")
+        #expect(vitaminD.first { $0.outcomeID == "falls" }?.direction == .benefit)
+        #expect(vitaminD.first { $0.outcomeID == "fractures" }?.direction == .noEffect)
+        let magnesium = FindingTests.findings(studies, "magnesium")
+        #expect(magnesium.first { $0.outcomeID == "blood-pressure" }?.direction == .benefit)
+    }
+}

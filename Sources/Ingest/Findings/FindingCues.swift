@@ -27,6 +27,7 @@ struct FindingCues: Sendable {
         var addedBenefitCues: [String]
         var baseLinks: [String]
         var connectiveAfterCue: [String]
+        var resultJoints: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -39,6 +40,7 @@ struct FindingCues: Sendable {
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
             case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
             case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
+            case resultJoints = "result_joints"
         }
     }
 
@@ -90,6 +92,8 @@ struct FindingCues: Sendable {
     let baseLinks: PhraseSet
     /// "in addition to showing that …": after a co-treatment cue, a word that makes it a connective of the text.
     let connectiveAfterCue: Set<String>
+    /// "and", "with": where a clause that states a result and then a null on another outcome is cut in two.
+    let resultJoints: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -119,5 +123,6 @@ struct FindingCues: Sendable {
         addedBenefit = PhraseSet(file.addedBenefitCues)
         baseLinks = PhraseSet(file.baseLinks)
         connectiveAfterCue = lowerSet(file.connectiveAfterCue)
+        resultJoints = lowerSet(file.resultJoints)
     }
 }

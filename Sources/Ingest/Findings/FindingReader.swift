@@ -36,7 +36,7 @@ struct FindingReader: Sendable {
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
         for sentence in sentences {
-            for clause in directions.clauses(sentence.tokens) where polarity(sentence, clause, context) != nil {
+            for clause in clauses(sentence, context) where polarity(sentence, clause, context) != nil {
                 for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
@@ -48,7 +48,7 @@ struct FindingReader: Sendable {
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             let sentenceStart = results.count
-            for clause in directions.clauses(tokens) {
+            for clause in clauses(sentence, context) {
                 // "…fewer colds with echinacea, but the benefit has not been proven": a clause that only doubts
                 // the result before it, naming neither substance nor outcome, leaves that result unclear.
                 if results.count > sentenceStart, isDoubt(sentence, clause, context) {
@@ -109,6 +109,38 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// The study stage's clauses, each cut once more where a result on one outcome is followed by a null on
+    /// another ("reduced falls and had no effect on fractures", "shortened colds, with no difference in sore
+    /// throat"): before, the null's cue would be read for both.
+    func clauses(_ sentence: StudySentence, _ context: StudyContext) -> [Range<Int>] {
+        directions.clauses(sentence.tokens).flatMap { clause -> [Range<Int>] in
+            guard let cut = resultCut(sentence, clause, context) else { return [clause] }
+            return [clause.lowerBound..<cut, cut..<clause.upperBound]
+        }
+    }
+
+    private func resultCut(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Int? {
+        let tokens = sentence.tokens
+        let nulls = studyCues.null.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+            + cues.extraNull.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        guard let null = nulls.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let directionCues = [studyCues.decrease, studyCues.increase, studyCues.alwaysBenefit, studyCues.alwaysHarm]
+            .flatMap { $0.matches(in: tokens, from: clause.lowerBound, to: null.lowerBound) }
+        guard let cue = directionCues.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let conditions = sentence.mentions(in: clause, type: .condition, context).map(\.token)
+        // The first result's outcome, then the joint nearest the null ("reduced falls and fractures, with no
+        // effect on mortality" is cut before "with"), then the null's own outcome.
+        guard let first = conditions.first(where: { $0 >= cue.upperBound && $0 < null.lowerBound }),
+              first + 1 <= null.lowerBound else { return nil }
+        let text = context.document.text
+        for index in ((first + 1)...null.lowerBound).reversed() where index < clause.upperBound {
+            let gap = text.slice(TextSpan(tokens[index - 1].end, tokens[index].start))
+            guard cues.resultJoints.contains(tokens[index].lower) || gap.contains(",") || gap.contains(";") else { continue }
+            return conditions.contains { $0 >= index } ? index : nil
+        }
+        return nil
     }
 
     /// A clause that says the result is unsettled and names nothing of its own.
