@@ -156,3 +156,16 @@ extension FindingAttachmentTests {
         #expect(magnesium.first { $0.outcomeID == "blood-pressure" }?.direction == .benefit)
     }
 }
+
+extension FindingAttachmentTests {
+    @Test("a result on a measure the lexicon lacks does not fall back on the outcome a later clause names")
+    func unnamedMeasureBeforeNamedOutcome() throws {
+        let studies = try FindingTests.studies("""
+            In a randomised trial of 200 adults, fish oil lowered triglycerides, but there was no reduction in heart \
+            attacks or strokes.
+            """)
+        let found = FindingTests.findings(studies, "omega-3")
+        #expect(found.first { $0.outcomeID == "myocardial-infarction" }?.direction == .noEffect)
+        #expect(found.first { $0.outcomeID == "stroke" }?.direction == .noEffect)
+    }
+}

@@ -87,6 +87,9 @@ struct FindingReader: Sendable {
                 if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
                 // A bare negation ("they did not unveil the data") names neither what nor for what.
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && named.isEmpty && direction == .noEffect { continue }
+                // "Fish oil lowered triglycerides, but there was no reduction in heart attacks": a clause whose measure
+                // is no concept, before a clause that names its outcomes, is not a result on the study's condition.
+                if outcomes.isEmpty && carriedOutcomes.isEmpty && !contrast && laterClauseNamesOutcome(sentence, after: clause, context) { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
                     : narrowed(Array(fallbackOutcomes.prefix(1)), to: studyConditions, topics: topics, context)
@@ -141,6 +144,10 @@ struct FindingReader: Sendable {
             return conditions.contains { $0 >= index } ? index : nil
         }
         return nil
+    }
+
+    private func laterClauseNamesOutcome(_ sentence: StudySentence, after clause: Range<Int>, _ context: StudyContext) -> Bool {
+        clause.upperBound < sentence.tokens.count && !outcomes(sentence, clause.upperBound..<sentence.tokens.count, context).isEmpty
     }
 
     /// A clause that says the result is unsettled and names nothing of its own.
