@@ -76,9 +76,11 @@ struct FindingReader: Sendable {
                 // narrower one ("vitamin K" in a study of K1 and K2) is not studied apart from them.
                 // But a study that names the generic first ("high-intensity statins (atorvastatin or rosuvastatin)")
                 // studies the generic, its members being examples.
-                let leading = studied.first.map { first in studied.contains { $0 != first && context.lexicon.ancestors(of: $0).contains(first) } } ?? false
-                let specific = leading ? studied.filter { $0 == studied.first || !context.lexicon.ancestors(of: $0).contains(studied[0]) }
-                    : studied.filter { generic in
+                let leading = studied.first.flatMap { first in
+                    studied.contains { $0 != first && context.lexicon.ancestors(of: $0).contains(first) } ? first : nil
+                }
+                let specific = leading.map { first in studied.filter { $0 == first || !context.lexicon.ancestors(of: $0).contains(first) } }
+                    ?? studied.filter { generic in
                         !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
                     }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
