@@ -21,6 +21,13 @@ struct FindingCues: Sendable {
         var soughtOutcomes: [String]
         var comparisonWords: [String]
         var nonResultCues: [String]
+        var partCues: [String]
+        var compositeCues: [String]
+        var levelWords: [String]
+        var addedBenefitCues: [String]
+        var baseLinks: [String]
+        var connectiveAfterCue: [String]
+        var resultJoints: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -31,6 +38,9 @@ struct FindingCues: Sendable {
             case populationLinks = "population_links", notOutcomes = "not_outcomes"
             case notAgentWords = "not_agent_words", nonResultCues = "non_result_cues", populationPrefixes = "population_prefixes"
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
+            case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
+            case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
+            case resultJoints = "result_joints"
         }
     }
 
@@ -70,6 +80,20 @@ struct FindingCues: Sendable {
     let comparison: PhraseSet
     /// "looked at the potential to", "would be", "the mortality rate": an aim, a conjecture or background, not a result.
     let nonResult: PhraseSet
+    /// "including", "such as": after an outcome, the outcomes that follow are its parts, not results of their own.
+    let parts: PhraseSet
+    /// "the combined number of", "a composite of": the outcomes that follow make one composite outcome.
+    let composite: PhraseSet
+    /// "levels of": "lower levels of inflammatory markers" speaks of the condition, not of a low exposure.
+    let levelWords: PhraseSet
+    /// "provided no extra benefit": a result for what was added, not for what it was added to.
+    let addedBenefit: PhraseSet
+    /// "adding the supplements to the exercise programme": what follows one of these is the base, not the result's.
+    let baseLinks: PhraseSet
+    /// "in addition to showing that …": after a co-treatment cue, a word that makes it a connective of the text.
+    let connectiveAfterCue: Set<String>
+    /// "and", "with": where a clause that states a result and then a null on another outcome is cut in two.
+    let resultJoints: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -93,5 +117,12 @@ struct FindingCues: Sendable {
         soughtOutcomes = Set(file.soughtOutcomes)
         comparison = PhraseSet(file.comparisonWords)
         nonResult = PhraseSet(file.nonResultCues)
+        parts = PhraseSet(file.partCues)
+        composite = PhraseSet(file.compositeCues)
+        levelWords = PhraseSet(file.levelWords)
+        addedBenefit = PhraseSet(file.addedBenefitCues)
+        baseLinks = PhraseSet(file.baseLinks)
+        connectiveAfterCue = lowerSet(file.connectiveAfterCue)
+        resultJoints = lowerSet(file.resultJoints)
     }
 }

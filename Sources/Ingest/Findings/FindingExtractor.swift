@@ -26,13 +26,22 @@ public struct FindingExtractor: Sendable {
         // A reference-list entry is a citation: its words are a title, not a reported result.
         let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
         let extra = continuingSentences(studies, own, context)
+        let topics = self.topics(context)
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
                 continue
             }
+            // A study introduced without its substance ("a review pooled five trials"): the substances of the
+            // sentence that goes on to report its result are the study's.
+            if studies[index].interventions.isEmpty {
+                for substance in extra[index].flatMap({ context.conceptIDs([$0], type: .intervention) })
+                where !studies[index].interventions.contains(where: { $0.conceptID == context.lexicon.substance(of: substance) }) {
+                    studies[index].interventions.append(StudyIntervention(conceptID: context.lexicon.substance(of: substance), formID: nil, role: .studied))
+                }
+            }
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
-                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, context)
+                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, topics: topics, context)
         }
     }
 
@@ -46,12 +55,23 @@ public struct FindingExtractor: Sendable {
         let claimed = own.flatMap { $0 }.sorted()
         let firstMention = own.map { $0.map(\.start).min() }
         let headings = context.document.sentences.filter { $0.region == .body && Self.isHeading($0.text) }.map(\.span.start)
+        var previousSentence: Sentence?
         for sentence in context.document.sentences where sentence.region == .body {
             let span = sentence.span
+            let previous = previousSentence
+            previousSentence = sentence
             if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
             let named = context.substances(span)
             guard !named.isEmpty else { continue }
             var best: (index: Int, start: Int)?
+            // The sentence right after a study that names no substance ("A review pooled five trials. People given
+            // omega-3 had …") reports that study's result.
+            if let previous, let index = own.indices.last(where: { index in
+                studies[index].interventions.isEmpty && own[index].contains { $0.overlaps(previous.span) } }),
+               previous.paragraph == sentence.paragraph {
+                extra[index].append(span)
+                continue
+            }
             for index in studies.indices {
                 guard let first = firstMention[index], first < span.start,
                       studies[index].interventions.contains(where: { named.contains($0.conceptID) }) else { continue }
@@ -61,6 +81,17 @@ public struct FindingExtractor: Sendable {
             if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// The conditions the document is about: named in its title, or in at least two of its body sentences.
+    func topics(_ context: StudyContext) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
+            for id in Set(context.conceptIDs([sentence.span], type: .condition)) {
+                counts[id, default: 0] += sentence.region == .title ? 2 : 1
+            }
+        }
+        return counts.filter { $0.value >= 2 }
     }
 
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
@@ -73,7 +104,7 @@ public struct FindingExtractor: Sendable {
     /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
     /// add findings but never roles.
     func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
-               _ context: StudyContext) {
+               topics: [String: Int] = [:], _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
         let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
         let sentences = (own + continuing).sorted { $0.span < $1.span }
@@ -81,7 +112,8 @@ public struct FindingExtractor: Sendable {
         let candidates = substances.filter { !excluded.contains($0) }
         let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
         let results = reader.results(sentences, studied: candidates, excluded: excluded,
-                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions, context)
+                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions,
+                                     topics: topics, context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {
@@ -134,7 +166,12 @@ public struct FindingExtractor: Sendable {
             groups[key, default: []].append(result)
         }
         return order.compactMap { key in
-            guard let group = groups[key], let first = group.first else { return nil }
+            guard let all = groups[key] else { return nil }
+            // A part named within another outcome ("including from heart attacks") gives way to a result stated
+            // for it on its own ("no difference in non-fatal heart attacks").
+            let whole = all.filter { !$0.component }
+            let group = whole.isEmpty ? all : whole
+            guard let first = group.first else { return nil }
             let clear = group.filter { $0.direction != .unclear }
             let chosen = clear.first ?? first
             // One pair stated several times (a press release's lead, its body, a quote) takes the direction most of

@@ -22,18 +22,22 @@ struct FindingReader: Sendable {
         var effect: String?
         var hedged: Bool
         var span: TextSpan
+        /// An outcome named as a part of another ("deaths, including from heart attacks") or of a composite: it
+        /// gives way to a result stated for that outcome on its own.
+        var component = false
     }
 
     /// `fallbackOutcomes`: what a result that names no outcome speaks of. `studyConditions`: the study's conditions,
-    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed.
+    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed; `topics`: the
+    /// conditions the document keeps naming, to which a broader word is narrowed when the study lacks them.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 studyConditions: [String], _ context: StudyContext) -> [Result] {
+                 studyConditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
         for sentence in sentences {
-            for clause in directions.clauses(sentence.tokens) where polarity(sentence, clause, context) != nil {
-                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, context)
+            for clause in clauses(sentence, context) where polarity(sentence, clause, context) != nil {
+                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
                 }
@@ -43,8 +47,18 @@ struct FindingReader: Sendable {
             let tokens = sentence.tokens
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
-            for clause in directions.clauses(tokens) {
-                let outcomes = narrowed(self.outcomes(sentence, clause, context), to: studyConditions, context)
+            let sentenceStart = results.count
+            for clause in clauses(sentence, context) {
+                // "…fewer colds with echinacea, but the benefit has not been proven": a clause that only doubts
+                // the result before it, naming neither substance nor outcome, leaves that result unclear.
+                if results.count > sentenceStart, isDoubt(sentence, clause, context) {
+                    for index in sentenceStart..<results.count { results[index].direction = .unclear }
+                    continue
+                }
+                // Narrowed before a broader one beside a narrower is dropped: in "did not reduce diarrhoea or
+                // C. difficile infection" on a page about antibiotic-associated diarrhoea, both stay.
+                let outcomes = withoutBroader(narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
+                                                       to: studyConditions, topics: topics, context), context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -60,17 +74,28 @@ struct FindingReader: Sendable {
                 guard let direction = polarity(sentence, clause, context) else { continue }
                 // A result that names no substance is for the study's studied ones; a generic one beside a
                 // narrower one ("vitamin K" in a study of K1 and K2) is not studied apart from them.
-                let specific = studied.filter { generic in
-                    !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
+                // But a study that names the generic first ("high-intensity statins (atorvastatin or rosuvastatin)")
+                // studies the generic, its members being examples.
+                let leading = studied.first.flatMap { first in
+                    studied.contains { $0 != first && context.lexicon.ancestors(of: $0).contains(first) } ? first : nil
                 }
+                let specific = leading.map { first in studied.filter { $0 == first || !context.lexicon.ancestors(of: $0).contains(first) } }
+                    ?? studied.filter { generic in
+                        !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
+                    }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : specific.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
                 if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
                 // A bare negation ("they did not unveil the data") names neither what nor for what.
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && named.isEmpty && direction == .noEffect { continue }
+                // "Fish oil lowered triglycerides, but there was no reduction in heart attacks": a clause whose measure
+                // is no concept, before a clause that names its outcomes, is not a result on the study's condition.
+                if outcomes.isEmpty && carriedOutcomes.isEmpty && !contrast && laterClauseNamesOutcome(sentence, after: clause, context) { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
-                    : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes : Array(fallbackOutcomes.prefix(1))
+                    : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
+                    : narrowed(Array(fallbackOutcomes.prefix(1)), to: studyConditions, topics: topics, context)
+                let (parts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
@@ -78,12 +103,60 @@ struct FindingReader: Sendable {
                 for target in targets {
                     for outcome in ends {
                         results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
+                                              direction: direction, effect: effect, hedged: hedged, span: sentence.span,
+                                              component: parts.contains(outcome)))
+                    }
+                    if let whole, !ends.contains(whole) {
+                        results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: whole,
                                               direction: direction, effect: effect, hedged: hedged, span: sentence.span))
                     }
                 }
             }
         }
         return results
+    }
+
+    /// The study stage's clauses, each cut once more where a result on one outcome is followed by a null on
+    /// another ("reduced falls and had no effect on fractures", "shortened colds, with no difference in sore
+    /// throat"): before, the null's cue would be read for both.
+    func clauses(_ sentence: StudySentence, _ context: StudyContext) -> [Range<Int>] {
+        directions.clauses(sentence.tokens).flatMap { clause -> [Range<Int>] in
+            guard let cut = resultCut(sentence, clause, context) else { return [clause] }
+            return [clause.lowerBound..<cut, cut..<clause.upperBound]
+        }
+    }
+
+    private func resultCut(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Int? {
+        let tokens = sentence.tokens
+        let nulls = studyCues.null.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+            + cues.extraNull.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        guard let null = nulls.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let directionCues = [studyCues.decrease, studyCues.increase, studyCues.alwaysBenefit, studyCues.alwaysHarm]
+            .flatMap { $0.matches(in: tokens, from: clause.lowerBound, to: null.lowerBound) }
+        guard let cue = directionCues.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let conditions = sentence.mentions(in: clause, type: .condition, context).map(\.token)
+        // The first result's outcome, then the joint nearest the null ("reduced falls and fractures, with no
+        // effect on mortality" is cut before "with"), then the null's own outcome.
+        guard let first = conditions.first(where: { $0 >= cue.upperBound && $0 < null.lowerBound }),
+              first + 1 <= null.lowerBound else { return nil }
+        let text = context.document.text
+        for index in ((first + 1)...null.lowerBound).reversed() where index < clause.upperBound {
+            let gap = text.slice(TextSpan(tokens[index - 1].end, tokens[index].start))
+            guard cues.resultJoints.contains(tokens[index].lower) || gap.contains(",") || gap.contains(";") else { continue }
+            return conditions.contains { $0 >= index } ? index : nil
+        }
+        return nil
+    }
+
+    private func laterClauseNamesOutcome(_ sentence: StudySentence, after clause: Range<Int>, _ context: StudyContext) -> Bool {
+        clause.upperBound < sentence.tokens.count && !outcomes(sentence, clause.upperBound..<sentence.tokens.count, context).isEmpty
+    }
+
+    /// A clause that says the result is unsettled and names nothing of its own.
+    private func isDoubt(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Bool {
+        cues.unclear.contains(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound)
+            && sentence.mentions(in: clause, type: .intervention, context).isEmpty
+            && sentence.mentions(in: clause, type: .condition, context).isEmpty
     }
 
     /// "Might they have benefited more?": a question reports nothing.
@@ -127,27 +200,121 @@ struct FindingReader: Sendable {
                 return tail
             }
         }
-        return directions.polarity(tokens, clause, adverse: adverse)
+        if let level = levelChange(sentence, clause, adverse: adverse, context) { return level }
+        return directions.polarity(tokens, clause, adverse: adverse) ?? rateComparison(sentence, clause, context)
+    }
+
+    /// "lower levels of inflammatory markers": a fall in a condition's levels is a benefit, a rise a harm (the
+    /// reverse for an outcome of which more is better). The study stage reads "lower … levels" as a low exposure,
+    /// which is right for a substance's levels but not for a condition's.
+    private func levelChange(_ sentence: StudySentence, _ clause: Range<Int>, adverse: Set<Int>, _ context: StudyContext) -> Direction? {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context)
+        for level in cues.levelWords.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) {
+            guard let (mention, _) = conditions.first(where: { $0.token >= level.upperBound && $0.token - level.upperBound <= 1 }) else { continue }
+            let before = max(clause.lowerBound, level.lowerBound - 3)
+            let falls = studyCues.decrease.contains(in: tokens, from: before, to: level.lowerBound)
+            let rises = studyCues.increase.contains(in: tokens, from: before, to: level.lowerBound)
+            guard falls != rises else { continue }
+            let sought = cues.soughtOutcomes.contains(mention.conceptID)
+            return falls != sought ? .benefit : .harm
+        }
+        return nil
+    }
+
+    /// "developed in 3.1% of the babies given probiotics, compared with 6.4% of those given placebo": when no
+    /// word states the direction, the studied arm's rate of the condition against the comparator's does.
+    private func rateComparison(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Direction? {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context).filter { !cues.notOutcomes.contains($0.mention.conceptID) }
+        guard !conditions.isEmpty,
+              let comparison = cues.comparison.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first,
+              let own = (clause.lowerBound..<comparison.lowerBound).reversed().lazy.compactMap({ percentage(tokens, $0, context) }).first,
+              let other = (comparison.upperBound..<min(clause.upperBound, comparison.upperBound + 4)).lazy
+                .compactMap({ percentage(tokens, $0, context) }).first,
+              own != other else { return nil }
+        let sought = conditions.allSatisfy { cues.soughtOutcomes.contains($0.mention.conceptID) }
+        return (own < other) != sought ? .benefit : .harm
+    }
+
+    /// The value of a number written as a percentage ("3.1%", "6.4 per cent", "12 percent"); nil otherwise.
+    private func percentage(_ tokens: [WordToken], _ index: Int, _ context: StudyContext) -> Double? {
+        guard tokens[index].isNumber, let value = Double(tokens[index].text.filter { $0 != "," }) else { return nil }
+        let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
+        if next == "percent" || next == "per" && index + 2 < tokens.count && tokens[index + 2].lower == "cent" { return value }
+        let end = tokens[index].end
+        let sign = context.document.text.slice(TextSpan(end, min(end + 1, context.document.text.count)))
+        return sign == "%" ? value : nil
+    }
+
+    /// The outcomes of a clause named as parts of another ("cardiovascular deaths, including from heart attacks")
+    /// or of a composite ("the combined number of cardiac deaths, heart attacks and strokes"), and for a composite
+    /// or a list of three or more the narrowest condition all its members fall under (cardiovascular disease).
+    func components(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> (parts: Set<String>, whole: String?) {
+        let tokens = sentence.tokens
+        let conditions = sentence.mentions(in: clause, type: .condition, context)
+        var parts: Set<String> = []
+        for cue in cues.parts.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        where conditions.contains(where: { $0.token < cue.lowerBound }) {
+            for (mention, token) in conditions where token >= cue.upperBound { parts.insert(mention.conceptID) }
+        }
+        var composite: [String] = []
+        if let cue = cues.composite.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first {
+            for (mention, token) in conditions where token >= cue.upperBound && !composite.contains(mention.conceptID) {
+                composite.append(mention.conceptID)
+            }
+        }
+        parts.formUnion(composite)
+        // A list of three or more outcomes of one kind ("fewer heart attacks, strokes and cardiovascular deaths") also
+        // speaks of the kind, though each keeps its own finding.
+        if composite.isEmpty {
+            for (mention, _) in conditions where !cues.notOutcomes.contains(mention.conceptID) && !composite.contains(mention.conceptID) {
+                composite.append(mention.conceptID)
+            }
+            if composite.count < 3 { return (parts, nil) }
+        }
+        guard composite.count >= 2, let first = composite.first else { return (parts, nil) }
+        let lexicon = context.lexicon
+        var shared = lexicon.ancestors(of: first)
+        for id in composite.dropFirst() { shared.formIntersection(lexicon.ancestors(of: id)) }
+        // The narrowest: no other shared condition lies under it.
+        let whole = shared.sorted().first { candidate in !shared.contains { $0 != candidate && lexicon.ancestors(of: $0).contains(candidate) } }
+        return (parts, whole)
     }
 
     /// The outcome conditions a clause names: not procedures, not the population's description.
-    func outcomes(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> [String] {
+    func outcomes(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext, keepBroader: Bool = false) -> [String] {
         var found: [String] = []
         for (mention, token) in sentence.mentions(in: clause, type: .condition, context) {
             let id = mention.conceptID
             guard !cues.notOutcomes.contains(id), !describesPopulation(sentence, token, mention), !found.contains(id) else { continue }
             found.append(id)
         }
-        // A broader condition beside a narrower one it contains ("calcification … arterial calcification") adds nothing.
-        return found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
+        return keepBroader ? found : withoutBroader(found, context)
+    }
+
+    /// A broader condition beside a narrower one it contains ("calcification … arterial calcification") adds nothing.
+    func withoutBroader(_ found: [String], _ context: StudyContext) -> [String] {
+        found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
     }
 
     /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
     /// that condition.
-    func narrowed(_ outcomes: [String], to conditions: [String], _ context: StudyContext) -> [String] {
+    /// A condition the document keeps naming (`topics`, with how often) stands for a broader word too ("headache
+    /// days" in a page on migraine, "diarrhoea" in one on antibiotic-associated diarrhoea) when it is named more
+    /// than any other such narrower one that the study does not name as an outcome apart.
+    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [String] {
         var result: [String] = []
         for outcome in outcomes {
-            let specific = conditions.first { $0 != outcome && context.lexicon.ancestors(of: $0).contains(outcome) } ?? outcome
+            func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
+            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) && !outcomes.contains($0.key) }.sorted { $0.value > $1.value }
+            var specific = outcome
+            // A narrower one named beside it ("diarrhoea or C. difficile infection") is another outcome.
+            if let condition = conditions.first(where: { under($0) && !outcomes.contains($0) }) {
+                specific = condition
+            } else if let top = topic.first, topic.count == 1 || topic[1].value < top.value {
+                specific = top.key
+            }
             if !result.contains(specific) { result.append(specific) }
         }
         return result
@@ -182,8 +349,25 @@ struct FindingReader: Sendable {
         var mentions = sentence.mentions(in: clause, type: .intervention, context)
         // "men who exercised had higher bone density than those who took calcium": after the comparison word
         // stands the comparison, when a substance came before it.
+        // A sentence that opens with the comparison ("Compared with insulin users, metformin users had …") drops
+        // only the agent the comparison introduces.
         if let comparison = cues.comparison.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
-            mentions = mentions.filter { $0.token < comparison.lowerBound }
+            if mentions.contains(where: { $0.token < comparison.lowerBound }) {
+                mentions = mentions.filter { $0.token < comparison.lowerBound }
+            } else if comparison.lowerBound - clause.lowerBound > 1 {
+                mentions = []
+            } else if let introduced = mentions.first(where: { $0.token >= comparison.upperBound }) {
+                let comparator = context.lexicon.substance(of: introduced.mention.conceptID)
+                mentions = mentions.filter { context.lexicon.substance(of: $0.mention.conceptID) != comparator }
+            }
+        }
+        // "Adding the supplements to the exercise programme gave no extra benefit": the programme is the base.
+        // What follows the cue glosses the result ("…, hinting that the men had enough calcium").
+        if let added = cues.addedBenefit.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
+            let links = cues.baseLinks.matches(in: sentence.tokens, from: clause.lowerBound, to: added.lowerBound)
+            mentions = mentions.filter { mention in
+                mention.token < added.lowerBound && !links.contains { $0.upperBound <= mention.token && mention.token - $0.upperBound <= 2 }
+            }
         }
         let substances = mentions.map { context.lexicon.substance(of: $0.mention.conceptID) }
         // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.

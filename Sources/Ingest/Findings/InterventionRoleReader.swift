@@ -16,13 +16,16 @@ struct InterventionRoleReader: Sendable {
             for clause in clauses.clauses(tokens) {
                 let inducers = cues.inducer.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
                 let comparators = cues.comparator.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+                // "In addition to showing that X boosts …" joins two statements; it gives nothing alongside anything.
                 let coTreatments = cues.coIntervention.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
-                for (mention, token) in sentence.mentions(in: clause, type: .intervention, context) {
+                    .filter { $0.upperBound >= tokens.count || !cues.connectiveAfterCue.contains(tokens[$0.upperBound].lower) }
+                let agents = sentence.mentions(in: clause, type: .intervention, context)
+                for (mention, token) in agents {
                     let substance = context.lexicon.substance(of: mention.conceptID)
                     guard substances.contains(substance) else { continue }
                     if isInduced(token, tokens, clause, inducers) && !namesProcess(mention, token, tokens) {
                         roles[substance] = .inducer
-                    } else if roles[substance] == nil, introduced(token, by: comparators, within: 2) {
+                    } else if roles[substance] == nil, introduced(token, by: comparators, within: 2, agents: agents.map(\.token)) {
                         roles[substance] = .comparator
                     } else if roles[substance] == nil, introduced(token, by: coTreatments, within: 3) {
                         roles[substance] = .coIntervention
@@ -74,7 +77,12 @@ struct InterventionRoleReader: Sendable {
 
     /// A cue ending at most `within` words before the mention ("compared with high-dose K2", "a control group
     /// with vitamin K"): further away, the cue belongs to another phrase of the sentence.
-    private func introduced(_ token: Int, by cues: [Range<Int>], within: Int) -> Bool {
-        cues.contains { $0.upperBound <= token && token - $0.upperBound <= within }
+    /// The cue introduces only the first agent after it: in "compared with sulfonylurea users, metformin users",
+    /// metformin is the studied one.
+    private func introduced(_ token: Int, by cues: [Range<Int>], within: Int, agents: [Int] = []) -> Bool {
+        cues.contains { cue in
+            cue.upperBound <= token && token - cue.upperBound <= within
+                && !agents.contains { $0 >= cue.upperBound && $0 < token }
+        }
     }
 }
