@@ -139,6 +139,10 @@ struct StudyCoreference: Sendable {
                     // punctuation between; "the trial, the chemist ran a pilot study" is another study).
                     if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
+                    } else if anchor.head == "work", let earlier = drafts.lastIndex(where: { $0.anchorHeads.contains("work") }) {
+                        // "Previous work from the team found …" … "their previous work found …": the authors' earlier
+                        // work is one study however often the text comes back to it.
+                        target = earlier
                     } else if let current = focus, drafts[current].openedByDefinite, drafts[current].explicit.count <= 2, isPlain(anchor, tokens) {
                         // "this study and editorial" … "according to a study appearing in JAMA": one study.
                         target = current

@@ -79,6 +79,20 @@ struct StudyCues: Sendable {
         var pastResultVerbs: [String]
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
+        var earlierWork: EarlierWorkFile
+
+        struct EarlierWorkFile: Decodable {
+            var markers: [String]
+            var nouns: [String]
+            var owners: [String]
+            var ownerWords: [String]
+            var verbs: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case markers, nouns, owners, verbs
+                case ownerWords = "owner_words"
+            }
+        }
 
         struct ComparatorPhrases: Decodable {
             var placebo: [String]
@@ -103,6 +117,7 @@ struct StudyCues: Sendable {
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
             case resultBlockers = "result_blockers", pastResultVerbs = "past_result_verbs"
+            case earlierWork = "earlier_work"
         }
     }
 
@@ -182,6 +197,9 @@ struct StudyCues: Sendable {
     let boundQualifiers: PhraseSet
     /// "rats", "mice": the species of an animal study written as a plain word, in the order tried.
     let speciesWords: [(word: String, species: Species)]
+    /// "Previous work from the team found …", "her previous research shows …": the authors' own earlier work
+    /// (`StudyDetector.earlierWorkAnchor`).
+    let earlierWork: EarlierWorkCues
     /// "placebo" names the comparator itself; "compared with", "versus" introduce it.
     let placeboWords: [String], comparatorIntroducers: [String]
 
@@ -250,5 +268,8 @@ struct StudyCues: Sendable {
         boundQualifiers = PhraseSet(file.boundQualifiers)
         resultBlockers = lowerSet(file.resultBlockers)
         pastResultVerbs = lowerSet(file.pastResultVerbs)
+        let work = file.earlierWork
+        earlierWork = EarlierWorkCues(markers: lowerSet(work.markers), nouns: lowerSet(work.nouns), owners: lowerSet(work.owners),
+                                      ownerWords: lowerSet(work.ownerWords), verbs: lowerSet(work.verbs))
     }
 }

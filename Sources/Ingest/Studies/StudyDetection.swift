@@ -51,6 +51,7 @@ struct StudyDetector: Sendable {
         if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
         if found.isEmpty, let team = teamAnchor(tokens) { found.append(team) }
         if found.isEmpty, let subject = subjectAnchor(tokens) { found.append(subject) }
+        if found.isEmpty, let earlier = earlierWorkAnchor(tokens) { found.append(earlier) }
         return found
     }
 

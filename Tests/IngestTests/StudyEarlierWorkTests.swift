@@ -1,0 +1,48 @@
+import EvidenceModel
+import Testing
+@testable import Ingest
+
+/// The authors' own earlier work told without a study noun, in sentences written for these tests: a study of
+/// its own, once however often the text returns to it; other people's earlier work stays a vague mention.
+@Suite("Study earlier work")
+struct StudyEarlierWorkTests {
+    static func studies(_ text: String) throws -> [ExtractedStudy] {
+        try StudyTests.studies(text)
+    }
+
+    @Test("'previous work from the team found' is a study apart from the one reported")
+    func teamEarlierWork() throws {
+        let text = """
+        A new trial of 240 gardeners found that nettle tea eased hay fever over eight weeks.
+
+        Previous work from the team found that teenagers with eczema were more likely to develop asthma as adults.
+        """
+        let studies = try Self.studies(text + "\n")
+        #expect(studies.count == 2)
+        let earlier = try #require(studies.first { $0.conditionIDs.contains("asthma") })
+        #expect(earlier.conditionIDs.contains("eczema"))
+        // The trial keeps its own outcome and does not take the earlier work's.
+        let trial = try #require(studies.first { $0.populationSize == 240 })
+        #expect(!trial.conditionIDs.contains("asthma"))
+    }
+
+    @Test("a possessive's earlier work spoken of twice is one study")
+    func possessiveTwice() throws {
+        let text = """
+        The review pooled 12 trials of lemon balm for anxiety.
+
+        Their earlier work showed that people with migraine had lower magnesium levels.
+
+        Dr Okafor says their previous work found the same link in children with migraine.
+        """
+        let studies = try Self.studies(text + "\n")
+        #expect(studies.filter { $0.conditionIDs.contains("migraine") }.count == 1)
+        #expect(studies.count == 2)
+    }
+
+    @Test("earlier research with no owner, or with no result, is no study")
+    func vagueEarlierResearch() throws {
+        #expect(try Self.studies("Previous research has shown that people who sleep badly eat more sugar.\n").isEmpty)
+        #expect(try Self.studies("Their previous work was funded by a cycling charity.\n").isEmpty)
+    }
+}
