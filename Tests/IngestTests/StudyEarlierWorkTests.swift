@@ -45,4 +45,29 @@ struct StudyEarlierWorkTests {
         #expect(try Self.studies("Previous research has shown that people who sleep badly eat more sugar.\n").isEmpty)
         #expect(try Self.studies("Their previous work was funded by a cycling charity.\n").isEmpty)
     }
+    @Test("after earlier work, 'the team carried out a meta-analysis' is the reported study again")
+    func teamReturnsToItsStudy() throws {
+        let text = """
+        A review led by a Leeds group looked at 14 trials of willow bark for back pain.
+
+        Previous work from the team found that office workers with back pain had trouble sleeping.
+
+        The team carried out a meta-analysis of these trials and found that willow bark eased back pain a little.
+        """
+        let studies = try Self.studies(text + "\n")
+        #expect(studies.count == 2)
+        let review = try #require(studies.first { $0.design == .metaAnalysis })
+        #expect(!review.conditionIDs.contains("insomnia"))
+        let earlier = try #require(studies.first { $0.conditionIDs.contains("insomnia") })
+        #expect(earlier.design != .metaAnalysis)
+    }
+
+    @Test("a sentence about one arm counts for the study's outcomes, whatever the product is called")
+    func armSentenceGivesOutcomes() throws {
+        let text = """
+        In a randomized trial, 80 women took 300 mg of Flexolon or a placebo every day for a year. Women taking Flexolon showed a smaller loss of bone mineral density.
+        """
+        let study = try #require(try Self.studies(text + "\n").first)
+        #expect(study.conditionIDs.contains("bone-mineral-density"))
+    }
 }

@@ -16,11 +16,15 @@ struct StudyAttributeReader: Sendable {
             return cues.attached.contains(in: tokens) || !context.substances(span).isEmpty
         }
         let evidence = explicitSpans + relevantAttached
+        // "Men taking the capsule showed less X": an arm's result, whatever the capsule is called, gives outcomes.
+        let armResults = draft.attached.filter { span in
+            !relevantAttached.contains(span) && cues.armSubjects.contains(in: context.tokens(span))
+        }
         var study = ExtractedStudy(identityKey: "", mentions: draft.mentions)
         study.name = draft.name
         study.design = design(draft, context)
         study.species = species(study.design, draft.mentions, context, isReference: draft.reference != nil)
-        study.conditionIDs = context.conceptIDs(evidence + draft.results, type: .condition)
+        study.conditionIDs = context.conceptIDs(evidence + draft.results + armResults, type: .condition)
         study.interventions = interventions(evidence, context)
         // The first exact count; a lead's "almost 5,000" gives way to the body's "4,873" (CONVENTIONS), and
         // alone it gives no size.

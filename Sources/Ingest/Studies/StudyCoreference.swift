@@ -149,7 +149,9 @@ struct StudyCoreference: Sendable {
                         drafts[current].openedByDefinite = false
                     } else if let current = focus, !drafts[current].isGroup, reportsFocus(anchor, tokens) {
                         // "were based on an analysis of British residents": the study in focus, described again.
-                        target = current
+                        // (After earlier work cited in passing, "the team carried out a meta-analysis" is the team's
+                        // study being reported, not the earlier one.)
+                        target = drafts[current].isBackground ? (mainDraft(drafts) ?? current) : current
                     } else {
                         var opened = StudyDraft()
                         // "a 2016 pooled analysis", "an earlier trial", "another study": earlier or other work.
@@ -205,6 +207,11 @@ struct StudyCoreference: Sendable {
             previousAttached = true
         }
         return drafts
+    }
+
+    /// The study the document reports: its first draft that is neither earlier work, a group nor a reference.
+    private func mainDraft(_ drafts: [StudyDraft]) -> Int? {
+        drafts.indices.first { drafts[$0].reference == nil && !drafts[$0].isGroup && !drafts[$0].isBackground }
     }
 
     /// "a similar study", "another trial", "a second experiment": an indefinite phrase that says it names

@@ -80,6 +80,11 @@ struct StudyCues: Sendable {
         var speciesWords: [String: String]
         var comparatorPhrases: ComparatorPhrases
         var earlierWork: EarlierWorkFile
+        var armSubjects: CueList
+
+        struct CueList: Decodable {
+            var cues: [String]
+        }
 
         struct EarlierWorkFile: Decodable {
             var markers: [String]
@@ -117,7 +122,7 @@ struct StudyCues: Sendable {
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
             case resultBlockers = "result_blockers", pastResultVerbs = "past_result_verbs"
-            case earlierWork = "earlier_work"
+            case earlierWork = "earlier_work", armSubjects = "arm_subjects"
         }
     }
 
@@ -200,6 +205,8 @@ struct StudyCues: Sendable {
     /// "Previous work from the team found …", "her previous research shows …": the authors' own earlier work
     /// (`StudyDetector.earlierWorkAnchor`).
     let earlierWork: EarlierWorkCues
+    /// "men taking", "those who took": a sentence about one of the study's arms (read for its outcomes only).
+    let armSubjects: PhraseSet
     /// "placebo" names the comparator itself; "compared with", "versus" introduce it.
     let placeboWords: [String], comparatorIntroducers: [String]
 
@@ -268,6 +275,7 @@ struct StudyCues: Sendable {
         boundQualifiers = PhraseSet(file.boundQualifiers)
         resultBlockers = lowerSet(file.resultBlockers)
         pastResultVerbs = lowerSet(file.pastResultVerbs)
+        armSubjects = PhraseSet(file.armSubjects.cues)
         let work = file.earlierWork
         earlierWork = EarlierWorkCues(markers: lowerSet(work.markers), nouns: lowerSet(work.nouns), owners: lowerSet(work.owners),
                                       ownerWords: lowerSet(work.ownerWords), verbs: lowerSet(work.verbs))
