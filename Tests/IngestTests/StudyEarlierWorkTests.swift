@@ -71,3 +71,37 @@ struct StudyEarlierWorkTests {
         #expect(study.conditionIDs.contains("bone-mineral-density"))
     }
 }
+
+/// Quantities an abstract gives in sentences that name no substance, in an abstract written for these tests.
+@Suite("Study abstract counts")
+struct StudyAbstractCountTests {
+    @Test("an abstract's methods count is the population even when the sentence names no substance")
+    func methodsCount() throws {
+        let text = """
+        Beetroot juice and walking distance in peripheral artery disease: a cohort study
+
+        BACKGROUND: Nitrate-rich foods may widen narrowed leg arteries.
+        METHODS: This cohort study drew on regional health records. Through them we identified 4,318 adults who were referred to a vascular clinic between 2010 and 2018. Daily beetroot juice drinkers were compared with non-drinkers.
+        RESULTS: Drinkers walked further at one year.
+        CONCLUSIONS: Beetroot juice may help walking in peripheral artery disease.
+        """
+        let extraction = try SharedPipeline.get().extract(file: "a.txt", text: text + "\n", sha256: "", format: .text)
+        let study = try #require(extraction.studies.first)
+        #expect(study.populationSize == 4318)
+    }
+}
+
+extension StudyAbstractCountTests {
+    @Test("a sentence of an abstract with a year in it is no journal citation")
+    func sentenceWithYearIsNoJournal() throws {
+        let text = """
+        Nettle extract and hay fever in gardeners: a cohort study
+
+        METHODS: This cohort study drew on regional health records. Through them we identified 2,950 gardeners who were seen at an allergy clinic between 2011 and 2019.
+        RESULTS: Those who took nettle extract reported fewer hay fever days.
+        """
+        let extraction = try SharedPipeline.get().extract(file: "a.txt", text: text + "\n", sha256: "", format: .text)
+        let study = try #require(extraction.studies.first)
+        #expect(study.journal == nil)
+    }
+}

@@ -28,6 +28,9 @@ enum AbstractCitation {
             name = name.trimmingCharactersInSpaces()
             let words = name.split(separator: " ")
             guard !words.isEmpty, words.count <= 8, words.first?.first?.isUppercase == true else { continue }
+            // A journal's name is in title case ("Kidney Int Rep", "Journal of Vascular Research"); a sentence of
+            // the abstract with a year in it ("Through them we identified 4,318 adults … in 2010") is not one.
+            guard words.allSatisfy({ $0.count <= 3 || $0.first?.isUppercase == true }) else { continue }
             let first = words[0].lowercased()
             if ["published", "updated", "by", "posted", "last", "reviewed", "copyright", "©", "epub", "doi"].contains(first) { continue }
             if let title = document.metadata.title, title.hasPrefix(name) { continue }

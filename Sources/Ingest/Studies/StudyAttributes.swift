@@ -28,7 +28,11 @@ struct StudyAttributeReader: Sendable {
         study.interventions = interventions(evidence, context)
         // The first exact count; a lead's "almost 5,000" gives way to the body's "4,873" (CONVENTIONS), and
         // alone it gives no size.
-        let sizes = (explicitSpans + relevantAttached).lazy.compactMap { self.size(in: $0, context) }
+        // An abstract's sentences all tell its one study: its methods' count ("we identified 8,000 adults who …")
+        // is the population even when the sentence names no substance.
+        let sizeSpans = context.document.metadata.kind == .abstract && draft.reference == nil ? explicitSpans + draft.attached
+            : explicitSpans + relevantAttached
+        let sizes = sizeSpans.lazy.compactMap { self.size(in: $0, context) }
         if let size = sizes.first(where: \.exact) ?? sizes.first {
             study.populationSize = size.exact ? size.size : nil
             study.populationDescription = size.population
