@@ -105,3 +105,21 @@ extension StudyAbstractCountTests {
         #expect(study.journal == nil)
     }
 }
+
+/// A lone researcher's self-experiment told over several sentences, in sentences written for these tests.
+@Suite("Study lone researcher")
+struct StudyLoneResearcherTests {
+    @Test("'he conducted an experiment' after his study on himself is that study, not another")
+    func heConductedAnExperiment() throws {
+        let text = """
+        Last spring the chemist ran a small study on himself.
+
+        With his doctor's approval, he conducted an experiment in which he took 2 grams of beetroot powder a day for ten days.
+        """
+        let studies = try StudyTests.studies(text + "\n")
+        #expect(studies.count == 1)
+        let study = try #require(studies.first)
+        #expect(study.design == .caseReport)
+        #expect(study.populationSize == 1)
+    }
+}

@@ -240,7 +240,8 @@ struct StudyCoreference: Sendable {
         let lead = Array(tokens[..<anchor.tokens.lowerBound])
         guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
         // The doer is the study's own authors: "the team", "the researchers", "they", "we".
-        return lead[..<verb.lowerBound].suffix(5).contains { cues.authorSubjects.contains($0.lower) }
+        // ("He conducted an experiment in which he took …": a lone researcher doing the study in focus.)
+        return lead[..<verb.lowerBound].suffix(5).contains { cues.authorSubjects.contains($0.lower) || cues.loneAuthors.contains($0.lower) }
     }
 
     /// "A review that pooled 14 trials in 2019 concluded …": "in" and a year shortly after a new study's phrase

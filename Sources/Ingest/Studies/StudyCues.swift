@@ -81,6 +81,7 @@ struct StudyCues: Sendable {
         var comparatorPhrases: ComparatorPhrases
         var earlierWork: EarlierWorkFile
         var armSubjects: CueList
+        var loneAuthors: CueList
 
         struct CueList: Decodable {
             var cues: [String]
@@ -122,7 +123,7 @@ struct StudyCues: Sendable {
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
             case resultBlockers = "result_blockers", pastResultVerbs = "past_result_verbs"
-            case earlierWork = "earlier_work", armSubjects = "arm_subjects"
+            case earlierWork = "earlier_work", armSubjects = "arm_subjects", loneAuthors = "lone_authors"
         }
     }
 
@@ -191,6 +192,8 @@ struct StudyCues: Sendable {
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
     let authorSubjects: Set<String>
+    /// "he", "she": a lone researcher carrying out the study in focus ("he conducted an experiment").
+    let loneAuthors: Set<String>
     /// Words that make a sentence advice or expectation rather than a reported result (`ResultContinuation`).
     let resultBlockers: Set<String>
     /// Past forms of result verbs that do not end in "-ed" ("found", "made", "was").
@@ -270,6 +273,7 @@ struct StudyCues: Sendable {
         headPreblockers = lowerSet(file.headPreblockers)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
+        loneAuthors = lowerSet(file.loneAuthors.cues)
         looseDesignWords = lowerSet(file.looseDesignWords)
         reviewDeterminers = lowerSet(file.reviewDeterminers)
         boundQualifiers = PhraseSet(file.boundQualifiers)
