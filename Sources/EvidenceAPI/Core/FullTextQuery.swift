@@ -37,6 +37,24 @@ enum FullTextQuery {
         return terms.joined(separator: " ")
     }
 
+    /// The FTS5 query that matches `input` as one phrase in the given columns only, or nil when it has no words.
+    /// Used for a concept name the lexicon does not know: a user asking for "dental plaque" gets the studies whose
+    /// text names it rather than an empty list (ClinicalTrials.gov's condition search also falls back to text).
+    static func phrase(_ input: String, columns: [String]) -> String? {
+        let words = tokens(input.unicodeScalars)
+        guard !words.isEmpty, !columns.isEmpty else { return nil }
+        return "{" + columns.joined(separator: " ") + "} : \"" + words.joined(separator: " ") + "\""
+    }
+
+    /// Every query in `parts` must match: each is parenthesised, since an `OR` inside one binds looser than `AND`.
+    static func all(_ parts: [String]) -> String? {
+        switch parts.count {
+        case 0: return nil
+        case 1: return parts[0]
+        default: return parts.map { "(" + $0 + ")" }.joined(separator: " AND ")
+        }
+    }
+
     /// Letters and digits runs, lower-cased: what the unicode61 tokenizer would index.
     private static func tokens<S: Sequence<Unicode.Scalar>>(_ text: S) -> [String] {
         var result: [String] = []

@@ -11,6 +11,9 @@ struct ListPage {
     /// `/v1/search`, and `/v1/studies` with a `q` in its default order: "relevance" or "recent", the order the
     /// items come in (see `SearchRoute` and `StudyRanking`); not written when nil.
     var order: String? = nil
+    /// `/v1/studies`: the concept parameters whose value the lexicon did not know and that were matched as a
+    /// phrase of the studies' text instead (`TextConceptMatch`); not written when nil.
+    var matchedAsText: [String]? = nil
 
     func json() -> [UInt8] {
         var out = JSONBuffer(capacity: items.reduce(64) { $0 + $1.count + 1 })
@@ -25,6 +28,7 @@ struct ListPage {
             meta.field("limit", limit)
             meta.field("next_cursor", nextCursor)
             if let order { meta.field("order", order) }
+            if let matchedAsText { meta.stringArray("matched_as_text", matchedAsText) }
         }
         out.raw("}")
         return out.bytes

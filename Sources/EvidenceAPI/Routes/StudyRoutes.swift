@@ -8,8 +8,10 @@ enum StudyRoutes {
         path: "/v1/studies",
         summary: "Studies, filtered by condition, intervention, design, species, source, direction and year.",
         parameters: [
-            .text("condition", "A condition id, name or synonym; narrower conditions are included."),
-            .text("intervention", "An intervention id, name, synonym, form or brand; narrower ones are included."),
+            .text("condition", "A condition id, name or synonym; narrower conditions are included. A name the lexicon "
+                + "does not know matches the studies whose text names it (meta.matched_as_text)."),
+            .text("intervention", "An intervention id, name, synonym, form or brand; narrower ones are included. A "
+                + "name the lexicon does not know matches the studies whose text names it (meta.matched_as_text)."),
             .choice("design", StudyDesign.allCases.map(\.rawValue), "The study design."),
             .choice("species", Species.allCases.map(\.rawValue), "The species studied."),
             .text("source", "A source id: only studies that source reports."),
@@ -28,16 +30,26 @@ enum StudyRoutes {
             // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
             var indexOrder: String?
             var conditionID: String?, interventionID: String?
+            // A name the lexicon does not know is matched as a phrase of the studies' own text (TextConceptMatch).
+            var textMatches: [String] = [], matchedAsText: [String] = []
             if let condition = p["condition"] {
                 let id = try context.services.concept(condition, type: "condition", db: db)
-                query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", matching: id)
-                if id != nil { indexOrder = "ci.study_id" }
+                if id == nil, let phrase = TextConceptMatch.phrase(condition) {
+                    textMatches.append(phrase); matchedAsText.append("condition")
+                } else {
+                    query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", matching: id)
+                    if id != nil { indexOrder = "ci.study_id" }
+                }
                 conditionID = id
             }
             if let intervention = p["intervention"] {
                 let id = try context.services.concept(intervention, type: "intervention", db: db)
-                query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", matching: id)
-                if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
+                if id == nil, let phrase = TextConceptMatch.phrase(intervention) {
+                    textMatches.append(phrase); matchedAsText.append("intervention")
+                } else {
+                    query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", matching: id)
+                    if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
+                }
                 interventionID = id
             }
             let match = p["q"].flatMap(FullTextQuery.compile)
@@ -52,8 +64,10 @@ enum StudyRoutes {
             if let source = p["source"] {
                 query.filter("s.id IN (SELECT study_id FROM study_mentions WHERE source_id = ?)", [source])
             }
-            if p["q"] != nil {
-                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: match)
+            if p["q"] != nil || !textMatches.isEmpty {
+                // A q without words matches nothing, whatever the text matches beside it.
+                let fullText = p["q"] != nil && match == nil ? nil : FullTextQuery.all((match.map { [$0] } ?? []) + textMatches)
+                query.join("JOIN studies_fts f ON f.rowid = s.rowid AND studies_fts MATCH ?", matching: fullText)
             }
             if let indexOrder { query.order = [indexOrder] }
             // meta.order, for a q in its default order: which of the two orders the rule chose.
@@ -83,8 +97,9 @@ enum StudyRoutes {
             default: break
             }
             let reply = try query.respond(context, db: db)
-            guard let listOrder, case .list(var page) = reply else { return reply }
+            guard listOrder != nil || !matchedAsText.isEmpty, case .list(var page) = reply else { return reply }
             page.order = listOrder
+            page.matchedAsText = matchedAsText.isEmpty ? nil : matchedAsText
             return .list(page)
         }
     }

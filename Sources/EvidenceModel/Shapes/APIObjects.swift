@@ -228,6 +228,9 @@ public enum APIObjects {
         Field("order", .enumeration(["relevance", "recent"]),
               "Only on /v1/studies with q in its default order, and on /v1/search: relevance (best matches first; q "
                   + "matches at most 1,000 rows) or recent (newest first)."),
+        Field("matched_as_text", .array(.string),
+              "Only on /v1/studies when condition or intervention named no concept of the lexicon: those parameters, "
+                  + "whose value was then matched as a phrase of the studies' titles and quoted sentences."),
     ])
 
     public static let problem = ObjectShape("Problem", "An error, as RFC 9457 problem details.", [
