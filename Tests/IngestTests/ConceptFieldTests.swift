@@ -55,3 +55,27 @@ import EvidenceModel
         #expect(try ids("The shelves held cough syrup.") == [])
     }
 }
+
+/// Outcomes of contraception, child development and brain-ageing studies, in sentences written for these tests.
+@Suite struct ConceptOutcomeTests {
+    func ids(_ sentence: String) throws -> [String] {
+        let matcher = try #require(ConceptFieldTests.matcher)
+        let text = SourceText(sentence)
+        return matcher.mentions(in: text, span: text.fullSpan).map(\.conceptID)
+    }
+
+    @Test func contraceptionOutcomes() throws {
+        #expect(try ids("The hormonal IUD was over 99% effective at preventing pregnancy.") == ["levonorgestrel", "pregnancy"])
+        #expect(try ids("An ectopic pregnancy occurred twice.") == ["ectopic-pregnancy"])
+        #expect(try ids("Pelvic inflammatory disease was rare.") == ["pelvic-inflammatory-disease"])
+        #expect(try ids("Breast tenderness faded within months.") == ["breast-pain"])
+    }
+
+    @Test func brainAndChildOutcomes() throws {
+        #expect(try ids("Scans showed less brain shrinkage in the treated group.") == ["brain-atrophy"])
+        #expect(try ids("Hippocampal volume was measured each year.") == ["brain-atrophy"])
+        #expect(try ids("Teachers rated behavioural problems at age seven.") == ["behavioral-problems"])
+        #expect(try ids("School grades rose slightly.") == ["academic-performance"])
+        #expect(try ids("Dry mouth was reported less often.") == ["dry-mouth"])
+    }
+}
