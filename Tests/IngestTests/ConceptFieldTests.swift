@@ -79,3 +79,12 @@ import EvidenceModel
         #expect(try ids("Dry mouth was reported less often.") == ["dry-mouth"])
     }
 }
+
+extension ConceptOutcomeTests {
+    @Test func testsAndSignsOfChildrensStudies() throws {
+        #expect(try ids("A chest radiograph was taken on arrival.") == ["chest-x-ray"])
+        #expect(try ids("Lung ultrasonography found the consolidation.") == ["lung-ultrasound"])
+        #expect(try ids("Hemiplegia followed the operation in a few cases.") == ["hemiparesis"])
+        #expect(try ids("Brain growth was tracked on scans.") == ["brain-development"])
+    }
+}
