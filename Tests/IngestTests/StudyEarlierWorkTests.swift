@@ -123,3 +123,21 @@ struct StudyLoneResearcherTests {
         #expect(study.populationSize == 1)
     }
 }
+
+/// Designs told by a study's follow-up, in sentences written for these tests.
+@Suite("Study follow-up design")
+struct StudyFollowUpDesignTests {
+    @Test("patients watched over a median follow-up are a cohort")
+    func medianFollowUp() throws {
+        let text = "According to a study published in the journal Heart Scans, 610 patients had a calcium scan. During a median follow-up of 5.2 years, 90 of them had a heart attack.\n"
+        let study = try #require(try StudyTests.studies(text).first)
+        #expect(study.design == .cohort)
+    }
+
+    @Test("a randomized trial with a median follow-up stays a randomized trial")
+    func randomizedWithFollowUp() throws {
+        let text = "In a randomized trial, 800 smokers took kale extract or a placebo. During a median follow-up of 4 years, lung function fell less with kale.\n"
+        let study = try #require(try StudyTests.studies(text).first)
+        #expect(study.design == .rct)
+    }
+}
