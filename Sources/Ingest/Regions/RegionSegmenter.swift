@@ -108,7 +108,7 @@ public struct RegionSegmenter: Sendable {
                 continue
             }
             // An item of a list ("• Contact" in a menu) is no "Contact" or "About <Company>" heading.
-            if short, mode != .top, bodyLines >= 2, !line.hasListMarker, isBoilerplateStart(line, text) {
+            if short, mode != .top, bodyLines >= 2, !line.hasListMarker || line.isHeading, isBoilerplateStart(line, text) {
                 mode = .boilerplate
                 kinds[index] = .boilerplate
                 continue
