@@ -25,7 +25,8 @@ public enum Schema {
             let schemaVersion = try db.queryFirst("PRAGMA schema_version") { $0.int(0) } ?? 0
             try db.execute("PRAGMA writable_schema = ON")
             try db.run("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'comments'", [relaxed])
-            try db.execute("PRAGMA schema_version = \(schemaVersion + 1)")
+            // PRAGMA takes no bound values; the value is an Int read from the database.
+            try db.execute("PRAGMA schema_version = " + String(schemaVersion + 1))
             try db.execute("PRAGMA writable_schema = OFF")
         }
         // '' and NULL index no words alike, so the full-text index stays as it is.
