@@ -39,6 +39,9 @@ struct ClaimCues: Sendable {
         var contrastWords: [String]
         var clauseMinimumWords: Int
         var pairedOpeners: [String]
+        var efficacySignals: [String]
+        var clauseSubjects: [String]
+        var finiteVerbs: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -52,7 +55,8 @@ struct ClaimCues: Sendable {
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
             case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
             case prevalence, contrastWords = "contrast_words", clauseMinimumWords = "clause_minimum_words"
-            case pairedOpeners = "paired_openers"
+            case pairedOpeners = "paired_openers", efficacySignals = "efficacy_signals"
+        case clauseSubjects = "clause_subjects", finiteVerbs = "finite_verbs"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -104,6 +108,14 @@ struct ClaimCues: Sendable {
     let clauseMinimumWords: Int
     /// "not only", "not just": their "but" continues the same assertion.
     let pairedOpeners: PhraseSet
+    /// Words that make a statement one of efficacy: a study, its people or a population, a comparison, a
+    /// reported or significant result, a judgement of a treatment ("the trial", "participants", "placebo",
+    /// "found", "promising").
+    let efficacySignals: PhraseSet
+    /// ", and" opens a clause of its own when one of these subjects follows ("…, and scientists believe …")
+    /// with a finite verb of `finiteVerbs` within the next words; lists ("X, Y, and Z") have no verb there.
+    let clauseSubjects: PhraseSet
+    let finiteVerbs: Set<String>
     /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
     let backReferenceOpeners: PhraseSet
     /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
@@ -148,6 +160,9 @@ struct ClaimCues: Sendable {
         contrastWords = PhraseSet(file.contrastWords)
         clauseMinimumWords = file.clauseMinimumWords
         pairedOpeners = PhraseSet(file.pairedOpeners)
+        efficacySignals = PhraseSet(file.efficacySignals)
+        clauseSubjects = PhraseSet(file.clauseSubjects)
+        finiteVerbs = Set(file.finiteVerbs)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

@@ -23,7 +23,7 @@ public struct ClaimExtractor: Sendable {
         attribution = ClaimAttribution(cues: cues)
         cleaner = ClaimSpanCleaner(cues: cues)
         contrast = ClaimClauses(contrastWords: cues.contrastWords, minimumWords: cues.clauseMinimumWords,
-                                pairedOpeners: cues.pairedOpeners)
+                                pairedOpeners: cues.pairedOpeners, clauseSubjects: cues.clauseSubjects, finiteVerbs: cues.finiteVerbs)
     }
 
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
@@ -59,6 +59,7 @@ public struct ClaimExtractor: Sendable {
             let isOpening = openingSentences < 3 && ClaimSentence.startsLine(sentence.span.start, document.text)
             openingSentences += 1
             guard !inAboutSection, ClaimSentence.isCandidate(sentence, tokens) else { continue }
+            if ClaimSentence.isLabel(trimmedText, tokens), !classifier.hasClaimCue(tokens) { continue }
             // The headline repeated in the body, and labelled lines ("Keywords: …"), are not claims.
             if let title, StudyIdentity.normalise(sentence.text) == title { continue }
             if cues.nonClaimLabels.contains(in: tokens, from: 0, to: min(tokens.count, 1)),
