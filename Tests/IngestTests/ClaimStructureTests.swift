@@ -52,4 +52,20 @@ struct ClaimStructureTests {
         #expect(found.contains { $0.text.contains("Prevents migraine attacks") })
         #expect(found.contains { $0.text.contains("eased migraine") })
     }
+
+    @Test("who supplied, sells or earns from a product is business, not a claim, even beside a kind cue")
+    func businessStatements() throws {
+        let text = "A drug maker supplied the magnesium tablets and the placebo, which had no role in the analysis.\nAn analyst said the magnesium pill could boost the maker's earnings by a tenth.\nThe lead author holds financial ties to two makers of magnesium supplements.\nMagnesium lowered blood pressure in the trial.\n"
+        let found = try Self.claims(text)
+        #expect(found.count == 1)
+        #expect(found.first?.text.contains("lowered blood pressure") == true)
+    }
+
+    @Test("how a trial shared out its treatments is a method; the same sentence with a result is a claim")
+    func allocation() throws {
+        let method = "In the trial, 300 adults with migraine were randomly assigned to 400 mg of magnesium daily or a placebo for twelve weeks.\n"
+        #expect(try Self.claims(method).isEmpty)
+        let result = "Adults with migraine who were randomly assigned to magnesium had fewer attacks than placebo after twelve weeks.\n"
+        #expect(try Self.claims(result).count == 1)
+    }
 }

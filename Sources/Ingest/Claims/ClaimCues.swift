@@ -21,8 +21,10 @@ struct ClaimCues: Sendable {
         var imperatives: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
+        var allocationPhrases: [String]
         var hedgeExceptions: [String]
         var nonClaimStatements: [String]
+        var businessStatements: [String]
         var releaseEndMarkers: [String]
         var labWords: [String]
         var leadingSubordinators: [String]
@@ -48,8 +50,8 @@ struct ClaimCues: Sendable {
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
-            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
-            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements"
+            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
+            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
@@ -79,11 +81,17 @@ struct ClaimCues: Sendable {
     /// "Keywords:", "Funding:": labelled lines that list or declare, never assert.
     let nonClaimLabels: PhraseSet
     /// Verbs of a method description ("researchers exposed …", "rats were divided …").
+    /// How a trial shared out its treatments ("randomly assigned", "took either … or a placebo"): a method,
+    /// not a finding, unless a result is told in the same sentence.
+    let allocationPhrases: PhraseSet
     let methodVerbs: Set<String>
     /// "more likely", "whenever possible": a hedge word inside one of these does not hedge.
     let hedgeExceptions: PhraseSet
     /// Product, company, funding and publication statements ("a leading supplier of", "available at",
     /// "funded by", "presented at"): a sentence with one and no claim cue asserts nothing about health.
+    /// Who supplied the pills, sells the product, earns from it or holds ties to its maker ("supplied", "trade
+    /// name", "earnings", "financial relationships"): business, never a health claim, whatever cue it carries.
+    let businessStatements: PhraseSet
     let nonClaimStatements: PhraseSet
     /// "###": a press release's text ends there; what follows is boilerplate.
     let releaseEndMarkers: [String]
@@ -144,8 +152,10 @@ struct ClaimCues: Sendable {
         imperatives = Set(file.imperatives)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
+        allocationPhrases = PhraseSet(file.allocationPhrases)
         hedgeExceptions = PhraseSet(file.hedgeExceptions)
         nonClaimStatements = PhraseSet(file.nonClaimStatements)
+        businessStatements = PhraseSet(file.businessStatements)
         releaseEndMarkers = file.releaseEndMarkers
         labWords = PhraseSet(file.labWords)
         leadingSubordinators = Set(file.leadingSubordinators)

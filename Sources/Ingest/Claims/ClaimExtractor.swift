@@ -66,6 +66,9 @@ public struct ClaimExtractor: Sendable {
                sentence.text.prefix(40).contains(":") { continue }
             // Product, company, funding and publication statements, unless they also assert something.
             if cues.nonClaimStatements.contains(in: tokens), !classifier.hasClaimCue(tokens) { continue }
+            if cues.businessStatements.contains(in: tokens) { continue }
+            // "Adults were randomly assigned to magnesium or a placebo": how the trial ran, not what it found.
+            if cues.allocationPhrases.contains(in: tokens), !classifier.hasResultCue(tokens) { continue }
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
             let inSentence = mentionIndex.inside(sentence.span)

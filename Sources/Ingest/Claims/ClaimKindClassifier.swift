@@ -54,6 +54,14 @@ struct ClaimKindClassifier: Sendable {
         return biology ? .mechanism : kind
     }
 
+    /// True when a strong cue of a result is in the tokens: of efficacy, safety or epidemiology ("rose",
+    /// "well tolerated", "associated with").
+    func hasResultCue(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in
+            position < cues.weakKindsFrom && [.efficacy, .safety, .epidemiology].contains(entry.0) && entry.1.contains(in: tokens)
+        }
+    }
+
     /// True when a cue of a strong kind list is in the tokens: enough to take a sentence without a concept
     /// of its own ("It plays a role in …") as a claim about the one before.
     func hasStrongClaimCue(_ tokens: [WordToken]) -> Bool {
