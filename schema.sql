@@ -290,7 +290,7 @@ CREATE TABLE comments (
     id             TEXT PRIMARY KEY,
     source_id      TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     number         INTEGER NOT NULL,
-    author         TEXT NOT NULL,
+    author         TEXT,                        -- NULL when the page shows no name
     author_id      TEXT NOT NULL,
     date           TEXT,
     start          INTEGER NOT NULL,

@@ -31,25 +31,37 @@ for entry in "${sets[@]}"; do
         "$ROOT/scripts/evaluate.sh" "$docs" "$gold" --only "$ROOT/eval/split/$half.txt" --json "$out/$name-$half.json" >/dev/null
     done
 done
-# The pooled row the targets speak of: real-dev, FakeHealth and our own documents together (one scorer run per
-# half, so that each figure is pooled over all their studies and claims rather than averaged over sets).
-for half in tune heldout; do
-    pool=$(mktemp -d)
-    mkdir -p "$pool/docs" "$pool/gold"
-    for entry in "${sets[@]:1:3}"; do
-        IFS='|' read -r name docs gold <<<"$entry"
+# pool NAME LIST FILTER SET...: one scorer run over the documents of several sets that LIST names, so that each
+# figure is pooled over all their studies, claims and comments rather than averaged over sets. FILTER "comments"
+# keeps only gold that has comments.
+pool() {
+    local name=$1 list=$2 filter=$3; shift 3
+    local dir; dir=$(mktemp -d)
+    mkdir -p "$dir/docs" "$dir/gold"
+    for entry in "$@"; do
+        IFS='|' read -r _ docs gold <<<"$entry"
         [ -d "$docs" ] && [ -d "$gold" ] || continue
         for g in "$gold"/*.json; do
-            doc=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["document"])' "$g")
-            grep -qxF "$doc" "$ROOT/eval/split/$half.txt" || continue
-            [ -e "$pool/docs/$doc" ] && { echo "pooled: $doc is in two sets; kept once" >&2; continue; }
-            ln -s "$docs/$doc" "$pool/docs/$doc"
-            ln -s "$g" "$pool/gold/$(basename "$g")"
+            doc=$(python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); print(g["document"] if sys.argv[2] != "comments" or g.get("comments") else "")' "$g" "$filter")
+            [ -n "$doc" ] && grep -qxF "$doc" "$list" || continue
+            [ -e "$dir/docs/$doc" ] && { echo "$name: $doc is in two sets; kept once" >&2; continue; }
+            ln -s "$docs/$doc" "$dir/docs/$doc"
+            ln -s "$g" "$dir/gold/$(basename "$g")"
         done
     done
-    "$ROOT/scripts/evaluate.sh" "$pool/docs" "$pool/gold" --json "$out/pooled-$half.json" >/dev/null
-    rm -rf "$pool"
+    "$ROOT/scripts/evaluate.sh" "$dir/docs" "$dir/gold" --json "$out/$name.json" >/dev/null
+    rm -rf "$dir"
+}
+# The pooled row the targets speak of: real-dev, FakeHealth and our own documents together; then every thread with
+# comment gold, real and our own (the comment targets speak of all held-back threads).
+for half in tune heldout; do
+    pool "pooled-$half" "$ROOT/eval/split/$half.txt" all "${sets[@]:1:3}"
+    pool "threads-pooled-$half" "$ROOT/eval/split/$half.txt" comments "${sets[@]:3:2}"
 done
+# Documents annotated after this round's rules were written (both halves): the least tuned-against estimate.
+if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
+    pool "after-rules-all" "$ROOT/eval/split/annotated-after-rules.txt" all "${sets[@]:1:3}"
+fi
 python3 "$ROOT/scripts/eval/figure-tables.py" "$out" ${BEFORE:+--before "$BEFORE"} > "$out/tables.md"
 echo "one table per figure: $out/tables.md" >&2
 python3 - "$out" <<'PY'

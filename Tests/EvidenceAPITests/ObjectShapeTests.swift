@@ -42,8 +42,10 @@ import EvidenceModel
             for extra in Set(object.keys).subtracting(declared) { problems.append("\(path).\(extra): served but not declared") }
             for field in shape.fields {
                 guard let child = object[field.name] else {
-                    // meta.order is the one optional field: written only when the route reports an order.
-                    if field.name != "order" { problems.append("\(path).\(field.name): declared but not served") }
+                    // meta.order and meta.matched_as_text are written only when they apply.
+                    if !APIObjects.listMetaOptionalFields.contains(field.name) {
+                        problems.append("\(path).\(field.name): declared but not served")
+                    }
                     continue
                 }
                 problems += mismatches(child, field.type, nullable: field.nullable, path: "\(path).\(field.name)")

@@ -234,7 +234,7 @@ import EvidenceModel
             let analysed = try Structure.analyse(string)
             print(analysed.metadata)
             for comment in analysed.comments {
-                print("  #\(comment.number) \(comment.author) [\(comment.authorID)] \(comment.date ?? "-") reply=\(comment.replyToIndex.map(String.init) ?? "-") q=\(comment.isQuestion) p=\(comment.isPromotional): \(text.slice(comment.span).prefix(60))")
+                print("  #\(comment.number) \(comment.author ?? "null") [\(comment.authorID)] \(comment.date ?? "-") reply=\(comment.replyToIndex.map(String.init) ?? "-") q=\(comment.isQuestion) p=\(comment.isPromotional): \(text.slice(comment.span).prefix(60))")
             }
             if mode == "s" {
                 for sentence in try SentenceSplitter().split(text, regions: regions) {
@@ -272,7 +272,7 @@ import EvidenceModel
             if comments.count != result.comments.count { problems.append("comments: got \(result.comments.count) want \(comments.count)") }
             for (want, got) in zip(comments, result.comments) {
                 let reply = got.replyToIndex.map { String(result.comments[$0].number) } ?? "nil"
-                let values: [String: String] = ["author": got.author, "author_id": got.authorID, "reply_to": reply,
+                let values: [String: String] = ["author": got.author ?? "", "author_id": got.authorID, "reply_to": reply,
                                                 "is_question": String(got.isQuestion), "is_promotional": String(got.isPromotional)]
                 for (key, value) in values {
                     guard let w = want[key] else { continue }

@@ -4,14 +4,18 @@ column per half (tuning, held-back), optionally beside an earlier run's held-bac
 
 usage: figure-tables.py RUN_DIR [--before EARLIER_RUN_DIR]
 
-RUN_DIR holds the JSON files evaluate-all.sh writes (<set>-tune.json, <set>-heldout.json, seeds-all.json)."""
+RUN_DIR holds the JSON files evaluate-all.sh writes (<set>-tune.json, <set>-heldout.json, seeds-all.json,
+after-rules-all.json)."""
 import json, pathlib, sys
 
-SETS = ["seeds", "real-dev", "fakehealth", "own", "pooled", "threads"]
+SETS = ["seeds", "real-dev", "fakehealth", "own", "pooled", "after-rules", "threads", "threads-pooled"]
+# Sets scored as one run over all their documents, not split into halves.
+WHOLE = {"seeds", "after-rules"}
 # Figures a set cannot have (no studies in the threads' gold, no comments in news) are left blank, not 0.
-NOT_SCORED = {"threads": {"studies_returned", "study_recall", "study_precision", "studies_merged_wrongly",
-                          "study_attributes", "by_condition_recall", "by_condition_precision", "finding_recall",
-                          "finding_direction_accuracy", "claim_recall", "claim_kind_accuracy"}}
+_NO_STUDIES = {"studies_returned", "study_recall", "study_precision", "studies_merged_wrongly", "study_attributes",
+               "by_condition_recall", "by_condition_precision", "finding_recall", "finding_direction_accuracy",
+               "claim_recall", "claim_kind_accuracy"}
+NOT_SCORED = {"threads": _NO_STUDIES, "threads-pooled": _NO_STUDIES}
 
 
 def load(folder):
@@ -46,7 +50,7 @@ def main():
         print("| " + " | ".join(header) + " |")
         print("|" + " --- |" * len(header))
         for name in SETS:
-            if name == "seeds":
+            if name in WHOLE:
                 row = [name, cell(runs, name, "all", figure), "—"]
                 if before is not None:
                     row.append(cell(before, name, "all", figure))

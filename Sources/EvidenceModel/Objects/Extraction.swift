@@ -168,7 +168,8 @@ public struct ExtractedClaim: Sendable {
 public struct ExtractedComment: Sendable {
     /// The comment's number on the page: as printed, or its position (1-based) when the page numbers none.
     public var number: Int
-    public var author: String
+    /// The name exactly as the page shows it; nil when the page shows none.
+    public var author: String?
     /// One id for one person's spellings on one page ("Arrow Durfee", "Arrow", "ArrowDurfee" -> "arrow-durfee").
     public var authorID: String
     /// ISO 8601 date (with only the precision given), when the comment shows one.
@@ -183,7 +184,7 @@ public struct ExtractedComment: Sendable {
     public var interventionIDs: [String]
     public var doses: [Dose]
 
-    public init(number: Int, author: String, authorID: String, date: String? = nil, span: TextSpan,
+    public init(number: Int, author: String?, authorID: String, date: String? = nil, span: TextSpan,
                 replyToIndex: Int? = nil, isQuestion: Bool = false, isPromotional: Bool = false,
                 conditionIDs: [String] = [], interventionIDs: [String] = [], doses: [Dose] = []) {
         self.number = number

@@ -221,6 +221,9 @@ public enum APIObjects {
         Field("source_id", .string, nullable: true, "The source it is in (null for a study)."),
     ])
 
+    /// The fields of `listMeta` a route writes only when they apply; every other field is on every page.
+    public static let listMetaOptionalFields: Set<String> = ["order", "matched_as_text"]
+
     public static let listMeta = ObjectShape("ListMeta", "Where this page stands in the whole list.", [
         Field("total", .integer, "How many items match, over all pages."),
         Field("limit", .integer, "The page size asked for (default 20, at most 100)."),

@@ -49,7 +49,7 @@ extension EvidenceStore {
                 INSERT OR IGNORE INTO comments (id, source_id, number, author, author_id, date, start, "end", text, reply_to,
                                                 is_question, is_promotional, doses)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [ids[index], sourceID, comment.number, comment.author, comment.authorID, comment.date,
+                """, [ids[index], sourceID, comment.number, Self.shownAuthor(comment.author), comment.authorID, comment.date,
                       comment.span.start, comment.span.end, text.slice(comment.span), replyTo,
                       comment.isQuestion, comment.isPromotional, dosesJSON])
             guard db.changes > 0 else { continue }
@@ -76,5 +76,11 @@ extension EvidenceStore {
         for (position, concept) in interventions.enumerated() where lexicon.concept(concept) != nil {
             try db.run(sql, [id, "intervention", concept, position])
         }
+    }
+
+    /// A comment's author as stored: NULL, not an empty string, when the page shows no name.
+    static func shownAuthor(_ author: String?) -> String? {
+        guard let author, !author.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return author
     }
 }

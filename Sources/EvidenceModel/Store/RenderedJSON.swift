@@ -96,7 +96,7 @@ enum RenderedJSON {
 
     private static let commentUpdate = """
         UPDATE comments SET json = json_object(
-            'id', id, 'source_id', source_id, 'number', number, 'author', nullif(author, ''), 'author_id', author_id, 'date', date,
+            'id', id, 'source_id', source_id, 'number', number, 'author', author, 'author_id', author_id, 'date', date,
             'text', text, 'start', start, 'end', "end", 'reply_to', reply_to,
             'is_question', json(CASE WHEN is_question THEN 'true' ELSE 'false' END),
             'is_promotional', json(CASE WHEN is_promotional THEN 'true' ELSE 'false' END),

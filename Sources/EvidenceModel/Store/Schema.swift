@@ -4,13 +4,34 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 5
+    public static let currentVersion = 6
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
     static let upgrades: [Int: @Sendable (Database) throws -> Void] = [
         1: { try $0.execute(toVersion2) }, 2: { try $0.execute(toVersion3) }, 3: toVersion4,
-        4: { try $0.execute(toVersion5) },
+        4: { try $0.execute(toVersion5) }, 5: toVersion6,
     ]
+
+    /// Version 6 lets a comment's author be NULL (the page shows no name), where older builds stored ''. SQLite
+    /// cannot drop a NOT NULL constraint with ALTER TABLE, and rebuilding the table would cascade into the
+    /// comments' concepts; removing the constraint from the stored definition is the documented way for this one
+    /// change (sqlite.org/lang_altertable.html, "making other kinds of table schema changes").
+    static func toVersion6(_ db: Database) throws {
+        let definition = try db.queryFirst("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'comments'") { $0.text(0) }
+        guard let definition else { throw SchemaError.noUpgradePath(from: 5) }
+        let relaxed = definition.replacingOccurrences(of: #"(\bauthor\s+TEXT)\s+NOT\s+NULL"#, with: "$1",
+                                                      options: [.regularExpression, .caseInsensitive])
+        if relaxed != definition {
+            let schemaVersion = try db.queryFirst("PRAGMA schema_version") { $0.int(0) } ?? 0
+            try db.execute("PRAGMA writable_schema = ON")
+            try db.run("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'comments'", [relaxed])
+            // PRAGMA takes no bound values; the value is an Int read from the database.
+            try db.execute("PRAGMA schema_version = " + String(schemaVersion + 1))
+            try db.execute("PRAGMA writable_schema = OFF")
+        }
+        // '' and NULL index no words alike, so the full-text index stays as it is.
+        try db.execute("UPDATE comments SET author = NULL WHERE trim(author) = ''")
+    }
 
     /// Version 5 makes the database smaller: the sources, claims and comments full-text indexes read their text
     /// from the rows (external content) instead of keeping a copy, rebuilt from the rows here; and the mentions'

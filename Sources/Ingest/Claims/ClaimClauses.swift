@@ -13,6 +13,10 @@ struct ClaimClauses: Sendable {
     let minimumWords: Int
     /// "not only …, but …": one assertion in two parts, never cut at its "but".
     let pairedOpeners: PhraseSet
+    /// ", and" followed by one of these subjects and a finite verb opens a new main clause ("…, and scientists
+    /// believe …"); without them ", and" joins items of a list, which stay one claim.
+    var clauseSubjects = PhraseSet([])
+    var finiteVerbs: Set<String> = []
 
     func split(_ sentence: TextSpan, tokens: [WordToken], text: SourceText, standsAlone: (TextSpan) -> Bool) -> [TextSpan] {
         var cuts: [Int] = []
@@ -23,7 +27,7 @@ struct ClaimClauses: Sendable {
             let opener = contrastWords.matches(in: tokens, from: index, to: min(index + 4, tokens.count)).first
             let contrast = joiner.contains(",") && opener?.lowerBound == index
                 && !pairedOpeners.contains(in: tokens, from: lastCut, to: index)
-            let opensClause = joiner.contains(";") || contrast
+            let opensClause = joiner.contains(";") || contrast || (joiner.contains(",") && opensMainClause(tokens, and: index))
             guard opensClause, index - lastCut >= minimumWords, tokens.count - index >= minimumWords else { continue }
             cuts.append(index)
             lastCut = index
@@ -48,5 +52,14 @@ struct ClaimClauses: Sendable {
             }
         }
         return merged
+    }
+
+    /// "and" at `index`, then a subject of `clauseSubjects` and a finite verb within the three words after it.
+    private func opensMainClause(_ tokens: [WordToken], and index: Int) -> Bool {
+        guard tokens[index].lower == "and", index + 1 < tokens.count,
+              let subject = clauseSubjects.matches(in: tokens, from: index + 1, to: min(index + 4, tokens.count)).first,
+              subject.lowerBound == index + 1 else { return false }
+        let verbs = tokens[subject.upperBound..<min(subject.upperBound + 3, tokens.count)]
+        return verbs.contains { finiteVerbs.contains($0.lower) }
     }
 }

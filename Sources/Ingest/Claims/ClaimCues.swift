@@ -21,8 +21,10 @@ struct ClaimCues: Sendable {
         var imperatives: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
+        var allocationPhrases: [String]
         var hedgeExceptions: [String]
         var nonClaimStatements: [String]
+        var businessStatements: [String]
         var releaseEndMarkers: [String]
         var labWords: [String]
         var leadingSubordinators: [String]
@@ -39,20 +41,24 @@ struct ClaimCues: Sendable {
         var contrastWords: [String]
         var clauseMinimumWords: Int
         var pairedOpeners: [String]
+        var efficacySignals: [String]
+        var clauseSubjects: [String]
+        var finiteVerbs: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
-            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs"
-            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements"
+            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
+            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
             case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
             case prevalence, contrastWords = "contrast_words", clauseMinimumWords = "clause_minimum_words"
-            case pairedOpeners = "paired_openers"
+            case pairedOpeners = "paired_openers", efficacySignals = "efficacy_signals"
+        case clauseSubjects = "clause_subjects", finiteVerbs = "finite_verbs"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -75,11 +81,17 @@ struct ClaimCues: Sendable {
     /// "Keywords:", "Funding:": labelled lines that list or declare, never assert.
     let nonClaimLabels: PhraseSet
     /// Verbs of a method description ("researchers exposed …", "rats were divided …").
+    /// How a trial shared out its treatments ("randomly assigned", "took either … or a placebo"): a method,
+    /// not a finding, unless a result is told in the same sentence.
+    let allocationPhrases: PhraseSet
     let methodVerbs: Set<String>
     /// "more likely", "whenever possible": a hedge word inside one of these does not hedge.
     let hedgeExceptions: PhraseSet
     /// Product, company, funding and publication statements ("a leading supplier of", "available at",
     /// "funded by", "presented at"): a sentence with one and no claim cue asserts nothing about health.
+    /// Who supplied the pills, sells the product, earns from it or holds ties to its maker ("supplied", "trade
+    /// name", "earnings", "financial relationships"): business, never a health claim, whatever cue it carries.
+    let businessStatements: PhraseSet
     let nonClaimStatements: PhraseSet
     /// "###": a press release's text ends there; what follows is boilerplate.
     let releaseEndMarkers: [String]
@@ -104,6 +116,14 @@ struct ClaimCues: Sendable {
     let clauseMinimumWords: Int
     /// "not only", "not just": their "but" continues the same assertion.
     let pairedOpeners: PhraseSet
+    /// Words that make a statement one of efficacy: a study, its people or a population, a comparison, a
+    /// reported or significant result, a judgement of a treatment ("the trial", "participants", "placebo",
+    /// "found", "promising").
+    let efficacySignals: PhraseSet
+    /// ", and" opens a clause of its own when one of these subjects follows ("…, and scientists believe …")
+    /// with a finite verb of `finiteVerbs` within the next words; lists ("X, Y, and Z") have no verb there.
+    let clauseSubjects: PhraseSet
+    let finiteVerbs: Set<String>
     /// "It", "The supplement": a sentence opening so goes on about what the sentence before named.
     let backReferenceOpeners: PhraseSet
     /// "higher risk", "more likely to develop" with a word of taking a product ("taking", "users"): a drug or
@@ -132,8 +152,10 @@ struct ClaimCues: Sendable {
         imperatives = Set(file.imperatives)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
+        allocationPhrases = PhraseSet(file.allocationPhrases)
         hedgeExceptions = PhraseSet(file.hedgeExceptions)
         nonClaimStatements = PhraseSet(file.nonClaimStatements)
+        businessStatements = PhraseSet(file.businessStatements)
         releaseEndMarkers = file.releaseEndMarkers
         labWords = PhraseSet(file.labWords)
         leadingSubordinators = Set(file.leadingSubordinators)
@@ -148,6 +170,9 @@ struct ClaimCues: Sendable {
         contrastWords = PhraseSet(file.contrastWords)
         clauseMinimumWords = file.clauseMinimumWords
         pairedOpeners = PhraseSet(file.pairedOpeners)
+        efficacySignals = PhraseSet(file.efficacySignals)
+        clauseSubjects = PhraseSet(file.clauseSubjects)
+        finiteVerbs = Set(file.finiteVerbs)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

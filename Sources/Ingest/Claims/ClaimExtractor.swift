@@ -23,7 +23,7 @@ public struct ClaimExtractor: Sendable {
         attribution = ClaimAttribution(cues: cues)
         cleaner = ClaimSpanCleaner(cues: cues)
         contrast = ClaimClauses(contrastWords: cues.contrastWords, minimumWords: cues.clauseMinimumWords,
-                                pairedOpeners: cues.pairedOpeners)
+                                pairedOpeners: cues.pairedOpeners, clauseSubjects: cues.clauseSubjects, finiteVerbs: cues.finiteVerbs)
     }
 
     public func extract(_ document: AnalyzedDocument, studies: [ExtractedStudy]) -> [ExtractedClaim] {
@@ -59,12 +59,16 @@ public struct ClaimExtractor: Sendable {
             let isOpening = openingSentences < 3 && ClaimSentence.startsLine(sentence.span.start, document.text)
             openingSentences += 1
             guard !inAboutSection, ClaimSentence.isCandidate(sentence, tokens) else { continue }
+            if ClaimSentence.isLabel(trimmedText, tokens), !classifier.hasClaimCue(tokens) { continue }
             // The headline repeated in the body, and labelled lines ("Keywords: …"), are not claims.
             if let title, StudyIdentity.normalise(sentence.text) == title { continue }
             if cues.nonClaimLabels.contains(in: tokens, from: 0, to: min(tokens.count, 1)),
                sentence.text.prefix(40).contains(":") { continue }
             // Product, company, funding and publication statements, unless they also assert something.
             if cues.nonClaimStatements.contains(in: tokens), !classifier.hasClaimCue(tokens) { continue }
+            if cues.businessStatements.contains(in: tokens) { continue }
+            // "Adults were randomly assigned to magnesium or a placebo": how the trial ran, not what it found.
+            if cues.allocationPhrases.contains(in: tokens), !classifier.hasResultCue(tokens) { continue }
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
             let citation = journals.find(in: tokens)?.journal
             let inSentence = mentionIndex.inside(sentence.span)

@@ -34,10 +34,32 @@ struct ClaimKindClassifier: Sendable {
     /// condition is ("affects one in ten", "million adults have") stays epidemiology whatever study is near:
     /// such background is no trial's result.
     func kind(_ kind: ClaimKind, reporting design: StudyDesign?, tokens: [WordToken] = []) -> ClaimKind {
-        guard let design else { return kind }
+        guard let design else { return generalStatement(kind, tokens) }
         if kind == .epidemiology, cues.efficacyDesigns.contains(design), !cues.prevalence.contains(in: tokens) { return .efficacy }
         if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
         return kind
+    }
+
+    /// A statement of what a substance does in the body ("Zinc helps keep inflammation down in the gut") is
+    /// mechanism, though a weak word of efficacy ("helps", "reduces") is in it. It is efficacy after all when it
+    /// speaks of a study, people, a number or a judgement of a treatment (`efficacySignals`), or has a strong
+    /// efficacy cue ("showed", "reduced"). The sentence must name the biology (a mechanism cue of any list).
+    private func generalStatement(_ kind: ClaimKind, _ tokens: [WordToken]) -> ClaimKind {
+        guard kind == .efficacy, !tokens.isEmpty, !tokens.contains(where: \.isNumber), !cues.efficacySignals.contains(in: tokens) else { return kind }
+        let strongEfficacy = cues.kinds.enumerated().contains { position, entry in
+            position < cues.weakKindsFrom && entry.0 == .efficacy && entry.1.contains(in: tokens)
+        }
+        guard !strongEfficacy else { return kind }
+        let biology = cues.kinds.contains { $0.0 == .mechanism && $0.1.contains(in: tokens) }
+        return biology ? .mechanism : kind
+    }
+
+    /// True when a strong cue of a result is in the tokens: of efficacy, safety or epidemiology ("rose",
+    /// "well tolerated", "associated with").
+    func hasResultCue(_ tokens: [WordToken]) -> Bool {
+        cues.kinds.enumerated().contains { position, entry in
+            position < cues.weakKindsFrom && [.efficacy, .safety, .epidemiology].contains(entry.0) && entry.1.contains(in: tokens)
+        }
     }
 
     /// True when a cue of a strong kind list is in the tokens: enough to take a sentence without a concept

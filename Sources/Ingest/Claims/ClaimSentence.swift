@@ -17,6 +17,12 @@ enum ClaimSentence {
         return true
     }
 
+    /// A few words without a sentence's punctuation ("Irritable bowel syndrome", "My story" in a menu): a name
+    /// or a label, which asserts nothing unless a kind cue is in it (the caller checks the cue).
+    static func isLabel(_ trimmed: String, _ tokens: [WordToken]) -> Bool {
+        tokens.count <= 4 && !endsSentence(trimmed)
+    }
+
     /// A heading: a short line without closing punctuation that is not a list item ("Mechanism of Action",
     /// "## What the research shows").
     static func isHeading(_ sentence: Sentence, _ text: SourceText, _ tokens: [WordToken]) -> Bool {

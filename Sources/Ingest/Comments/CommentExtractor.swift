@@ -24,7 +24,7 @@ public struct CommentExtractor: Sendable {
         flags = CommentFlags(cues: cues)
         replies = ReplyResolver(cues: cues)
         quoteMarks = PhraseMatcher(cues.quoteIntros + cues.quoteVerbs + [">"])
-        htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues))
+        htmlThreads = HTMLThreadReader(cues: cues.markup, quoteCues: QuoteNames(cues: cues), textCues: cues.textThreads)
         signedThreads = SignedTextThreadReader(headers: headers, cues: cues.textThreads)
         markedThreads = MarkedTextThreadReader(headers: headers, cues: cues.textThreads, quoteCues: QuoteNames(cues: cues),
                                                trailerWords: Set(cues.trailerLines.filter { !$0.contains(" ") }), profileLines: cues.profileLines)
@@ -180,7 +180,7 @@ public struct CommentExtractor: Sendable {
             let authorID = identity.id(for: draft.header.author, occurrence: index)
             var comment = ExtractedComment(
                 number: numbered ? draft.header.number ?? index + 1 : index + 1,
-                author: draft.header.author,
+                author: Self.shownName(draft.header.author),
                 authorID: authorID,
                 date: draft.header.date ?? draft.date,
                 span: draft.span)
@@ -258,6 +258,12 @@ public struct CommentExtractor: Sendable {
             comments.append(comment)
         }
         return comments
+    }
+
+    /// The author as the page shows it: nil when it shows no name (a header with a date and no name).
+    static func shownName(_ name: String) -> String? {
+        let trimmed = Trim.spaces(name)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// Whether a comment speaks to the opening poster near its start: "@name", or a salutation with their name or

@@ -10,6 +10,8 @@ import EvidenceModel
 struct HTMLThreadReader: Sendable {
     let cues: MarkupCues
     let quoteCues: QuoteNames
+    /// Relative times ("2 yr. ago") shown after a poster's name.
+    let textCues: TextThreadCues
 
     /// What is known of one block's words, worked out once per page.
     struct Words {
@@ -80,6 +82,7 @@ struct HTMLThreadReader: Sendable {
         for k in posts.indices {
             posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { page.outline.isInside(kept[k], kept[$0]) }
         }
+        if posts.allSatisfy({ $0.parent == nil }) { nestByDepthLabels(&posts, units: kept, page) }
         let firstUnit = kept[0]
         if let found = openingPost(before: page.blocks[firstUnit].start, firstMember: firstUnit, page),
            // A line over the thread naming its starter ("Started by Name, <date>") is no post when the first
@@ -95,6 +98,34 @@ struct HTMLThreadReader: Sendable {
         }
         return DiscussionThread(opening: opening, replies: posts)
     }
+
+    /// A flat list that prints each post's depth ("level 2", hidden for screen readers, with the indent drawn by
+    /// style): a post answers the nearest post above it one level up; a post at the first level answers the
+    /// thread. Nothing changes unless every post carries such a label.
+    func nestByDepthLabels(_ posts: inout [ThreadPost], units: [Int], _ page: Page) {
+        let depths = units.map { depthLabel(in: $0, page) }
+        let known = depths.compactMap { $0 }
+        guard known.count == posts.count, Set(known).count >= 2, let top = known.min() else { return }
+        for k in posts.indices where depths[k] != top {
+            guard let depth = depths[k] else { continue }
+            posts[k].parent = stride(from: k - 1, through: 0, by: -1).first { (depths[$0] ?? top) < depth }
+        }
+    }
+
+    /// The number of a short element in the post reading "level 3".
+    func depthLabel(in unit: Int, _ page: Page) -> Int? {
+        for index in page.outline.descendants(of: unit) {
+            let block = page.blocks[index]
+            guard block.end - block.start <= Self.depthLabelLength else { continue }
+            let words = Trim.spaces(page.text.slice(block.span)).lowercased().split(separator: " ")
+            guard words.count == 2, cues.depthWords.contains(String(words[0])), let depth = Int(words[1]) else { continue }
+            return depth
+        }
+        return nil
+    }
+
+    /// "level 12".
+    static let depthLabelLength = 12
 
     // MARK: Groups of repeated posts
 
@@ -341,8 +372,14 @@ struct HTMLThreadReader: Sendable {
     static let headerGap = 12
 
     private func isTime(_ i: Int, _ page: Page) -> Bool {
-        page.blocks[i].tag == "time" || page.blocks[i].attributes["datetime"] != nil || hasWord(i, cues.dateWords, page)
+        let block = page.blocks[i]
+        if block.tag == "time" || block.attributes["datetime"] != nil || hasWord(i, cues.dateWords, page) { return true }
+        // An element holding only a relative time ("2 yr. ago"), whatever its class.
+        return block.end - block.start <= Self.relativeTimeLength && textCues.isRelativeTime(Trim.spaces(page.text.slice(block.span)))
     }
+
+    /// "11 months ago".
+    static let relativeTimeLength = 20
 
     /// The post's date: a `datetime` attribute, else the text of a date-like element.
     func findDate(_ own: [Int], _ page: Page, skip: (Int) -> Bool) -> String? {

@@ -105,13 +105,19 @@ struct MarkedTextThreadReader: Sendable {
         return nil
     }
 
-    /// A line that is only a post number ("#2").
+    /// A line that is only a post number ("#2"), perhaps with marker words ("#2 (permalink)").
     func isPostNumber(_ line: TextLine, _ text: SourceText) -> Bool {
         let raw = Trim.spaces(text.slice(line.content))
-        guard raw.hasPrefix("#"), raw.count <= 8 else { return false }
-        let digits = raw.dropFirst().drop { $0 == " " }
-        return !digits.isEmpty && digits.allSatisfy(\.isNumber)
+        guard raw.hasPrefix("#"), raw.count <= Self.postNumberLength else { return false }
+        let afterMark = raw.dropFirst().drop { $0 == " " }
+        let digits = afterMark.prefix { $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        let words = afterMark.dropFirst(digits.count).split { !$0.isLetter }.map { $0.lowercased() }
+        return words.allSatisfy { cues.markerWords.contains($0) }
     }
+
+    /// "#12345 (permalink)": a number and a marker word or two.
+    static let postNumberLength = 30
 
     /// The poster's box under a marker: a name, perhaps a rank, then blocks of profile lines ("Join Date: …") and
     /// a subject line ("Re: …", the topic's title), which the post's text follows.

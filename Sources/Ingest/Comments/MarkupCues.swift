@@ -29,6 +29,8 @@ struct MarkupCues: Sendable, Decodable {
     var iconWords: Set<String>
     /// Parts of links to signing in or up ("login", "register"): a box holding one is the visitor's, not a poster's.
     var accountLinkParts: [String]
+    /// Words of a label printing a post's depth in a flat list ("level 2"): the nesting the page shows by indenting.
+    var depthWords: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case postWords = "post_words", partWords = "part_words", authorWords = "author_words"
@@ -36,5 +38,6 @@ struct MarkupCues: Sendable, Decodable {
         case bodyWords = "body_words", quoteWords = "quote_words", quoteHeaderWords = "quote_header_words"
         case signatureWords = "signature_words", signatureRules = "signature_rules", buttonWords = "button_words", furnitureWords = "furniture_words", genericNames = "generic_names"
         case authorBadges = "author_badges", headerLabels = "header_labels", iconWords = "icon_words", accountLinkParts = "account_link_parts"
+        case depthWords = "depth_words"
     }
 }

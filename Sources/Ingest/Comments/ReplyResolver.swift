@@ -97,7 +97,7 @@ struct ReplyResolver: Sendable {
     private func latest(addressed name: String, _ earlier: [ExtractedComment]) -> Int? {
         let word = name.lowercased()
         for index in stride(from: earlier.count - 1, through: max(0, earlier.count - Self.lookback), by: -1) {
-            let words = PersonName.words(earlier[index].author)
+            let words = PersonName.words(earlier[index].author ?? "")
             if words.contains(word) { return index }
             if words.count == 1, let only = words.first, only.hasPrefix(word), only.count - word.count <= 2 { return index }
         }

@@ -35,3 +35,17 @@ struct TextThreadCues: Sendable, Decodable {
         case markerWords = "marker_words", markerIntros = "marker_intros", postEndLines = "post_end_lines", pageEndPrefixes = "page_end_prefixes", quoteEndLines = "quote_end_lines", commentCountWords = "comment_count_words"
     }
 }
+
+extension TextThreadCues {
+    /// "2y", "3 hours ago", "5d ago", "2 yr. ago", "just now".
+    func isRelativeTime(_ part: String) -> Bool {
+        let lower = part.lowercased()
+        var words = lower.split(separator: " ").map { String($0.hasSuffix(".") ? $0.dropLast() : $0) }
+        for word in relativeTimeWords where !word.contains(" ") { words.removeAll { $0 == word } }
+        if relativeTimeWords.contains(where: { $0.contains(" ") && lower.contains($0) }) { return true }
+        let joined = words.joined()
+        let digits = joined.prefix { $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        return relativeTimeUnits.contains(String(joined.dropFirst(digits.count)))
+    }
+}

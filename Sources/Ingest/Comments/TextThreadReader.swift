@@ -207,15 +207,7 @@ struct TextThreadReader: Sendable {
     }
 
     /// "2y", "3 hours ago", "5d ago", "just now".
-    private func isRelativeTime(_ part: String) -> Bool {
-        var words = part.lowercased().split(separator: " ").map(String.init)
-        for word in cues.relativeTimeWords where !word.contains(" ") { words.removeAll { $0 == word } }
-        if cues.relativeTimeWords.contains(where: { $0.contains(" ") && part.lowercased().contains($0) }) { return true }
-        let joined = words.joined()
-        let digits = joined.prefix { $0.isNumber }
-        guard !digits.isEmpty else { return false }
-        return cues.relativeTimeUnits.contains(String(joined.dropFirst(digits.count)))
-    }
+    private func isRelativeTime(_ part: String) -> Bool { cues.isRelativeTime(part) }
 
     /// Whether the date fills its line but for a time ("2020-02-22T02:32+00:00", "3 March 2019, 14:02").
     private func dateOnly(_ date: TextSpan, _ line: TextSpan, _ text: SourceText) -> Bool {

@@ -59,11 +59,15 @@ struct RegionCues: Sendable, Decodable {
     var titlePrefixes: [String]
     /// Small numbers written as words, read like digits in a comment-section heading ("Two responses to …").
     var countWords: Set<String>
+    /// Headings that count the responses to an article ("# responses to", "# thoughts on"): what stands above one
+    /// is the article, never comments. A board's "# replies" is not one.
+    var articleCommentCounts: [String]
 
     enum CodingKeys: String, CodingKey {
         case shortLine = "short_line", furniture, references, boilerplate
         case commentSections = "comment_sections", metadata
         case menuRun = "menu_run", titlePrefixes = "title_prefixes", countWords = "count_words"
+        case articleCommentCounts = "article_comment_counts"
     }
 }
 

@@ -46,6 +46,12 @@ public struct RegionSegmenter: Sendable {
         for index in stride(from: lines.count - 1, through: 0, by: -1) {
             headersAfter[index] = headersAfter[index + 1] + (headerLines[index] ? 1 : 0)
         }
+        // A count of the responses to the article ("5 Responses to “…”") stands between a blog's article and its
+        // comments: above it, a line that reads like a comment header (the article's own byline, "June 8th, 2023 by
+        // Name") opens no comment section.
+        let articleEnd = lines.firstIndex { line in
+            !line.isBlank && line.length <= cues.shortLine && isCommentSectionHeading(line) && isArticleCommentCount(line)
+        }
         var mode = Mode.top
         var title: String?
         var titleParts: [String]?
@@ -80,7 +86,7 @@ public struct RegionSegmenter: Sendable {
             }
             // The first of several comment headers opens the comment section; on a forum that is the opening
             // post's header, right under the title.
-            if headerLines[index], headersAfter[index] >= 2 {
+            if headerLines[index], headersAfter[index] >= 2, articleEnd.map({ index > $0 }) ?? true {
                 mode = .comments
                 kinds[index] = .comments
                 continue
@@ -101,7 +107,8 @@ public struct RegionSegmenter: Sendable {
                 kinds[index] = .references
                 continue
             }
-            if short, mode != .top, bodyLines >= 2, isBoilerplateStart(line, text) {
+            // An item of a list ("• Contact" in a menu) is no "Contact" or "About <Company>" heading.
+            if short, mode != .top, bodyLines >= 2, !line.hasListMarker || line.isHeading, isBoilerplateStart(line, text) {
                 mode = .boilerplate
                 kinds[index] = .boilerplate
                 continue
@@ -211,6 +218,12 @@ public struct RegionSegmenter: Sendable {
         let pattern = line.countPattern(numberWords: cues.countWords)
         if cues.commentSections.equals.contains(pattern) { return true }
         return cues.commentSections.prefixes.contains { Phrase.hasPrefix(pattern, $0) }
+    }
+
+    /// "5 Responses to “…”", "Twelve thoughts on …": the comments counted as answers to the article.
+    private func isArticleCommentCount(_ line: TextLine) -> Bool {
+        let pattern = line.countPattern(numberWords: cues.countWords)
+        return cues.articleCommentCounts.contains { Phrase.hasPrefix(pattern, $0) }
     }
 
     /// "About <Company>" headings, "###", media contacts and the like.

@@ -243,8 +243,8 @@ struct GoldenEvaluation {
             }
             let comment = got[index]
             var diffs: [String] = []
-            if comment.author.trimmingCharacters(in: .whitespaces) != want.author {
-                diffs.append("author \(comment.author) != \(want.author)")
+            if (comment.author ?? "").trimmingCharacters(in: .whitespaces) != want.author {
+                diffs.append("author \(comment.author ?? "null") != \(want.author)")
             }
             // author_id: one id per person. Compared as a partition, so any slug scheme is fine.
             for other in expected.comments where other.number < want.number {
