@@ -58,9 +58,14 @@ for half in tune heldout; do
     pool "pooled-$half" "$ROOT/eval/split/$half.txt" all "${sets[@]:1:3}"
     pool "threads-pooled-$half" "$ROOT/eval/split/$half.txt" comments "${sets[@]:3:2}"
 done
-# Documents annotated after this round's rules were written (both halves): the least tuned-against estimate.
+# Documents annotated after the last round's rules were written, by half: their held-back half is the least
+# tuned-against estimate (the tuning half becomes ordinary tuning data once a round has looked at it).
 if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
-    pool "after-rules-all" "$ROOT/eval/split/annotated-after-rules.txt" all "${sets[@]:1:3}"
+    for half in tune heldout; do
+        grep -xF -f "$ROOT/eval/split/$half.txt" "$ROOT/eval/split/annotated-after-rules.txt" >"$out/.after-rules-$half.txt" || true
+        pool "after-rules-$half" "$out/.after-rules-$half.txt" all "${sets[@]:1:3}"
+        rm -f "$out/.after-rules-$half.txt"
+    done
 fi
 python3 "$ROOT/scripts/eval/figure-tables.py" "$out" ${BEFORE:+--before "$BEFORE"} > "$out/tables.md"
 echo "one table per figure: $out/tables.md" >&2

@@ -5,12 +5,12 @@ column per half (tuning, held-back), optionally beside an earlier run's held-bac
 usage: figure-tables.py RUN_DIR [--before EARLIER_RUN_DIR]
 
 RUN_DIR holds the JSON files evaluate-all.sh writes (<set>-tune.json, <set>-heldout.json, seeds-all.json,
-after-rules-all.json)."""
+after-rules-tune.json, after-rules-heldout.json)."""
 import json, pathlib, sys
 
 SETS = ["seeds", "real-dev", "fakehealth", "own", "pooled", "after-rules", "threads", "threads-pooled"]
 # Sets scored as one run over all their documents, not split into halves.
-WHOLE = {"seeds", "after-rules"}
+WHOLE = {"seeds"}
 # Figures a set cannot have (no studies in the threads' gold, no comments in news) are left blank, not 0.
 _NO_STUDIES = {"studies_returned", "study_recall", "study_precision", "studies_merged_wrongly", "study_attributes",
                "by_condition_recall", "by_condition_precision", "finding_recall", "finding_direction_accuracy",
