@@ -28,6 +28,7 @@ struct FindingCues: Sendable {
         var baseLinks: [String]
         var connectiveAfterCue: [String]
         var resultJoints: [String]
+        var wholeMarkers: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -40,7 +41,7 @@ struct FindingCues: Sendable {
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
             case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
             case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
-            case resultJoints = "result_joints"
+            case resultJoints = "result_joints", wholeMarkers = "whole_markers"
         }
     }
 
@@ -94,6 +95,8 @@ struct FindingCues: Sendable {
     let connectiveAfterCue: Set<String>
     /// "and", "with": where a clause that states a result and then a null on another outcome is cut in two.
     let resultJoints: Set<String>
+    /// "other", "any", "overall": before a broader outcome word, it means the whole, not a narrower kind named before.
+    let wholeMarkers: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -124,5 +127,6 @@ struct FindingCues: Sendable {
         baseLinks = PhraseSet(file.baseLinks)
         connectiveAfterCue = lowerSet(file.connectiveAfterCue)
         resultJoints = lowerSet(file.resultJoints)
+        wholeMarkers = lowerSet(file.wholeMarkers)
     }
 }

@@ -26,7 +26,8 @@ public struct FindingExtractor: Sendable {
         // A reference-list entry is a citation: its words are a title, not a reported result.
         let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
         let extra = continuingSentences(studies, own, context)
-        let topics = self.topics(context)
+        let namedAt = OutcomeNarrowing.namedAt(context)
+        let titleConditions = OutcomeNarrowing.titleConditions(context).filter { !cues.notOutcomes.contains($0) }
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
@@ -41,7 +42,8 @@ public struct FindingExtractor: Sendable {
                 }
             }
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
-                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, topics: topics, context)
+                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) },
+                  namedAt: namedAt, titleConditions: titleConditions, context)
         }
     }
 
@@ -83,17 +85,6 @@ public struct FindingExtractor: Sendable {
         return extra
     }
 
-    /// The conditions the document is about: named in its title, or in at least two of its body sentences.
-    func topics(_ context: StudyContext) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
-            for id in Set(context.conceptIDs([sentence.span], type: .condition)) {
-                counts[id, default: 0] += sentence.region == .title ? 2 : 1
-            }
-        }
-        return counts.filter { $0.value >= 2 }
-    }
-
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
     static func isHeading(_ text: String) -> Bool {
         let trimmed = text.trimmingCharactersInSpaces()
@@ -104,7 +95,7 @@ public struct FindingExtractor: Sendable {
     /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
     /// add findings but never roles.
     func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
-               topics: [String: Int] = [:], _ context: StudyContext) {
+               namedAt: [String: [Int]] = [:], titleConditions: [String] = [], _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
         let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
         let sentences = (own + continuing).sorted { $0.span < $1.span }
@@ -112,8 +103,9 @@ public struct FindingExtractor: Sendable {
         let candidates = substances.filter { !excluded.contains($0) }
         let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
         let results = reader.results(sentences, studied: candidates, excluded: excluded,
-                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions,
-                                     topics: topics, context)
+                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context),
+                                     narrowing: OutcomeNarrowing(conditions: conditions, titleConditions: titleConditions,
+                                                                 namedAt: namedAt, wholeMarkers: cues.wholeMarkers), context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {

@@ -27,17 +27,17 @@ struct FindingReader: Sendable {
         var component = false
     }
 
-    /// `fallbackOutcomes`: what a result that names no outcome speaks of. `studyConditions`: the study's conditions,
-    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed; `topics`: the
-    /// conditions the document keeps naming, to which a broader word is narrowed when the study lacks them.
+    /// `fallbackOutcomes`: what a result that names no outcome speaks of. `narrowing`: the study's conditions, to
+    /// which a broader word that refers back to one of them ("calcification" in a study of arterial calcification)
+    /// is narrowed.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 studyConditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [Result] {
+                 narrowing: OutcomeNarrowing = .none, _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
         for sentence in sentences {
             for clause in clauses(sentence, context) where polarity(sentence, clause, context) != nil {
-                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
+                for outcome in narrowing.narrowed(outcomes(sentence, clause, context), in: sentence, clause, context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
                 }
@@ -57,8 +57,8 @@ struct FindingReader: Sendable {
                 }
                 // Narrowed before a broader one beside a narrower is dropped: in "did not reduce diarrhoea or
                 // C. difficile infection" on a page about antibiotic-associated diarrhoea, both stay.
-                let outcomes = withoutBroader(narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
-                                                       to: studyConditions, topics: topics, context), context)
+                let outcomes = withoutBroader(narrowing.narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
+                                                                 in: sentence, clause, context), context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -94,7 +94,7 @@ struct FindingReader: Sendable {
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && !contrast && laterClauseNamesOutcome(sentence, after: clause, context) { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
-                    : narrowed(Array(fallbackOutcomes.prefix(1)), to: studyConditions, topics: topics, context)
+                    : narrowing.narrowed(Array(fallbackOutcomes.prefix(1)), in: sentence, clause, context)
                 let (parts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
@@ -296,28 +296,6 @@ struct FindingReader: Sendable {
     /// A broader condition beside a narrower one it contains ("calcification … arterial calcification") adds nothing.
     func withoutBroader(_ found: [String], _ context: StudyContext) -> [String] {
         found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
-    }
-
-    /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
-    /// that condition.
-    /// A condition the document keeps naming (`topics`, with how often) stands for a broader word too ("headache
-    /// days" in a page on migraine, "diarrhoea" in one on antibiotic-associated diarrhoea) when it is named more
-    /// than any other such narrower one that the study does not name as an outcome apart.
-    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [String] {
-        var result: [String] = []
-        for outcome in outcomes {
-            func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
-            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) && !outcomes.contains($0.key) }.sorted { $0.value > $1.value }
-            var specific = outcome
-            // A narrower one named beside it ("diarrhoea or C. difficile infection") is another outcome.
-            if let condition = conditions.first(where: { under($0) && !outcomes.contains($0) }) {
-                specific = condition
-            } else if let top = topic.first, topic.count == 1 || topic[1].value < top.value {
-                specific = top.key
-            }
-            if !result.contains(specific) { result.append(specific) }
-        }
-        return result
     }
 
     /// "hemodialysis patients", "patients with chronic kidney disease", "adults on dialysis".
