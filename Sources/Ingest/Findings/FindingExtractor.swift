@@ -48,7 +48,7 @@ public struct FindingExtractor: Sendable {
     }
 
     /// Body sentences that no study claims but that report a result for a substance a study named before them
-    /// ("Multivitamins made no difference in the risk of prostate cancer", paragraphs after the trial was
+    /// ("the pills did not change the risk of a second illness", paragraphs after the trial was
     /// introduced): each goes to the latest study before it that names that substance. Questions are no results,
     /// and a heading between the study and the sentence ends the study's section: what a page says under "Side
     /// effects" or "How it works" is no longer that study's result.
@@ -97,7 +97,11 @@ public struct FindingExtractor: Sendable {
     func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
                namedAt: [String: [Int]] = [:], titleConditions: [String] = [], _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
-        let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        var cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        // A substance named only as what a result was adjusted for ("after considering aspirin use") is no exposure.
+        for substance in covariatesOnly(own + continuing, context) where cueRoles[substance] == nil && substances.contains(substance) {
+            cueRoles[substance] = .mentioned
+        }
         let sentences = (own + continuing).sorted { $0.span < $1.span }
         let excluded = Set(cueRoles.keys)
         let candidates = substances.filter { !excluded.contains($0) }
@@ -127,6 +131,21 @@ public struct FindingExtractor: Sendable {
         if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
             study.direction = direction
         }
+    }
+
+    /// The substances every mention of which stands among a result's covariates.
+    private func covariatesOnly(_ sentences: [StudySentence], _ context: StudyContext) -> Set<String> {
+        let covariates = CovariatePhrase(cues: cues, studyCues: studyCues)
+        var inside: Set<String> = []
+        var outside: Set<String> = []
+        for sentence in sentences {
+            let ranges = reader.clauses(sentence, context).flatMap { covariates.ranges(sentence.tokens, $0, context.document.text) }
+            for (mention, token) in sentence.mentions where context.type(mention) == .intervention {
+                let substance = context.lexicon.substance(of: mention.conceptID)
+                if ranges.contains(where: { $0.contains(token) }) { inside.insert(substance) } else { outside.insert(substance) }
+            }
+        }
+        return inside.subtracting(outside)
     }
 
     /// The outcomes a result without one speaks of ("the lesions healed", "whereas K1 had no correlation"): the
@@ -159,7 +178,7 @@ public struct FindingExtractor: Sendable {
         }
         return order.compactMap { key in
             guard let all = groups[key] else { return nil }
-            // A part named within another outcome ("including from heart attacks") gives way to a result stated
+            // A part named within another outcome ("including those from strokes") gives way to a result stated
             // for it on its own ("no difference in non-fatal heart attacks").
             let whole = all.filter { !$0.component }
             let group = whole.isEmpty ? all : whole
