@@ -99,4 +99,24 @@ struct FindingReferenceTests {
         #expect(FindingTests.findings(studies, "zinc").contains { $0.outcomeID == "dna-damage" && $0.direction == .benefit })
         #expect(FindingTests.findings(studies, "vitamin-d").contains { $0.outcomeID == "all-cause-mortality" && $0.direction == .benefit })
     }
+
+    @Test("a study whose cues leave nothing studied keeps the comparator it names first as its own")
+    func everythingAComparator() throws {
+        let studies = try FindingTests.studies("""
+            In a randomised trial, 2,100 older women with osteoporosis were assigned to placebo (n = 700); abaloparatide \
+            (n = 690); or teriparatide (n = 710) for a year and a half, so that the new drug was also compared with \
+            teriparatide. New vertebral fractures were less common with abaloparatide than with placebo.
+            """)
+        #expect(FindingTests.role(studies, "teriparatide") == .comparator)
+        #expect(FindingTests.role(studies, "abaloparatide") == .studied)
+        #expect(FindingTests.findings(studies, "abaloparatide").contains { $0.outcomeID == "vertebral-fracture" || $0.outcomeID == "fractures" })
+    }
+
+    @Test("outcome and substance wordings: triglycerides alone, a prescription fish-oil brand")
+    func lipidWordings() throws {
+        let studies = try FindingTests.studies("""
+            A randomised trial gave 120 adults Lovaza or a placebo for six months. Lovaza lowered triglycerides by 20%.
+            """)
+        #expect(FindingTests.findings(studies, "omega-3").contains { $0.outcomeID == "hypertriglyceridemia" && $0.direction == .benefit })
+    }
 }

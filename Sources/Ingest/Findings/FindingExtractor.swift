@@ -102,6 +102,11 @@ public struct FindingExtractor: Sendable {
         for substance in covariatesOnly(own + continuing, context) where cueRoles[substance] == nil && substances.contains(substance) {
             cueRoles[substance] = .mentioned
         }
+        // A study compares something with something: when the cues leave it nothing studied ("placebo (n = 800);
+        // drug A (n = 810)" reads as A introduced by the comparison), the comparator it names first is its own.
+        if !substances.isEmpty, substances.allSatisfy({ cueRoles[$0] == .comparator }), let first = substances.first {
+            cueRoles[first] = nil
+        }
         let sentences = (own + continuing).sorted { $0.span < $1.span }
         let excluded = Set(cueRoles.keys)
         let candidates = substances.filter { !excluded.contains($0) }
