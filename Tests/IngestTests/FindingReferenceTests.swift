@@ -119,4 +119,16 @@ struct FindingReferenceTests {
             """)
         #expect(FindingTests.findings(studies, "omega-3").contains { $0.outcomeID == "hypertriglyceridemia" && $0.direction == .benefit })
     }
+
+    @Test("'at a higher risk of' describes who is meant, not a harm")
+    func populationAtAHigherRisk() throws {
+        let studies = try FindingTests.studies("""
+            A cohort of 20,000 adults followed for eight years found that those who took magnesium had a 20% lower \
+            risk of colorectal cancer. For people at a higher risk of colorectal cancer, a magnesium supplement \
+            may be worth trying, the authors said.
+            """)
+        let found = FindingTests.findings(studies, "magnesium")
+        #expect(found.contains { $0.outcomeID == "colorectal-cancer" && $0.direction == .benefit })
+        #expect(!found.contains { $0.direction == .harm || $0.direction == .mixed })
+    }
 }

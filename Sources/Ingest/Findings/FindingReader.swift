@@ -85,6 +85,13 @@ struct FindingReader: Sendable {
                 if namesExcludedOnly { continue }
                 if named.isEmpty && !sentence.mentions(in: clause, type: .intervention, context).isEmpty { continue }
                 guard let direction = polarity(sentence, clause, context) else { continue }
+                // "For people at a higher risk of gout, cherries may be worth trying": the only direction word
+                // belongs to who is meant.
+                if outcomes.isEmpty, let prefix = cues.populationPrefixes.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first,
+                   directions.polarity(tokens, clause.lowerBound..<prefix.lowerBound, adverse: []) == nil,
+                   directions.polarity(tokens, prefix.upperBound..<clause.upperBound, adverse: []) == nil {
+                    continue
+                }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : specific.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
@@ -431,8 +438,14 @@ struct FindingReader: Sendable {
         let tokens = sentence.tokens
         let window = max(clause.lowerBound, token - 8)..<min(clause.upperBound, token + 5)
         for index in window where cues.armWords.contains(tokens[index].lower) {
-            // Before the substance: the word itself, or the word and its head ("normal dose of").
-            if index < token { return tokens[index].lower + " dose" }
+            // Before the substance: the word right before it ("high vitamin K intake"), or the word and its head
+            // ("normal dose of"); a word further off belongs to another phrase ("at a higher risk of gout, zinc …").
+            if index < token {
+                if index + 1 == token || (index + 1 < tokens.count && cues.armHeads.contains(tokens[index + 1].lower)) {
+                    return tokens[index].lower + " dose"
+                }
+                continue
+            }
             if index + 1 < tokens.count, cues.armHeads.contains(tokens[index + 1].lower) { return tokens[index].lower + " dose" }
         }
         return nil
