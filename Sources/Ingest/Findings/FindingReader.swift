@@ -410,7 +410,7 @@ struct FindingReader: Sendable {
         // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.
         let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
         for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) && own.contains(substance) {
-            let arm = self.arm(sentence, token, clause)
+            let arm = self.arm(sentence, token, clause, context)
             // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result, unless
             // they are named as its examples ("bisphosphonates, mainly alendronate"): then the class does.
             let members = zip(mentions, substances).filter { $0.1 != substance && context.lexicon.ancestors(of: $0.1).contains(substance) }
@@ -434,14 +434,16 @@ struct FindingReader: Sendable {
 
     /// The arm named by its amount near the mention: "a normal dose of K1", "high vitamin K intake",
     /// "K1 at high dose", or a dose written beside it ("4 g a day of fish oil").
-    private func arm(_ sentence: StudySentence, _ token: Int, _ clause: Range<Int>) -> String? {
+    private func arm(_ sentence: StudySentence, _ token: Int, _ clause: Range<Int>, _ context: StudyContext) -> String? {
         let tokens = sentence.tokens
         let window = max(clause.lowerBound, token - 8)..<min(clause.upperBound, token + 5)
         for index in window where cues.armWords.contains(tokens[index].lower) {
-            // Before the substance: the word right before it ("high vitamin K intake"), or the word and its head
-            // ("normal dose of"); a word further off belongs to another phrase ("at a higher risk of gout, zinc …").
+            // Before the substance: the word right before a substance ("high vitamin K intake (both K1 and K2)"),
+            // or the word and its head ("normal dose of"); a word before anything else belongs to another phrase
+            // ("at a higher risk of gout, zinc …").
             if index < token {
-                if index + 1 == token || (index + 1 < tokens.count && cues.armHeads.contains(tokens[index + 1].lower)) {
+                let beforeSubstance = sentence.mentions.contains { $0.token == index + 1 && context.type($0.mention) == .intervention }
+                if beforeSubstance || (index + 1 < tokens.count && cues.armHeads.contains(tokens[index + 1].lower)) {
                     return tokens[index].lower + " dose"
                 }
                 continue
