@@ -28,6 +28,10 @@ struct FindingCues: Sendable {
         var baseLinks: [String]
         var connectiveAfterCue: [String]
         var resultJoints: [String]
+        var wholeMarkers: [String]
+        var exampleCues: [String]
+        var adjustmentCues: [String]
+        var chanceCues: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -40,7 +44,8 @@ struct FindingCues: Sendable {
             case soughtOutcomes = "sought_outcomes", comparisonWords = "comparison_words"
             case partCues = "part_cues", compositeCues = "composite_cues", levelWords = "level_words"
             case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
-            case resultJoints = "result_joints"
+            case resultJoints = "result_joints", wholeMarkers = "whole_markers", exampleCues = "example_cues"
+            case adjustmentCues = "adjustment_cues", chanceCues = "chance_cues"
         }
     }
 
@@ -84,7 +89,7 @@ struct FindingCues: Sendable {
     let parts: PhraseSet
     /// "the combined number of", "a composite of": the outcomes that follow make one composite outcome.
     let composite: PhraseSet
-    /// "levels of": "lower levels of inflammatory markers" speaks of the condition, not of a low exposure.
+    /// "levels of": "lower levels of markers of inflammation" speaks of the condition, not of a low exposure.
     let levelWords: PhraseSet
     /// "provided no extra benefit": a result for what was added, not for what it was added to.
     let addedBenefit: PhraseSet
@@ -94,6 +99,15 @@ struct FindingCues: Sendable {
     let connectiveAfterCue: Set<String>
     /// "and", "with": where a clause that states a result and then a null on another outcome is cut in two.
     let resultJoints: Set<String>
+    /// "other", "any", "overall": before a broader outcome word, it means the whole, not a narrower kind named before.
+    let wholeMarkers: Set<String>
+    /// "such as", "mainly": a member of a class named after one of these is an example of the class studied.
+    let examples: PhraseSet
+    /// "after accounting for", "adjusted for": what follows names covariates, not the exposure or the outcome.
+    let adjustment: PhraseSet
+    /// "the gap may be down to chance", "was not significant": a clause that names nothing and says
+    /// the difference before it may be chance makes that result a null.
+    let chance: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -124,5 +138,9 @@ struct FindingCues: Sendable {
         baseLinks = PhraseSet(file.baseLinks)
         connectiveAfterCue = lowerSet(file.connectiveAfterCue)
         resultJoints = lowerSet(file.resultJoints)
+        wholeMarkers = lowerSet(file.wholeMarkers)
+        examples = PhraseSet(file.exampleCues)
+        adjustment = PhraseSet(file.adjustmentCues)
+        chance = PhraseSet(file.chanceCues)
     }
 }

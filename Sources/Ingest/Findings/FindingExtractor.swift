@@ -26,7 +26,8 @@ public struct FindingExtractor: Sendable {
         // A reference-list entry is a citation: its words are a title, not a reported result.
         let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
         let extra = continuingSentences(studies, own, context)
-        let topics = self.topics(context)
+        let namedAt = OutcomeNarrowing.namedAt(context)
+        let titleConditions = OutcomeNarrowing.titleConditions(context).filter { !cues.notOutcomes.contains($0) }
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
@@ -41,12 +42,13 @@ public struct FindingExtractor: Sendable {
                 }
             }
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
-                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) }, topics: topics, context)
+                  continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) },
+                  namedAt: namedAt, titleConditions: titleConditions, context)
         }
     }
 
     /// Body sentences that no study claims but that report a result for a substance a study named before them
-    /// ("Multivitamins made no difference in the risk of prostate cancer", paragraphs after the trial was
+    /// ("the pills did not change the risk of a second illness", paragraphs after the trial was
     /// introduced): each goes to the latest study before it that names that substance. Questions are no results,
     /// and a heading between the study and the sentence ends the study's section: what a page says under "Side
     /// effects" or "How it works" is no longer that study's result.
@@ -83,17 +85,6 @@ public struct FindingExtractor: Sendable {
         return extra
     }
 
-    /// The conditions the document is about: named in its title, or in at least two of its body sentences.
-    func topics(_ context: StudyContext) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
-            for id in Set(context.conceptIDs([sentence.span], type: .condition)) {
-                counts[id, default: 0] += sentence.region == .title ? 2 : 1
-            }
-        }
-        return counts.filter { $0.value >= 2 }
-    }
-
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
     static func isHeading(_ text: String) -> Bool {
         let trimmed = text.trimmingCharactersInSpaces()
@@ -104,16 +95,26 @@ public struct FindingExtractor: Sendable {
     /// `sentences`: the study's own; `continuing`: later sentences that report results for its substances, which
     /// add findings but never roles.
     func apply(_ study: inout ExtractedStudy, sentences own: [StudySentence], continuing: [StudySentence] = [],
-               topics: [String: Int] = [:], _ context: StudyContext) {
+               namedAt: [String: [Int]] = [:], titleConditions: [String] = [], _ context: StudyContext) {
         let substances = study.interventions.map(\.conceptID)
-        let cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        var cueRoles = roles.cueRoles(own, substances: Set(substances), context)
+        // A substance named only as what a result was adjusted for ("after considering aspirin use") is no exposure.
+        for substance in covariatesOnly(own + continuing, context) where cueRoles[substance] == nil && substances.contains(substance) {
+            cueRoles[substance] = .mentioned
+        }
+        // A study compares something with something: when the cues leave it nothing studied ("placebo (n = 800);
+        // drug A (n = 810)" reads as A introduced by the comparison), the comparator it names first is its own.
+        if !substances.isEmpty, substances.allSatisfy({ cueRoles[$0] == .comparator }), let first = substances.first {
+            cueRoles[first] = nil
+        }
         let sentences = (own + continuing).sorted { $0.span < $1.span }
         let excluded = Set(cueRoles.keys)
         let candidates = substances.filter { !excluded.contains($0) }
         let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
         let results = reader.results(sentences, studied: candidates, excluded: excluded,
-                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context), studyConditions: conditions,
-                                     topics: topics, context)
+                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context),
+                                     narrowing: OutcomeNarrowing(conditions: conditions, titleConditions: titleConditions,
+                                                                 namedAt: namedAt, wholeMarkers: cues.wholeMarkers), context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {
@@ -135,6 +136,21 @@ public struct FindingExtractor: Sendable {
         if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
             study.direction = direction
         }
+    }
+
+    /// The substances every mention of which stands among a result's covariates.
+    private func covariatesOnly(_ sentences: [StudySentence], _ context: StudyContext) -> Set<String> {
+        let covariates = CovariatePhrase(cues: cues, studyCues: studyCues)
+        var inside: Set<String> = []
+        var outside: Set<String> = []
+        for sentence in sentences {
+            let ranges = reader.clauses(sentence, context).flatMap { covariates.ranges(sentence.tokens, $0, context.document.text) }
+            for (mention, token) in sentence.mentions where context.type(mention) == .intervention {
+                let substance = context.lexicon.substance(of: mention.conceptID)
+                if ranges.contains(where: { $0.contains(token) }) { inside.insert(substance) } else { outside.insert(substance) }
+            }
+        }
+        return inside.subtracting(outside)
     }
 
     /// The outcomes a result without one speaks of ("the lesions healed", "whereas K1 had no correlation"): the
@@ -167,7 +183,7 @@ public struct FindingExtractor: Sendable {
         }
         return order.compactMap { key in
             guard let all = groups[key] else { return nil }
-            // A part named within another outcome ("including from heart attacks") gives way to a result stated
+            // A part named within another outcome ("including those from strokes") gives way to a result stated
             // for it on its own ("no difference in non-fatal heart attacks").
             let whole = all.filter { !$0.component }
             let group = whole.isEmpty ? all : whole

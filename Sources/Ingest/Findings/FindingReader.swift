@@ -22,43 +22,56 @@ struct FindingReader: Sendable {
         var effect: String?
         var hedged: Bool
         var span: TextSpan
-        /// An outcome named as a part of another ("deaths, including from heart attacks") or of a composite: it
+        /// An outcome named as a part of another ("deaths, including those from strokes") or of a composite: it
         /// gives way to a result stated for that outcome on its own.
         var component = false
     }
 
-    /// `fallbackOutcomes`: what a result that names no outcome speaks of. `studyConditions`: the study's conditions,
-    /// to which a broader word ("calcification" in a study of arterial calcification) is narrowed; `topics`: the
-    /// conditions the document keeps naming, to which a broader word is narrowed when the study lacks them.
+    /// `fallbackOutcomes`: what a result that names no outcome speaks of. `narrowing`: the study's conditions, to
+    /// which a broader word that refers back to one of them ("calcification" in a study of arterial calcification)
+    /// is narrowed.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 studyConditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [Result] {
+                 narrowing: OutcomeNarrowing = .none, _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
-        for sentence in sentences {
-            for clause in clauses(sentence, context) where polarity(sentence, clause, context) != nil {
-                for outcome in narrowed(outcomes(sentence, clause, context), to: studyConditions, topics: topics, context)
+        let covariates = CovariatePhrase(cues: cues, studyCues: studyCues)
+        for whole in sentences {
+            for clause in clauses(whole, context) {
+                let sentence = covariates.withoutCovariates(whole, clause, context.document.text)
+                guard polarity(sentence, clause, context) != nil else { continue }
+                for outcome in narrowing.narrowed(outcomes(sentence, clause, context), in: sentence, clause, context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
                 }
             }
         }
-        for sentence in sentences where !isQuestion(sentence, context) {
-            let tokens = sentence.tokens
+        let specific = unattributedTargets(studied, sentences, context)
+        for whole in sentences where !isQuestion(whole, context) {
+            let tokens = whole.tokens
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             let sentenceStart = results.count
-            for clause in clauses(sentence, context) {
+            for clause in clauses(whole, context) {
+                // What the result was adjusted for ("after accounting for age and blood sugar") is neither its
+                // exposure nor its outcome.
+                let sentence = covariates.withoutCovariates(whole, clause, context.document.text)
                 // "…fewer colds with echinacea, but the benefit has not been proven": a clause that only doubts
                 // the result before it, naming neither substance nor outcome, leaves that result unclear.
                 if results.count > sentenceStart, isDoubt(sentence, clause, context) {
                     for index in sentenceStart..<results.count { results[index].direction = .unclear }
                     continue
                 }
+                // "…slightly fewer strokes with zinc, but the gap may be down to chance": a null.
+                if results.count > sentenceStart, namesNothing(sentence, clause, context),
+                   cues.chance.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) {
+                    for index in sentenceStart..<results.count { results[index].direction = .noEffect }
+                    continue
+                }
                 // Narrowed before a broader one beside a narrower is dropped: in "did not reduce diarrhoea or
                 // C. difficile infection" on a page about antibiotic-associated diarrhoea, both stay.
-                let outcomes = withoutBroader(narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
-                                                       to: studyConditions, topics: topics, context), context)
+                let outcomes = withoutBroader(narrowing.narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
+                                                                 in: sentence, clause, context), context)
                 let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
@@ -72,17 +85,13 @@ struct FindingReader: Sendable {
                 if namesExcludedOnly { continue }
                 if named.isEmpty && !sentence.mentions(in: clause, type: .intervention, context).isEmpty { continue }
                 guard let direction = polarity(sentence, clause, context) else { continue }
-                // A result that names no substance is for the study's studied ones; a generic one beside a
-                // narrower one ("vitamin K" in a study of K1 and K2) is not studied apart from them.
-                // But a study that names the generic first ("high-intensity statins (atorvastatin or rosuvastatin)")
-                // studies the generic, its members being examples.
-                let leading = studied.first.flatMap { first in
-                    studied.contains { $0 != first && context.lexicon.ancestors(of: $0).contains(first) } ? first : nil
+                // "For people at a higher risk of gout, cherries may be worth trying": the only direction word
+                // belongs to who is meant.
+                if outcomes.isEmpty, let prefix = cues.populationPrefixes.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first,
+                   directions.polarity(tokens, clause.lowerBound..<prefix.lowerBound, adverse: []) == nil,
+                   directions.polarity(tokens, prefix.upperBound..<clause.upperBound, adverse: []) == nil {
+                    continue
                 }
-                let specific = leading.map { first in studied.filter { $0 == first || !context.lexicon.ancestors(of: $0).contains(first) } }
-                    ?? studied.filter { generic in
-                        !studied.contains { $0 != generic && context.lexicon.ancestors(of: $0).contains(generic) }
-                    }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : specific.map { (id: $0, form: nil, arm: nil) }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
@@ -94,7 +103,7 @@ struct FindingReader: Sendable {
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && !contrast && laterClauseNamesOutcome(sentence, after: clause, context) { continue }
                 let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
-                    : narrowed(Array(fallbackOutcomes.prefix(1)), to: studyConditions, topics: topics, context)
+                    : narrowing.narrowed(Array(fallbackOutcomes.prefix(1)), in: sentence, clause, context)
                 let (parts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
@@ -114,6 +123,53 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// Who a result that names no substance is for: the study's studied ones, but a generic one beside a narrower
+    /// one ("vitamin K" in a study of K1 and K2) is not studied apart from them, and a member the text first names
+    /// as an example of its class ("high-intensity statins (atorvastatin or rosuvastatin)", "bisphosphonates,
+    /// mainly alendronate") gives way to the class.
+    func unattributedTargets(_ studied: [String], _ sentences: [StudySentence], _ context: StudyContext) -> [String] {
+        let lexicon = context.lexicon
+        let examples = Set(studied.filter { member in
+            studied.contains { $0 != member && lexicon.ancestors(of: member).contains($0) }
+                && firstNamedAsExample(member, sentences, context)
+        })
+        return studied.filter { id in
+            if examples.contains(id) { return false }
+            return !studied.contains { $0 != id && !examples.contains($0) && lexicon.ancestors(of: $0).contains(id) }
+        }
+    }
+
+    private func firstNamedAsExample(_ substance: String, _ sentences: [StudySentence], _ context: StudyContext) -> Bool {
+        for sentence in sentences {
+            if let index = sentence.mentions.firstIndex(where: { context.lexicon.substance(of: $0.mention.conceptID) == substance }) {
+                return isExample(sentence, index, context)
+            }
+        }
+        return false
+    }
+
+    /// Whether a mention stands shortly after an example cue ("such as", "mainly the drug") or inside brackets. A
+    /// lone member in brackets right after its class ("vitamin K (MK-7)") names the form used, not an example.
+    func isExample(_ sentence: StudySentence, _ index: Int, _ context: StudyContext) -> Bool {
+        let (mention, token) = sentence.mentions[index]
+        if cues.examples.matches(in: sentence.tokens, from: max(0, token - 6), to: token)
+            .contains(where: { $0.upperBound <= token && token - $0.upperBound <= 4 }) {
+            return true
+        }
+        let text = context.document.text
+        let lexicon = context.lexicon
+        let before = text.slice(TextSpan(sentence.span.start, mention.span.start))
+        guard let open = before.lastIndex(of: "("), !before[open...].contains(")") else { return false }
+        let substance = lexicon.substance(of: mention.conceptID)
+        let followsClass = index > 0 && {
+            let prior = sentence.mentions[index - 1].mention
+            return lexicon.ancestors(of: substance).contains(lexicon.substance(of: prior.conceptID))
+                && text.slice(TextSpan(prior.span.end, mention.span.start)).trimmingCharactersInSpaces() == "("
+        }()
+        let closesAlone = text.slice(TextSpan(mention.span.end, sentence.span.end)).trimmingCharactersInSpaces().hasPrefix(")")
+        return !(followsClass && closesAlone)
     }
 
     /// The study stage's clauses, each cut once more where a result on one outcome is followed by a null on
@@ -154,8 +210,11 @@ struct FindingReader: Sendable {
 
     /// A clause that says the result is unsettled and names nothing of its own.
     private func isDoubt(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Bool {
-        cues.unclear.contains(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound)
-            && sentence.mentions(in: clause, type: .intervention, context).isEmpty
+        cues.unclear.contains(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound) && namesNothing(sentence, clause, context)
+    }
+
+    private func namesNothing(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Bool {
+        sentence.mentions(in: clause, type: .intervention, context).isEmpty
             && sentence.mentions(in: clause, type: .condition, context).isEmpty
     }
 
@@ -204,7 +263,7 @@ struct FindingReader: Sendable {
         return directions.polarity(tokens, clause, adverse: adverse) ?? rateComparison(sentence, clause, context)
     }
 
-    /// "lower levels of inflammatory markers": a fall in a condition's levels is a benefit, a rise a harm (the
+    /// "lower levels of markers of inflammation": a fall in a condition's levels is a benefit, a rise a harm (the
     /// reverse for an outcome of which more is better). The study stage reads "lower … levels" as a low exposure,
     /// which is right for a substance's levels but not for a condition's.
     private func levelChange(_ sentence: StudySentence, _ clause: Range<Int>, adverse: Set<Int>, _ context: StudyContext) -> Direction? {
@@ -247,7 +306,7 @@ struct FindingReader: Sendable {
         return sign == "%" ? value : nil
     }
 
-    /// The outcomes of a clause named as parts of another ("cardiovascular deaths, including from heart attacks")
+    /// The outcomes of a clause named as parts of another ("cardiovascular deaths, including those from strokes")
     /// or of a composite ("the combined number of cardiac deaths, heart attacks and strokes"), and for a composite
     /// or a list of three or more the narrowest condition all its members fall under (cardiovascular disease).
     func components(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> (parts: Set<String>, whole: String?) {
@@ -298,35 +357,13 @@ struct FindingReader: Sendable {
         found.filter { id in !found.contains { $0 != id && context.lexicon.ancestors(of: $0).contains(id) } }
     }
 
-    /// A broader word for one of the study's conditions ("calcification" in a study of arterial calcification) is
-    /// that condition.
-    /// A condition the document keeps naming (`topics`, with how often) stands for a broader word too ("headache
-    /// days" in a page on migraine, "diarrhoea" in one on antibiotic-associated diarrhoea) when it is named more
-    /// than any other such narrower one that the study does not name as an outcome apart.
-    func narrowed(_ outcomes: [String], to conditions: [String], topics: [String: Int] = [:], _ context: StudyContext) -> [String] {
-        var result: [String] = []
-        for outcome in outcomes {
-            func under(_ id: String) -> Bool { id != outcome && context.lexicon.ancestors(of: id).contains(outcome) }
-            let topic = topics.filter { under($0.key) && !conditions.contains($0.key) && !outcomes.contains($0.key) }.sorted { $0.value > $1.value }
-            var specific = outcome
-            // A narrower one named beside it ("diarrhoea or C. difficile infection") is another outcome.
-            if let condition = conditions.first(where: { under($0) && !outcomes.contains($0) }) {
-                specific = condition
-            } else if let top = topic.first, topic.count == 1 || topic[1].value < top.value {
-                specific = top.key
-            }
-            if !result.contains(specific) { result.append(specific) }
-        }
-        return result
-    }
-
     /// "hemodialysis patients", "patients with chronic kidney disease", "adults on dialysis".
     private func describesPopulation(_ sentence: StudySentence, _ token: Int, _ mention: ConceptMention) -> Bool {
         let tokens = sentence.tokens
         var last = token
         while last + 1 < tokens.count, tokens[last + 1].start < mention.span.end { last += 1 }
         if last + 1 < tokens.count, cues.populationNouns.contains(tokens[last + 1].lower) { return true }
-        // "at risk of heart attack and stroke": a prefix a few words before (a list may stand between).
+        // "at risk of gout and kidney stones": a prefix a few words before (a list may stand between).
         if cues.populationPrefixes.matches(in: tokens, from: max(0, token - 8), to: token)
             .contains(where: { token - $0.upperBound <= 4 }) {
             return true
@@ -361,7 +398,7 @@ struct FindingReader: Sendable {
                 mentions = mentions.filter { context.lexicon.substance(of: $0.mention.conceptID) != comparator }
             }
         }
-        // "Adding the supplements to the exercise programme gave no extra benefit": the programme is the base.
+        // "Adding the tablets to the walking plan brought nothing extra": the plan is the base.
         // What follows the cue glosses the result ("…, hinting that the men had enough calcium").
         if let added = cues.addedBenefit.matches(in: sentence.tokens, from: clause.lowerBound, to: clause.upperBound).first {
             let links = cues.baseLinks.matches(in: sentence.tokens, from: clause.lowerBound, to: added.lowerBound)
@@ -373,9 +410,19 @@ struct FindingReader: Sendable {
         // Only the study's own substances: another named beside them ("K2 may interfere with warfarin") is not studied here.
         let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
         for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) && own.contains(substance) {
-            let arm = self.arm(sentence, token, clause)
-            // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result.
-            if substances.contains(where: { $0 != substance && context.lexicon.ancestors(of: $0).contains(substance) }) { continue }
+            let arm = self.arm(sentence, token, clause, context)
+            // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result, unless
+            // they are named as its examples ("bisphosphonates, mainly alendronate"): then the class does.
+            let members = zip(mentions, substances).filter { $0.1 != substance && context.lexicon.ancestors(of: $0.1).contains(substance) }
+            let examples = members.filter { member in
+                sentence.mentions.firstIndex { $0.token == member.0.token }.map { isExample(sentence, $0, context) } ?? false
+            }
+            if !members.isEmpty && examples.count < members.count { continue }
+            if context.lexicon.ancestors(of: substance).contains(where: { ancestor in
+                substances.contains(ancestor) && !excluded.contains(ancestor) && own.contains(ancestor)
+            }), sentence.mentions.firstIndex(where: { $0.token == token }).map({ isExample(sentence, $0, context) }) ?? false {
+                continue
+            }
             let ids = [substance]
             for id in ids where !found.contains(where: { $0.id == id && $0.arm == arm }) {
                 let form = mention.conceptID != id && context.lexicon.substance(of: mention.conceptID) == id ? mention.conceptID : nil
@@ -387,12 +434,20 @@ struct FindingReader: Sendable {
 
     /// The arm named by its amount near the mention: "a normal dose of K1", "high vitamin K intake",
     /// "K1 at high dose", or a dose written beside it ("4 g a day of fish oil").
-    private func arm(_ sentence: StudySentence, _ token: Int, _ clause: Range<Int>) -> String? {
+    private func arm(_ sentence: StudySentence, _ token: Int, _ clause: Range<Int>, _ context: StudyContext) -> String? {
         let tokens = sentence.tokens
         let window = max(clause.lowerBound, token - 8)..<min(clause.upperBound, token + 5)
         for index in window where cues.armWords.contains(tokens[index].lower) {
-            // Before the substance: the word itself, or the word and its head ("normal dose of").
-            if index < token { return tokens[index].lower + " dose" }
+            // Before the substance: the word right before a substance ("high vitamin K intake (both K1 and K2)"),
+            // or the word and its head ("normal dose of"); a word before anything else belongs to another phrase
+            // ("at a higher risk of gout, zinc …").
+            if index < token {
+                let beforeSubstance = sentence.mentions.contains { $0.token == index + 1 && context.type($0.mention) == .intervention }
+                if beforeSubstance || (index + 1 < tokens.count && cues.armHeads.contains(tokens[index + 1].lower)) {
+                    return tokens[index].lower + " dose"
+                }
+                continue
+            }
             if index + 1 < tokens.count, cues.armHeads.contains(tokens[index + 1].lower) { return tokens[index].lower + " dose" }
         }
         return nil

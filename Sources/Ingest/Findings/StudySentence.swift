@@ -8,6 +8,18 @@ struct StudySentence {
     /// A later sentence that speaks of the study's substances without naming the study: it must name its outcome.
     let continues: Bool
 
+    private init(span: TextSpan, tokens: [WordToken], mentions: [(mention: ConceptMention, token: Int)], continues: Bool) {
+        self.span = span
+        self.tokens = tokens
+        self.mentions = mentions
+        self.continues = continues
+    }
+
+    /// The same words with only the mentions whose first word passes `keep`.
+    func keeping(_ keep: (Int) -> Bool) -> StudySentence {
+        StudySentence(span: span, tokens: tokens, mentions: mentions.filter { keep($0.token) }, continues: continues)
+    }
+
     init(span: TextSpan, context: StudyContext, continues: Bool = false) {
         self.span = span
         self.continues = continues
