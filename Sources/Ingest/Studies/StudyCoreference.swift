@@ -117,7 +117,6 @@ struct StudyCoreference: Sendable {
                 } else {
                 switch anchor.kind {
                 case .named(let name):
-                    let key = name.lowercased()
                     let aliases = Self.aliases(of: name)
                     if let known = aliases.lazy.compactMap({ named[$0] }).first {
                         target = known
