@@ -29,29 +29,20 @@ enum StudyRoutes {
             let p = context.parameters
             // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
             var indexOrder: String?
-            var conditionID: String?, interventionID: String?
             // A name the lexicon does not know is matched as a phrase of the studies' own text (TextConceptMatch).
-            var textMatches: [String] = [], matchedAsText: [String] = []
-            if let condition = p["condition"] {
-                let id = try context.services.concept(condition, type: "condition", db: db)
-                if id == nil, let phrase = TextConceptMatch.phrase(condition) {
-                    textMatches.append(phrase); matchedAsText.append("condition")
-                } else {
-                    query.join("JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", matching: id)
-                    if id != nil { indexOrder = "ci.study_id" }
+            var resolved: [String: String] = [:], textMatches: [String] = [], matchedAsText: [String] = []
+            for (parameter, join, order) in Self.conceptJoins {
+                guard let name = p[parameter] else { continue }
+                let id = try context.services.concept(name, type: parameter, db: db)
+                if id == nil, let phrase = TextConceptMatch.phrase(name) {
+                    textMatches.append(phrase); matchedAsText.append(parameter)
+                    continue
                 }
-                conditionID = id
+                query.join(join, matching: id)
+                if id != nil { indexOrder = indexOrder ?? order }
+                resolved[parameter] = id
             }
-            if let intervention = p["intervention"] {
-                let id = try context.services.concept(intervention, type: "intervention", db: db)
-                if id == nil, let phrase = TextConceptMatch.phrase(intervention) {
-                    textMatches.append(phrase); matchedAsText.append("intervention")
-                } else {
-                    query.join("JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", matching: id)
-                    if id != nil { indexOrder = indexOrder ?? "ii.study_id" }
-                }
-                interventionID = id
-            }
+            let conditionID = resolved["condition"], interventionID = resolved["intervention"]
             let match = p["q"].flatMap(FullTextQuery.compile)
             let filters = Set(context.request.queryItems.map(\.name)).subtracting(["limit", "cursor", "format", "sort"])
             query.knownTotal = StudyTotal.shortcut(filters: filters, condition: conditionID, intervention: interventionID,
@@ -103,6 +94,13 @@ enum StudyRoutes {
             return .list(page)
         }
     }
+
+    /// The concept filters of the list: the parameter (also the concept's type), its join on the concept index,
+    /// and the order that join reads in (by study id).
+    private static let conceptJoins = [
+        ("condition", "JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?", "ci.study_id"),
+        ("intervention", "JOIN study_concept_index ii ON ii.study_id = s.id AND ii.concept_id = ?", "ii.study_id"),
+    ]
 
     static let item = Route(
         path: "/v1/studies/{id}", summary: "One study with its conditions, interventions, doses and every mention.",

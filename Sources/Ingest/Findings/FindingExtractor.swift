@@ -27,7 +27,7 @@ public struct FindingExtractor: Sendable {
         let own = studies.map { study in study.mentions.filter { span in !references.contains { $0.overlaps(span) } } }
         let extra = continuingSentences(studies, own, context)
         let namedAt = OutcomeNarrowing.namedAt(context)
-        let titleConditions = OutcomeNarrowing.titleConditions(context).filter { !cues.notOutcomes.contains($0) }
+        let titleConditions = context.titleConditionIDs.filter { !cues.notOutcomes.contains($0) }
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }

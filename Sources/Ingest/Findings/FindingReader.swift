@@ -378,7 +378,7 @@ struct FindingReader: Sendable {
     }
 
     /// The studied substances a clause names, each with its form and arm. A generic substance named beside a
-    /// narrower one ("vitamin K (both K1 and K2)") gives way to it; named alone ("high-intensity statins") it is
+    /// narrower one ("omega-3 (EPA and DHA)") gives way to it; named alone ("high-intensity statins") it is
     /// the result's own.
     func interventions(_ sentence: StudySentence, _ clause: Range<Int>, studied: [String], excluded: Set<String>,
                        _ context: StudyContext) -> [(id: String, form: String?, arm: String?)] {
@@ -411,7 +411,7 @@ struct FindingReader: Sendable {
         let own = Set(studied).union(studied.flatMap { context.lexicon.ancestors(of: $0) })
         for ((mention, token), substance) in zip(mentions, substances) where !excluded.contains(substance) && own.contains(substance) {
             let arm = self.arm(sentence, token, clause, context)
-            // Named beside its narrower substances ("vitamin K (both K1 and K2)"): those carry the result, unless
+            // Named beside its narrower substances ("omega-3 (EPA and DHA)"): those carry the result, unless
             // they are named as its examples ("bisphosphonates, mainly alendronate"): then the class does.
             let members = zip(mentions, substances).filter { $0.1 != substance && context.lexicon.ancestors(of: $0.1).contains(substance) }
             let examples = members.filter { member in
@@ -438,7 +438,7 @@ struct FindingReader: Sendable {
         let tokens = sentence.tokens
         let window = max(clause.lowerBound, token - 8)..<min(clause.upperBound, token + 5)
         for index in window where cues.armWords.contains(tokens[index].lower) {
-            // Before the substance: the word right before a substance ("high vitamin K intake (both K1 and K2)"),
+            // Before the substance: the word right before a substance ("a high omega-3 intake (EPA and DHA)"),
             // or the word and its head ("normal dose of"); a word before anything else belongs to another phrase
             // ("at a higher risk of gout, zinc …").
             if index < token {

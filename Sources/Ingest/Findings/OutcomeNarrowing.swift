@@ -44,11 +44,6 @@ struct OutcomeNarrowing: Sendable {
         return narrowest.count == 1 ? narrowest[0] : nil
     }
 
-    /// The conditions the title names.
-    static func titleConditions(_ context: StudyContext) -> [String] {
-        context.conceptIDs(context.document.sentences.filter { $0.region == .title }.map(\.span), type: .condition)
-    }
-
     /// `outcomes` of one clause, each narrowed where its mention in the clause stands; an outcome the clause does
     /// not name (the study's, for "the lesions healed") where the clause ends, since all of it came before. A
     /// narrower condition named in that same clause ("diarrhoea or C. difficile infection") is another outcome,

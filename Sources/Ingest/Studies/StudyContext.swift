@@ -44,6 +44,12 @@ struct StudyContext: Sendable {
         return ids
     }
 
+    /// The conditions the document's title names, in order of mention: the topic both the study stage (its
+    /// headline narrowing) and the findings stage (what a broader outcome word refers to) read.
+    var titleConditionIDs: [String] {
+        conceptIDs(document.sentences.filter { $0.region == .title }.map(\.span), type: .condition)
+    }
+
     /// The substances of the intervention mentions inside a span ("MK-7" counts as vitamin K2).
     func substances(_ span: TextSpan) -> Set<String> {
         Set(concepts.inside(span).filter { type($0) == .intervention }.map { lexicon.substance(of: $0.conceptID) })

@@ -72,7 +72,7 @@ public struct StudyExtractor: Sendable {
         }
         applySourceLine(&studies, drafts, document)
         addTopicConditions(&studies, drafts, document, context)
-        TopicNarrowing(lexicon: lexicon).narrow(&studies, drafts, document, context)
+        TopicNarrowing(lexicon: lexicon).narrow(&studies, drafts, context)
         separateLocalKeys(&studies)
         if isAbstract, let title = document.metadata.title, let main = studies.indices.first(where: { drafts[$0].reference == nil }),
            studies[main].title == nil {

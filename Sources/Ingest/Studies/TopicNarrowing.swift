@@ -7,9 +7,8 @@ import EvidenceModel
 struct TopicNarrowing: Sendable {
     let lexicon: Lexicon
 
-    func narrow(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ document: AnalyzedDocument, _ context: StudyContext) {
-        let titleSpans = document.sentences.filter { $0.region == .title }.map(\.span)
-        let topic = context.conceptIDs(titleSpans, type: .condition)
+    func narrow(_ studies: inout [ExtractedStudy], _ drafts: [StudyDraft], _ context: StudyContext) {
+        let topic = context.titleConditionIDs
         guard !topic.isEmpty else { return }
         let ancestors = Dictionary(topic.map { ($0, lexicon.ancestors(of: $0)) }) { first, _ in first }
         for index in studies.indices where drafts.indices.contains(index) && drafts[index].reference == nil && !drafts[index].isGroup {
