@@ -132,7 +132,9 @@ final class MetricsBox: Sendable {
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(slowStatus.withLock { $0 } == nil, "the locked query should still be waiting")
-        #expect(slowest < 0.1, "slowest answer beside the locked query: \(slowest) s")
+        // An answer held behind the locked query would wait out the 2 s busy timeout; half of it is the bound,
+        // so a loaded machine (two cores shared by several builds) cannot fail the test by scheduling alone.
+        #expect(slowest < 1.0, "slowest answer beside the locked query: \(slowest) s")
         while slowStatus.withLock({ $0 }) == nil && Date().timeIntervalSince(slowStarted) < 6 { Thread.sleep(forTimeInterval: 0.05) }
         #expect(slowStatus.withLock { $0 } == "HTTP/1.1 503")
         #expect(Date().timeIntervalSince(slowStarted) >= 1.9)
