@@ -67,6 +67,11 @@ if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
         rm -f "$out/.after-rules-$half.txt"
     done
 fi
+# Documents annotated during this round while the rules were written elsewhere: no rule has looked at either of
+# their halves yet, so the whole list is scored as held back (next round, its tuning half joins the tuning data).
+if [ -s "$ROOT/eval/split/unseen.txt" ]; then
+    pool "unseen-all" "$ROOT/eval/split/unseen.txt" all "${sets[@]:1:3}"
+fi
 python3 "$ROOT/scripts/eval/figure-tables.py" "$out" ${BEFORE:+--before "$BEFORE"} > "$out/tables.md"
 echo "one table per figure: $out/tables.md" >&2
 python3 - "$out" <<'PY'

@@ -5,12 +5,15 @@ column per half (tuning, held-back), optionally beside an earlier run's held-bac
 usage: figure-tables.py RUN_DIR [--before EARLIER_RUN_DIR]
 
 RUN_DIR holds the JSON files evaluate-all.sh writes (<set>-tune.json, <set>-heldout.json, seeds-all.json,
-after-rules-tune.json, after-rules-heldout.json)."""
+after-rules-tune.json, after-rules-heldout.json, unseen-all.json)."""
 import json, pathlib, sys
 
-SETS = ["seeds", "real-dev", "fakehealth", "own", "pooled", "after-rules", "threads", "threads-pooled"]
+SETS = ["seeds", "real-dev", "fakehealth", "own", "pooled", "after-rules", "unseen", "threads", "threads-pooled"]
 # Sets scored as one run over all their documents, not split into halves.
 WHOLE = {"seeds"}
+# Documents annotated during the round and not yet looked at by any rule: both halves are held back, so the
+# whole set is one held-back figure.
+WHOLE_HELD_BACK = {"unseen"}
 # Figures a set cannot have (no studies in the threads' gold, no comments in news) are left blank, not 0.
 _NO_STUDIES = {"studies_returned", "study_recall", "study_precision", "studies_merged_wrongly", "study_attributes",
                "by_condition_recall", "by_condition_precision", "finding_recall", "finding_direction_accuracy",
@@ -50,7 +53,11 @@ def main():
         print("| " + " | ".join(header) + " |")
         print("|" + " --- |" * len(header))
         for name in SETS:
-            if name in WHOLE:
+            if name in WHOLE_HELD_BACK:
+                row = [name, "—", cell(runs, name, "all", figure)]
+                if before is not None:
+                    row.append(cell(before, name, "all", figure))
+            elif name in WHOLE:
                 row = [name, cell(runs, name, "all", figure), "—"]
                 if before is not None:
                     row.append(cell(before, name, "all", figure))
