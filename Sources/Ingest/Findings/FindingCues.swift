@@ -32,6 +32,10 @@ struct FindingCues: Sendable {
         var exampleCues: [String]
         var adjustmentCues: [String]
         var chanceCues: [String]
+        var adverseListCues: [String]
+        var adverseNegations: [String]
+        var adverseReductions: [String]
+        var adverseLinks: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -46,6 +50,8 @@ struct FindingCues: Sendable {
             case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
             case resultJoints = "result_joints", wholeMarkers = "whole_markers", exampleCues = "example_cues"
             case adjustmentCues = "adjustment_cues", chanceCues = "chance_cues"
+            case adverseListCues = "adverse_list_cues", adverseNegations = "adverse_negations"
+            case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
         }
     }
 
@@ -108,6 +114,14 @@ struct FindingCues: Sendable {
     /// "the gap may be down to chance", "was not significant": a clause that names nothing and says
     /// the difference before it may be chance makes that result a null.
     let chance: PhraseSet
+    /// "side effects", "adverse reactions": the conditions listed after one of these are the treatment's harms.
+    let adverseLists: PhraseSet
+    /// "no", "without": a few words before an adverse cue, they make its list a null ("no side effects such as …").
+    let adverseNegations: PhraseSet
+    /// "fewer", "less": a few words before an adverse cue, they make its list a benefit ("fewer side effects, such as …").
+    let adverseReductions: PhraseSet
+    /// "were", "included", "such as": after an adverse cue, what opens its list.
+    let adverseLinks: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -142,5 +156,9 @@ struct FindingCues: Sendable {
         examples = PhraseSet(file.exampleCues)
         adjustment = PhraseSet(file.adjustmentCues)
         chance = PhraseSet(file.chanceCues)
+        adverseLists = PhraseSet(file.adverseListCues)
+        adverseNegations = PhraseSet(file.adverseNegations)
+        adverseReductions = PhraseSet(file.adverseReductions)
+        adverseLinks = PhraseSet(file.adverseLinks)
     }
 }

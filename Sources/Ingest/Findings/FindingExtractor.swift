@@ -64,7 +64,10 @@ public struct FindingExtractor: Sendable {
             previousSentence = sentence
             if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
             let named = context.substances(span)
-            guard !named.isEmpty else { continue }
+            guard !named.isEmpty else {
+                if let index = adverseListOwner(sentence, studies, own, headings, context) { extra[index].append(span) }
+                continue
+            }
             var best: (index: Int, start: Int)?
             // The sentence right after a study that names no substance ("A review pooled five trials. People given
             // omega-3 had …") reports that study's result.
@@ -83,6 +86,23 @@ public struct FindingExtractor: Sendable {
             if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// A list of adverse reactions that names no substance ("The most common side effects were …") belongs to the
+    /// latest study before it that has a substance. A heading between ends that study's section, unless the list
+    /// gives rates: a trial's tally under a table's caption is still the trial's.
+    private func adverseListOwner(_ sentence: Sentence, _ studies: [ExtractedStudy], _ own: [[TextSpan]], _ headings: [Int],
+                                  _ context: StudyContext) -> Int? {
+        let view = StudySentence(span: sentence.span, context: context)
+        guard let list = AdverseList(view, cues: cues, studyCues: studyCues, reader: reader, context) else { return nil }
+        var best: (index: Int, start: Int)?
+        for index in studies.indices where !studies[index].interventions.isEmpty {
+            guard let latest = own[index].filter({ $0.start < sentence.span.start }).map(\.start).max() else { continue }
+            if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+        }
+        guard let best else { return nil }
+        if !list.givesRates, headings.contains(where: { $0 > best.start && $0 < sentence.span.start }) { return nil }
+        return best.index
     }
 
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
@@ -133,7 +153,12 @@ public struct FindingExtractor: Sendable {
             study.interventions.append(StudyIntervention(conceptID: finding.interventionID, formID: finding.formID, role: .studied))
         }
         let primary = study.interventions.first { $0.role == .studied && found.contains($0.conceptID) }?.conceptID
-        if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
+        // A trial's listed adverse reactions don't turn its efficacy result into a harm: the study's direction is
+        // read from its other findings, and with none, the study stage's reading of its sentences stands.
+        let safetyOnly = Set(results.filter(\.safety).map { $0.interventionID + "|" + $0.outcomeID })
+            .subtracting(results.filter { !$0.safety }.map { $0.interventionID + "|" + $0.outcomeID })
+        let efficacy = study.findings.filter { $0.interventionID == primary && !safetyOnly.contains($0.interventionID + "|" + $0.outcomeID) }
+        if primary != nil, let direction = Self.summary(efficacy) {
             study.direction = direction
         }
     }

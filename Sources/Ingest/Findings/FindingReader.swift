@@ -25,6 +25,8 @@ struct FindingReader: Sendable {
         /// An outcome named as a part of another ("deaths, including those from strokes") or of a composite: it
         /// gives way to a result stated for that outcome on its own.
         var component = false
+        /// Read from a list of adverse reactions: a harm beside the efficacy the study set out to measure.
+        var safety = false
     }
 
     /// `fallbackOutcomes`: what a result that names no outcome speaks of. `narrowing`: the study's conditions, to
@@ -52,7 +54,16 @@ struct FindingReader: Sendable {
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             let sentenceStart = results.count
-            for clause in clauses(whole, context) {
+            // "The most common side effects were headache (12%) and nausea": a harm for each listed condition; the
+            // words before the list are read as usual.
+            let list = AdverseList(whole, cues: cues, studyCues: studyCues, reader: self, context)
+            if let list {
+                results += adverseResults(list, whole, studied: studied, excluded: excluded, specific: specific, context)
+            }
+            for full in clauses(whole, context) {
+                // Only the words before an adverse list are a clause of their own.
+                let clause = list.map { full.clamped(to: full.lowerBound..<max(full.lowerBound, $0.cue.lowerBound)) } ?? full
+                guard !clause.isEmpty else { continue }
                 // What the result was adjusted for ("after accounting for age and blood sugar") is neither its
                 // exposure nor its outcome.
                 let sentence = covariates.withoutCovariates(whole, clause, context.document.text)
@@ -123,6 +134,25 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// The harms of an adverse list, for the studied substances the sentence names before it or, naming none, for
+    /// the study's own; a list of what the comparator arm reported ("in the placebo group, side effects were …") is
+    /// not the studied treatment's.
+    private func adverseResults(_ list: AdverseList, _ sentence: StudySentence, studied: [String], excluded: Set<String>,
+                                specific: [String], _ context: StudyContext) -> [Result] {
+        let before = 0..<list.cue.lowerBound
+        let named = interventions(sentence, before, studied: studied, excluded: excluded, context)
+        if named.isEmpty, !sentence.mentions(in: before, type: .intervention, context).isEmpty { return [] }
+        if cues.comparatorArms.contains(in: sentence.tokens, from: 0, to: list.cue.lowerBound) { return [] }
+        let targets = !named.isEmpty ? named : specific.map { (id: $0, form: nil, arm: nil) }
+        let hedged = cues.hedges.contains(in: sentence.tokens, from: 0, to: list.end)
+        return targets.flatMap { target in
+            list.outcomes.map { outcome in
+                Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
+                       direction: list.direction, effect: nil, hedged: hedged, span: sentence.span, safety: true)
+            }
+        }
     }
 
     /// Who a result that names no substance is for: the study's studied ones, but a generic one beside a narrower
