@@ -36,6 +36,10 @@ struct FindingCues: Sendable {
         var adverseNegations: [String]
         var adverseReductions: [String]
         var adverseLinks: [String]
+        var nonResultMasks: [String]
+        var extraBenefit: [String]
+        var emphasisCues: [String]
+        var extraRises: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -52,6 +56,8 @@ struct FindingCues: Sendable {
             case adjustmentCues = "adjustment_cues", chanceCues = "chance_cues"
             case adverseListCues = "adverse_list_cues", adverseNegations = "adverse_negations"
             case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
+            case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
+            case extraRises = "extra_rises"
         }
     }
 
@@ -122,6 +128,14 @@ struct FindingCues: Sendable {
     let adverseReductions: PhraseSet
     /// "were", "included", "such as": after an adverse cue, what opens its list.
     let adverseLinks: PhraseSet
+    /// "the recommended dose": words that hold a non-result cue but name an amount, not advice.
+    let nonResultMasks: PhraseSet
+    /// "protection against": benefits the study stage's direction cues leave out, read when they find none.
+    let extraBenefit: PhraseSet
+    /// "particularly", "especially": an example cue that singles the member out, which then shares the class's result.
+    let emphasis: PhraseSet
+    /// "increasing", "raising": rises the study stage's cues leave out, read per outcome beside a fall.
+    let extraRises: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -160,5 +174,9 @@ struct FindingCues: Sendable {
         adverseNegations = PhraseSet(file.adverseNegations)
         adverseReductions = PhraseSet(file.adverseReductions)
         adverseLinks = PhraseSet(file.adverseLinks)
+        nonResultMasks = PhraseSet(file.nonResultMasks)
+        extraBenefit = PhraseSet(file.extraBenefit)
+        emphasis = PhraseSet(file.emphasisCues)
+        extraRises = PhraseSet(file.extraRises)
     }
 }
