@@ -86,4 +86,23 @@ struct FindingListTests {
         #expect(found.contains { $0.outcomeID == "hypertriglyceridemia" && $0.direction == .benefit })
         #expect(!found.contains { $0.direction == .harm })
     }
+
+    @Test("a study that names no substance in a document about one takes that substance")
+    func studyWithoutItsSubstance() throws {
+        let text = """
+            Melatonin is sold as a sleep aid, and many adults take melatonin every night. A small study in 2019 found \
+            that melatonin shortened the time it took to fall asleep.
+
+            Next, the same team ran a randomised trial in 160 adults, who were followed for a year. After a year \
+            there was no difference in insomnia between the two groups.
+            """
+        let studies = try FindingTests.studies(text, title: "Melatonin for sleep")
+        let trial = studies.first { $0.design == .rct }
+        #expect(trial?.findings.contains { $0.interventionID == "melatonin" && $0.outcomeID == "insomnia" && $0.direction == .noEffect } == true)
+        // Two substances named about as often: neither stands out, so neither is given to the trial.
+        let mixed = try FindingTests.studies(text.replacingOccurrences(of: "many adults take melatonin every night",
+                                                                      with: "many adults take magnesium, magnesium pills or magnesium drinks"),
+                                             title: "Sleep aids")
+        #expect(mixed.first { $0.design == .rct }?.findings.contains { $0.interventionID == "magnesium" } == false)
+    }
 }

@@ -28,6 +28,7 @@ public struct FindingExtractor: Sendable {
         let extra = continuingSentences(studies, own, context)
         let namedAt = OutcomeNarrowing.namedAt(context)
         let titleConditions = context.titleConditionIDs.filter { !cues.notOutcomes.contains($0) }
+        let dominant = dominantSubstance(context)
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
@@ -40,6 +41,11 @@ public struct FindingExtractor: Sendable {
                 where !studies[index].interventions.contains(where: { $0.conceptID == context.lexicon.substance(of: substance) }) {
                     studies[index].interventions.append(StudyIntervention(conceptID: context.lexicon.substance(of: substance), formID: nil, role: .studied))
                 }
+            }
+            // Still without one ("Next, the team ran a randomised trial in 42 patients"): a document about one
+            // treatment speaks of it throughout, so the substance it names far more than any other is the study's.
+            if studies[index].interventions.isEmpty, let dominant {
+                studies[index].interventions.append(StudyIntervention(conceptID: dominant, formID: nil, role: .studied))
             }
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
                   continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) },
@@ -86,6 +92,21 @@ public struct FindingExtractor: Sendable {
             if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// The substance the body names at least three times and at least twice as often as any other; nil when no
+    /// one substance stands out.
+    func dominantSubstance(_ context: StudyContext) -> String? {
+        var counts: [String: Int] = [:]
+        for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
+            for mention in context.concepts.inside(sentence.span) where context.type(mention) == .intervention {
+                counts[context.lexicon.substance(of: mention.conceptID), default: 0] += 1
+            }
+        }
+        let ranked = counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
+        guard let top = ranked.first, top.value >= 3 else { return nil }
+        if ranked.count > 1, ranked[1].value * 2 > top.value { return nil }
+        return top.key
     }
 
     /// A list of adverse reactions that names no substance ("The most common side effects were …") belongs to the
