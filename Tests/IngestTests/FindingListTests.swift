@@ -105,4 +105,28 @@ struct FindingListTests {
                                              title: "Sleep aids")
         #expect(mixed.first { $0.design == .rct }?.findings.contains { $0.interventionID == "magnesium" } == false)
     }
+
+    @Test("a later paragraph that refers back to the treatment reports the trial's result; a heading between ends it")
+    func anaphorAcrossParagraphs() throws {
+        let studies = try FindingTests.studies("""
+            Zinc lozenges are popular in winter.
+
+            A randomised trial gave 300 adults zinc lozenges or a placebo for a year, the researchers said.
+
+            People on the treatment had fewer colds and less pneumonia.
+            """)
+        let zinc = FindingTests.findings(studies, "zinc")
+        #expect(zinc.contains { $0.outcomeID == "common-cold" && $0.direction == .benefit })
+        #expect(zinc.contains { $0.outcomeID == "pneumonia" && $0.direction == .benefit })
+        let headed = try FindingTests.studies("""
+            Zinc lozenges are popular in winter.
+
+            A randomised trial gave 300 adults zinc lozenges or a placebo for a year, the researchers said.
+
+            What doctors say
+
+            People on the treatment had fewer colds and less pneumonia.
+            """)
+        #expect(!FindingTests.findings(headed, "zinc").contains { $0.outcomeID == "pneumonia" })
+    }
 }

@@ -40,6 +40,7 @@ struct FindingCues: Sendable {
         var extraBenefit: [String]
         var emphasisCues: [String]
         var extraRises: [String]
+        var treatmentAnaphors: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -57,7 +58,7 @@ struct FindingCues: Sendable {
             case adverseListCues = "adverse_list_cues", adverseNegations = "adverse_negations"
             case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
             case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
-            case extraRises = "extra_rises"
+            case extraRises = "extra_rises", treatmentAnaphors = "treatment_anaphors"
         }
     }
 
@@ -136,6 +137,8 @@ struct FindingCues: Sendable {
     let emphasis: PhraseSet
     /// "increasing", "raising": rises the study stage's cues leave out, read per outcome beside a fall.
     let extraRises: PhraseSet
+    /// "the treatment", "those who took it": words that refer back to a study's substance without naming it.
+    let treatmentAnaphors: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -178,5 +181,6 @@ struct FindingCues: Sendable {
         extraBenefit = PhraseSet(file.extraBenefit)
         emphasis = PhraseSet(file.emphasisCues)
         extraRises = PhraseSet(file.extraRises)
+        treatmentAnaphors = PhraseSet(file.treatmentAnaphors)
     }
 }

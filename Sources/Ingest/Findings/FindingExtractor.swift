@@ -71,7 +71,10 @@ public struct FindingExtractor: Sendable {
             if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
             let named = context.substances(span)
             guard !named.isEmpty else {
-                if let index = adverseListOwner(sentence, studies, own, headings, context) { extra[index].append(span) }
+                if let index = adverseListOwner(sentence, studies, own, headings, context)
+                    ?? anaphorOwner(sentence, studies, own, headings, context) {
+                    extra[index].append(span)
+                }
                 continue
             }
             var best: (index: Int, start: Int)?
@@ -92,6 +95,23 @@ public struct FindingExtractor: Sendable {
             if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// "People on the treatment had fewer colds": a sentence that names no substance but refers back to one ("the
+    /// drug", "those who took it") and names a condition reports the result of the latest study before it that has a
+    /// substance, when no heading stands between.
+    private func anaphorOwner(_ sentence: Sentence, _ studies: [ExtractedStudy], _ own: [[TextSpan]], _ headings: [Int],
+                              _ context: StudyContext) -> Int? {
+        let tokens = context.tokens(sentence.span)
+        guard cues.treatmentAnaphors.contains(in: tokens),
+              context.concepts.inside(sentence.span).contains(where: { context.type($0) == .condition }) else { return nil }
+        var best: (index: Int, start: Int)?
+        for index in studies.indices where !studies[index].interventions.isEmpty {
+            guard let latest = own[index].filter({ $0.start < sentence.span.start }).map(\.start).max() else { continue }
+            if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+        }
+        guard let best, !headings.contains(where: { $0 > best.start && $0 < sentence.span.start }) else { return nil }
+        return best.index
     }
 
     /// The substance the body names at least three times and at least twice as often as any other; nil when no
