@@ -129,4 +129,15 @@ struct FindingListTests {
             """)
         #expect(!FindingTests.findings(headed, "zinc").contains { $0.outcomeID == "pneumonia" })
     }
+
+    @Test("a list named before its cue ('headache and nausea were the most common side effects') is a list too")
+    func listBeforeTheCue() throws {
+        let studies = try FindingTests.studies("""
+            A randomised trial gave 420 adults with gout allopurinol or a placebo for two years. Allopurinol cut gout \
+            flares by half. Headache and nausea were the most common side effects of the drug.
+            """)
+        let harms = harms(studies, "allopurinol")
+        #expect(harms.isSuperset(of: ["headache", "nausea"]))
+        #expect(!harms.contains("gout"))
+    }
 }

@@ -62,7 +62,7 @@ struct FindingReader: Sendable {
             }
             for full in clauses(whole, context) {
                 // Only the words before an adverse list are a clause of their own.
-                let clause = list.map { full.clamped(to: full.lowerBound..<max(full.lowerBound, $0.cue.lowerBound)) } ?? full
+                let clause = list.map { full.clamped(to: full.lowerBound..<max(full.lowerBound, $0.region.lowerBound)) } ?? full
                 guard !clause.isEmpty else { continue }
                 // What the result was adjusted for ("after accounting for age and blood sugar") is neither its
                 // exposure nor its outcome.
@@ -143,12 +143,12 @@ struct FindingReader: Sendable {
     /// not the studied treatment's.
     private func adverseResults(_ list: AdverseList, _ sentence: StudySentence, studied: [String], excluded: Set<String>,
                                 specific: [String], _ context: StudyContext) -> [Result] {
-        let before = 0..<list.cue.lowerBound
-        let named = interventions(sentence, before, studied: studied, excluded: excluded, context)
-        if named.isEmpty, !sentence.mentions(in: before, type: .intervention, context).isEmpty { return [] }
-        if cues.comparatorArms.contains(in: sentence.tokens, from: 0, to: list.cue.lowerBound) { return [] }
+        let owner = list.owner
+        let named = interventions(sentence, owner, studied: studied, excluded: excluded, context)
+        if named.isEmpty, !sentence.mentions(in: owner, type: .intervention, context).isEmpty { return [] }
+        if cues.comparatorArms.contains(in: sentence.tokens, from: owner.lowerBound, to: owner.upperBound) { return [] }
         let targets = !named.isEmpty ? named : specific.map { (id: $0, form: nil, arm: nil) }
-        let hedged = cues.hedges.contains(in: sentence.tokens, from: 0, to: list.end)
+        let hedged = cues.hedges.contains(in: sentence.tokens, from: 0, to: list.region.upperBound)
         return targets.flatMap { target in
             list.outcomes.map { outcome in
                 Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
