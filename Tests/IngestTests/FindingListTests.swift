@@ -140,4 +140,20 @@ struct FindingListTests {
         #expect(harms.isSuperset(of: ["headache", "nausea"]))
         #expect(!harms.contains("gout"))
     }
+
+    @Test("the study's direction weighs each statement once; background on what other studies linked is no result")
+    func statementsWeighOnce() throws {
+        let studies = try FindingTests.studies("""
+            A cohort study followed 20,000 adults on statins for five years. Those on statins had fewer heart attacks, \
+            strokes and cardiovascular deaths. Those on statins were also more likely to develop type 2 diabetes.
+            """)
+        #expect(studies.first { $0.design == .cohort }?.direction == .mixed)
+        let background = try FindingTests.studies("""
+            A randomised trial gave 500 soldiers vitamin D or a placebo over one winter. Vitamin D is much studied, with studies linking low \
+            vitamin D levels to higher risks of asthma and depression. The soldiers given vitamin D had no fewer colds than those given the placebo.
+            """)
+        let found = FindingTests.findings(background, "vitamin-d")
+        #expect(found.contains { $0.outcomeID == "common-cold" && $0.direction == .noEffect })
+        #expect(!found.contains { $0.outcomeID == "asthma" || $0.outcomeID == "depression" })
+    }
 }

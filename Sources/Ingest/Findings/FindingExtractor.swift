@@ -269,9 +269,17 @@ public struct FindingExtractor: Sendable {
     /// The study's direction from the findings of its primary studied intervention (the first it names with a
     /// result: "K2 helped, whereas K1 had no correlation" is a study of K2 that found a benefit): their one
     /// direction, or `mixed` when they disagree; nil when there is nothing to sum up.
+    /// Each statement weighs once: "fewer heart attacks, strokes and deaths" is one result, not three beside a harm
+    /// stated once.
     static func summary(_ findings: [ExtractedFinding]) -> Direction? {
-        let clear = findings.map(\.direction).filter { $0 != .unclear }
         guard !findings.isEmpty else { return nil }
+        var order: [TextSpan] = []
+        var bySpan: [TextSpan: [Direction]] = [:]
+        for finding in findings where finding.direction != .unclear {
+            if bySpan[finding.span] == nil { order.append(finding.span) }
+            bySpan[finding.span, default: []].append(finding.direction)
+        }
+        let clear = order.compactMap { bySpan[$0].map(StudyDirectionReader.combine) }
         guard !clear.isEmpty else { return .unclear }
         return StudyDirectionReader.combine(clear)
     }
