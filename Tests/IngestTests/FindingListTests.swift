@@ -66,7 +66,7 @@ struct FindingListTests {
     func protectionAndEmphasis() throws {
         let studies = try FindingTests.studies("""
             A case-control study of 1,500 adults found that using anti-inflammatory drugs, particularly aspirin, \
-            for ten years may have given some protection against melanoma.
+            for ten years went with protection against melanoma.
             """)
         #expect(FindingTests.findings(studies, "nsaids").contains { $0.outcomeID == "melanoma" && $0.direction == .benefit })
         #expect(FindingTests.findings(studies, "aspirin").contains { $0.outcomeID == "melanoma" && $0.direction == .benefit })
@@ -79,8 +79,8 @@ struct FindingListTests {
     @Test("a fall and a rise in one clause give each outcome its own change; 'the recommended dose' is no advice")
     func fallAndRise() throws {
         let studies = try FindingTests.studies("""
-            In a controlled trial of 240 adults, omega-3 at half the recommended dose beat a placebo in reducing \
-            triglycerides and increasing good cholesterol.
+            In a controlled trial of 240 adults, omega-3 taken at half the recommended dose did better than a \
+            placebo at lowering triglycerides and increasing good cholesterol.
             """)
         let found = FindingTests.findings(studies, "omega-3")
         #expect(found.contains { $0.outcomeID == "hypertriglyceridemia" && $0.direction == .benefit })

@@ -42,7 +42,7 @@ public struct FindingExtractor: Sendable {
                     studies[index].interventions.append(StudyIntervention(conceptID: context.lexicon.substance(of: substance), formID: nil, role: .studied))
                 }
             }
-            // Still without one ("Next, the team ran a randomised trial in 42 patients"): a document about one
+            // Still without one ("A second, controlled trial then enrolled 90 adults"): a document about one
             // treatment speaks of it throughout, so the substance it names far more than any other is the study's.
             if studies[index].interventions.isEmpty, let dominant {
                 studies[index].interventions.append(StudyIntervention(conceptID: dominant, formID: nil, role: .studied))

@@ -338,7 +338,7 @@ struct FindingReader: Sendable {
         directions.polarity(tokens, range, adverse: []) ?? extraBenefit(tokens, range)
     }
 
-    /// "may have offered some protection against the disease": a benefit, or a null when negated ("no protection").
+    /// "the tablets gave protection against gout": a benefit, or a null when negated ("no protection").
     private func extraBenefit(_ tokens: [WordToken], _ clause: Range<Int>) -> Direction? {
         guard let cue = cues.extraBenefit.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first else { return nil }
         let negated = studyCues.null.contains(in: tokens, from: clause.lowerBound, to: cue.lowerBound)
