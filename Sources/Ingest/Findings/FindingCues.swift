@@ -32,6 +32,15 @@ struct FindingCues: Sendable {
         var exampleCues: [String]
         var adjustmentCues: [String]
         var chanceCues: [String]
+        var adverseListCues: [String]
+        var adverseNegations: [String]
+        var adverseReductions: [String]
+        var adverseLinks: [String]
+        var nonResultMasks: [String]
+        var extraBenefit: [String]
+        var emphasisCues: [String]
+        var extraRises: [String]
+        var treatmentAnaphors: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -46,6 +55,10 @@ struct FindingCues: Sendable {
             case addedBenefitCues = "added_benefit_cues", baseLinks = "base_links", connectiveAfterCue = "connective_after_cue"
             case resultJoints = "result_joints", wholeMarkers = "whole_markers", exampleCues = "example_cues"
             case adjustmentCues = "adjustment_cues", chanceCues = "chance_cues"
+            case adverseListCues = "adverse_list_cues", adverseNegations = "adverse_negations"
+            case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
+            case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
+            case extraRises = "extra_rises", treatmentAnaphors = "treatment_anaphors"
         }
     }
 
@@ -108,6 +121,24 @@ struct FindingCues: Sendable {
     /// "the gap may be down to chance", "was not significant": a clause that names nothing and says
     /// the difference before it may be chance makes that result a null.
     let chance: PhraseSet
+    /// "side effects", "adverse reactions": the conditions listed after one of these are the treatment's harms.
+    let adverseLists: PhraseSet
+    /// "no", "without": a few words before an adverse cue, they make its list a null ("no side effects such as …").
+    let adverseNegations: PhraseSet
+    /// "fewer", "less": a few words before an adverse cue, they make its list a benefit ("fewer side effects, such as …").
+    let adverseReductions: PhraseSet
+    /// "were", "included", "such as": after an adverse cue, what opens its list.
+    let adverseLinks: PhraseSet
+    /// "the recommended dose": words that hold a non-result cue but name an amount, not advice.
+    let nonResultMasks: PhraseSet
+    /// "protection against": benefits the study stage's direction cues leave out, read when they find none.
+    let extraBenefit: PhraseSet
+    /// "particularly", "especially": an example cue that singles the member out, which then shares the class's result.
+    let emphasis: PhraseSet
+    /// "increasing", "raising": rises the study stage's cues leave out, read per outcome beside a fall.
+    let extraRises: PhraseSet
+    /// "the treatment", "those who took it": words that refer back to a study's substance without naming it.
+    let treatmentAnaphors: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -142,5 +173,14 @@ struct FindingCues: Sendable {
         examples = PhraseSet(file.exampleCues)
         adjustment = PhraseSet(file.adjustmentCues)
         chance = PhraseSet(file.chanceCues)
+        adverseLists = PhraseSet(file.adverseListCues)
+        adverseNegations = PhraseSet(file.adverseNegations)
+        adverseReductions = PhraseSet(file.adverseReductions)
+        adverseLinks = PhraseSet(file.adverseLinks)
+        nonResultMasks = PhraseSet(file.nonResultMasks)
+        extraBenefit = PhraseSet(file.extraBenefit)
+        emphasis = PhraseSet(file.emphasisCues)
+        extraRises = PhraseSet(file.extraRises)
+        treatmentAnaphors = PhraseSet(file.treatmentAnaphors)
     }
 }

@@ -28,6 +28,7 @@ public struct FindingExtractor: Sendable {
         let extra = continuingSentences(studies, own, context)
         let namedAt = OutcomeNarrowing.namedAt(context)
         let titleConditions = context.titleConditionIDs.filter { !cues.notOutcomes.contains($0) }
+        let dominant = dominantSubstance(context)
         for index in studies.indices {
             guard !own[index].isEmpty else {
                 for position in studies[index].interventions.indices { studies[index].interventions[position].role = .mentioned }
@@ -40,6 +41,11 @@ public struct FindingExtractor: Sendable {
                 where !studies[index].interventions.contains(where: { $0.conceptID == context.lexicon.substance(of: substance) }) {
                     studies[index].interventions.append(StudyIntervention(conceptID: context.lexicon.substance(of: substance), formID: nil, role: .studied))
                 }
+            }
+            // Still without one ("A second, controlled trial then enrolled 90 adults"): a document about one
+            // treatment speaks of it throughout, so the substance it names far more than any other is the study's.
+            if studies[index].interventions.isEmpty, let dominant {
+                studies[index].interventions.append(StudyIntervention(conceptID: dominant, formID: nil, role: .studied))
             }
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
                   continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) },
@@ -64,7 +70,13 @@ public struct FindingExtractor: Sendable {
             previousSentence = sentence
             if claimed.contains(where: { $0.overlaps(span) }) || sentence.text.trimmingCharactersInSpaces().hasSuffix("?") { continue }
             let named = context.substances(span)
-            guard !named.isEmpty else { continue }
+            guard !named.isEmpty else {
+                if let index = adverseListOwner(sentence, studies, own, headings, context)
+                    ?? anaphorOwner(sentence, studies, own, headings, context) {
+                    extra[index].append(span)
+                }
+                continue
+            }
             var best: (index: Int, start: Int)?
             // The sentence right after a study that names no substance ("A review pooled five trials. People given
             // omega-3 had …") reports that study's result.
@@ -83,6 +95,55 @@ public struct FindingExtractor: Sendable {
             if let best, !headings.contains(where: { $0 > best.start && $0 < span.start }) { extra[best.index].append(span) }
         }
         return extra
+    }
+
+    /// "People on the treatment had fewer colds": a sentence that names no substance but refers back to one ("the
+    /// drug", "those who took it") and names a condition reports the result of the latest study before it that has a
+    /// substance, when no heading stands between.
+    private func anaphorOwner(_ sentence: Sentence, _ studies: [ExtractedStudy], _ own: [[TextSpan]], _ headings: [Int],
+                              _ context: StudyContext) -> Int? {
+        let tokens = context.tokens(sentence.span)
+        guard cues.treatmentAnaphors.contains(in: tokens),
+              context.concepts.inside(sentence.span).contains(where: { context.type($0) == .condition }) else { return nil }
+        var best: (index: Int, start: Int)?
+        for index in studies.indices where !studies[index].interventions.isEmpty {
+            guard let latest = own[index].filter({ $0.start < sentence.span.start }).map(\.start).max() else { continue }
+            if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+        }
+        guard let best, !headings.contains(where: { $0 > best.start && $0 < sentence.span.start }) else { return nil }
+        return best.index
+    }
+
+    /// The substance the body names at least three times and at least twice as often as any other; nil when no
+    /// one substance stands out.
+    func dominantSubstance(_ context: StudyContext) -> String? {
+        var counts: [String: Int] = [:]
+        for sentence in context.document.sentences where sentence.region == .body || sentence.region == .title {
+            for mention in context.concepts.inside(sentence.span) where context.type(mention) == .intervention {
+                counts[context.lexicon.substance(of: mention.conceptID), default: 0] += 1
+            }
+        }
+        let ranked = counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
+        guard let top = ranked.first, top.value >= 3 else { return nil }
+        if ranked.count > 1, ranked[1].value * 2 > top.value { return nil }
+        return top.key
+    }
+
+    /// A list of adverse reactions that names no substance ("The most common side effects were …") belongs to the
+    /// latest study before it that has a substance. A heading between ends that study's section, unless the list
+    /// gives rates: a trial's tally under a table's caption is still the trial's.
+    private func adverseListOwner(_ sentence: Sentence, _ studies: [ExtractedStudy], _ own: [[TextSpan]], _ headings: [Int],
+                                  _ context: StudyContext) -> Int? {
+        let view = StudySentence(span: sentence.span, context: context)
+        guard let list = AdverseList(view, cues: cues, studyCues: studyCues, reader: reader, context) else { return nil }
+        var best: (index: Int, start: Int)?
+        for index in studies.indices where !studies[index].interventions.isEmpty {
+            guard let latest = own[index].filter({ $0.start < sentence.span.start }).map(\.start).max() else { continue }
+            if best.map({ latest > $0.start }) ?? true { best = (index, latest) }
+        }
+        guard let best else { return nil }
+        if !list.givesRates, headings.contains(where: { $0 > best.start && $0 < sentence.span.start }) { return nil }
+        return best.index
     }
 
     /// A line of a few words without a sentence's closing mark: "Side effects", "What the evidence says".
@@ -133,7 +194,12 @@ public struct FindingExtractor: Sendable {
             study.interventions.append(StudyIntervention(conceptID: finding.interventionID, formID: finding.formID, role: .studied))
         }
         let primary = study.interventions.first { $0.role == .studied && found.contains($0.conceptID) }?.conceptID
-        if let primary, let direction = Self.summary(study.findings.filter { $0.interventionID == primary }) {
+        // A trial's listed adverse reactions don't turn its efficacy result into a harm: the study's direction is
+        // read from its other findings, and with none, the study stage's reading of its sentences stands.
+        let safetyOnly = Set(results.filter(\.safety).map { $0.interventionID + "|" + $0.outcomeID })
+            .subtracting(results.filter { !$0.safety }.map { $0.interventionID + "|" + $0.outcomeID })
+        let efficacy = study.findings.filter { $0.interventionID == primary && !safetyOnly.contains($0.interventionID + "|" + $0.outcomeID) }
+        if primary != nil, let direction = Self.summary(efficacy) {
             study.direction = direction
         }
     }
@@ -203,9 +269,17 @@ public struct FindingExtractor: Sendable {
     /// The study's direction from the findings of its primary studied intervention (the first it names with a
     /// result: "K2 helped, whereas K1 had no correlation" is a study of K2 that found a benefit): their one
     /// direction, or `mixed` when they disagree; nil when there is nothing to sum up.
+    /// Each statement weighs once: "fewer heart attacks, strokes and deaths" is one result, not three beside a harm
+    /// stated once.
     static func summary(_ findings: [ExtractedFinding]) -> Direction? {
-        let clear = findings.map(\.direction).filter { $0 != .unclear }
         guard !findings.isEmpty else { return nil }
+        var order: [TextSpan] = []
+        var bySpan: [TextSpan: [Direction]] = [:]
+        for finding in findings where finding.direction != .unclear {
+            if bySpan[finding.span] == nil { order.append(finding.span) }
+            bySpan[finding.span, default: []].append(finding.direction)
+        }
+        let clear = order.compactMap { bySpan[$0].map(StudyDirectionReader.combine) }
         guard !clear.isEmpty else { return .unclear }
         return StudyDirectionReader.combine(clear)
     }

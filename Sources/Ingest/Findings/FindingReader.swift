@@ -25,6 +25,8 @@ struct FindingReader: Sendable {
         /// An outcome named as a part of another ("deaths, including those from strokes") or of a composite: it
         /// gives way to a result stated for that outcome on its own.
         var component = false
+        /// Read from a list of adverse reactions: a harm beside the efficacy the study set out to measure.
+        var safety = false
     }
 
     /// `fallbackOutcomes`: what a result that names no outcome speaks of. `narrowing`: the study's conditions, to
@@ -52,7 +54,16 @@ struct FindingReader: Sendable {
             var carriedOutcomes: [String] = []
             var carriedInterventions: [(id: String, form: String?, arm: String?)] = []
             let sentenceStart = results.count
-            for clause in clauses(whole, context) {
+            // "The most common side effects were headache (12%) and nausea": a harm for each listed condition; the
+            // words before the list are read as usual.
+            let list = AdverseList(whole, cues: cues, studyCues: studyCues, reader: self, context)
+            if let list {
+                results += adverseResults(list, whole, studied: studied, excluded: excluded, specific: specific, context)
+            }
+            for full in clauses(whole, context) {
+                // Only the words before an adverse list are a clause of their own.
+                let clause = list.map { full.clamped(to: full.lowerBound..<max(full.lowerBound, $0.region.lowerBound)) } ?? full
+                guard !clause.isEmpty else { continue }
                 // What the result was adjusted for ("after accounting for age and blood sugar") is neither its
                 // exposure nor its outcome.
                 let sentence = covariates.withoutCovariates(whole, clause, context.document.text)
@@ -88,8 +99,8 @@ struct FindingReader: Sendable {
                 // "For people at a higher risk of gout, cherries may be worth trying": the only direction word
                 // belongs to who is meant.
                 if outcomes.isEmpty, let prefix = cues.populationPrefixes.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first,
-                   directions.polarity(tokens, clause.lowerBound..<prefix.lowerBound, adverse: []) == nil,
-                   directions.polarity(tokens, prefix.upperBound..<clause.upperBound, adverse: []) == nil {
+                   statedDirection(tokens, clause.lowerBound..<prefix.lowerBound) == nil,
+                   statedDirection(tokens, prefix.upperBound..<clause.upperBound) == nil {
                     continue
                 }
                 let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
@@ -109,10 +120,12 @@ struct FindingReader: Sendable {
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
                     || cues.hedges.contains(in: tokens, from: 0, to: min(clause.lowerBound, tokens.count))
+                // "lowered triglycerides and raised good cholesterol": each outcome takes the change named before it.
+                let local = outcomes.count > 1 ? ownChanges(sentence, clause, outcomes, context) : [:]
                 for target in targets {
                     for outcome in ends {
                         results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
-                                              direction: direction, effect: effect, hedged: hedged, span: sentence.span,
+                                              direction: local[outcome] ?? direction, effect: effect, hedged: hedged, span: sentence.span,
                                               component: parts.contains(outcome)))
                     }
                     if let whole, !ends.contains(whole) {
@@ -123,6 +136,25 @@ struct FindingReader: Sendable {
             }
         }
         return results
+    }
+
+    /// The harms of an adverse list, for the studied substances the sentence names before it or, naming none, for
+    /// the study's own; a list of what the comparator arm reported ("in the placebo group, side effects were …") is
+    /// not the studied treatment's.
+    private func adverseResults(_ list: AdverseList, _ sentence: StudySentence, studied: [String], excluded: Set<String>,
+                                specific: [String], _ context: StudyContext) -> [Result] {
+        let owner = list.owner
+        let named = interventions(sentence, owner, studied: studied, excluded: excluded, context)
+        if named.isEmpty, !sentence.mentions(in: owner, type: .intervention, context).isEmpty { return [] }
+        if cues.comparatorArms.contains(in: sentence.tokens, from: owner.lowerBound, to: owner.upperBound) { return [] }
+        let targets = !named.isEmpty ? named : specific.map { (id: $0, form: nil, arm: nil) }
+        let hedged = cues.hedges.contains(in: sentence.tokens, from: 0, to: list.region.upperBound)
+        return targets.flatMap { target in
+            list.outcomes.map { outcome in
+                Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
+                       direction: list.direction, effect: nil, hedged: hedged, span: sentence.span, safety: true)
+            }
+        }
     }
 
     /// Who a result that names no substance is for: the study's studied ones, but a generic one beside a narrower
@@ -148,6 +180,40 @@ struct FindingReader: Sendable {
             }
         }
         return false
+    }
+
+    /// When a clause names both a fall and a rise ("reduced X and increased Y"), the direction of each outcome read
+    /// from the change word before it up to the next one; empty when the clause names one kind of change.
+    private func ownChanges(_ sentence: StudySentence, _ clause: Range<Int>, _ outcomes: [String],
+                            _ context: StudyContext) -> [String: Direction] {
+        let tokens = sentence.tokens
+        let falls = studyCues.decrease.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        let extraRises = cues.extraRises.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        let rises = studyCues.increase.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound) + extraRises
+        guard !falls.isEmpty, !rises.isEmpty else { return [:] }
+        let changes = (falls + rises).sorted { $0.lowerBound < $1.lowerBound }
+        var found: [String: Direction] = [:]
+        for (mention, token) in sentence.mentions(in: clause, type: .condition, context) where outcomes.contains(mention.conceptID) {
+            guard let index = changes.lastIndex(where: { $0.upperBound <= token }) else { continue }
+            let end = index + 1 < changes.count ? changes[index + 1].lowerBound : clause.upperBound
+            let part = changes[index].lowerBound..<end
+            // A rise the study stage's cues don't know ("increasing"): a harm, but for something of which more is good.
+            let rise: Direction? = extraRises.contains(changes[index])
+                ? (studyCues.goodOutcomes.contains(in: tokens, from: part.lowerBound, to: part.upperBound)
+                   || cues.soughtOutcomes.contains(mention.conceptID) ? .benefit : .harm)
+                : nil
+            guard let direction = polarity(sentence, part, context) ?? rise else { continue }
+            // One outcome named under two changes keeps the clause's reading where they disagree.
+            if let earlier = found[mention.conceptID], earlier != direction { found[mention.conceptID] = nil; continue }
+            found[mention.conceptID] = direction
+        }
+        return found
+    }
+
+    /// "these drugs, particularly aspirin": a member singled out holds the class's result as well.
+    private func isEmphasized(_ sentence: StudySentence, _ token: Int) -> Bool {
+        cues.emphasis.matches(in: sentence.tokens, from: max(0, token - 4), to: token)
+            .contains { $0.upperBound <= token && token - $0.upperBound <= 2 }
     }
 
     /// Whether a mention stands shortly after an example cue ("such as", "mainly the drug") or inside brackets. A
@@ -227,7 +293,11 @@ struct FindingReader: Sendable {
     func polarity(_ sentence: StudySentence, _ clause: Range<Int>, _ context: StudyContext) -> Direction? {
         let tokens = sentence.tokens
         if cues.unclear.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return .unclear }
-        if cues.nonResult.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) { return nil }
+        let masks = cues.nonResultMasks.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+        if cues.nonResult.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound)
+            .contains(where: { cue in !masks.contains { $0.lowerBound <= cue.lowerBound && cue.upperBound <= $0.upperBound } }) {
+            return nil
+        }
         let namesIntervention = !sentence.mentions(in: clause, type: .intervention, context).isEmpty
         // "The placebo group showed no change": the comparator's own course, unless the clause names a substance
         // whose arm it is ("the low-dose arm of K1 stayed level").
@@ -261,6 +331,19 @@ struct FindingReader: Sendable {
         }
         if let level = levelChange(sentence, clause, adverse: adverse, context) { return level }
         return directions.polarity(tokens, clause, adverse: adverse) ?? rateComparison(sentence, clause, context)
+            ?? extraBenefit(tokens, clause)
+    }
+
+    private func statedDirection(_ tokens: [WordToken], _ range: Range<Int>) -> Direction? {
+        directions.polarity(tokens, range, adverse: []) ?? extraBenefit(tokens, range)
+    }
+
+    /// "the tablets gave protection against gout": a benefit, or a null when negated ("no protection").
+    private func extraBenefit(_ tokens: [WordToken], _ clause: Range<Int>) -> Direction? {
+        guard let cue = cues.extraBenefit.matches(in: tokens, from: clause.lowerBound, to: clause.upperBound).first else { return nil }
+        let negated = studyCues.null.contains(in: tokens, from: clause.lowerBound, to: cue.lowerBound)
+            || cues.adverseNegations.contains(in: tokens, from: max(clause.lowerBound, cue.lowerBound - 2), to: cue.lowerBound)
+        return negated ? .noEffect : .benefit
     }
 
     /// "lower levels of markers of inflammation": a fall in a condition's levels is a benefit, a rise a harm (the
@@ -420,7 +503,8 @@ struct FindingReader: Sendable {
             if !members.isEmpty && examples.count < members.count { continue }
             if context.lexicon.ancestors(of: substance).contains(where: { ancestor in
                 substances.contains(ancestor) && !excluded.contains(ancestor) && own.contains(ancestor)
-            }), sentence.mentions.firstIndex(where: { $0.token == token }).map({ isExample(sentence, $0, context) }) ?? false {
+            }), sentence.mentions.firstIndex(where: { $0.token == token }).map({ isExample(sentence, $0, context) }) ?? false,
+               !isEmphasized(sentence, token) {
                 continue
             }
             let ids = [substance]
