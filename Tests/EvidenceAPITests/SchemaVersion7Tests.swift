@@ -152,7 +152,10 @@ import SQLiteDB
                 var served = try client.json("/v1/findings/" + id)
                 #expect(served["study_id"] as? String == study["id"] as? String)
                 for key in ["study_id", "design", "evidence_level"] { served.removeValue(forKey: key) }
-                #expect(NSDictionary(dictionary: served).isEqual(to: embedded), "\(id)")
+                let canonical = { (object: [String: Any]) in
+                    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                }
+                #expect(try canonical(served) == canonical(embedded), "\(id)")
                 compared += 1
             }
         }
