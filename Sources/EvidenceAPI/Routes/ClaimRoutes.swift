@@ -24,12 +24,12 @@ enum ClaimRoutes {
             var conditionID: String?, interventionID: String?
             if let condition = p["condition"] {
                 conditionID = try context.services.concept(condition, type: "condition", db: db)
-                query.join(ClaimRoutes.conceptJoin("ci"), matching: conditionID)
+                query.join(ClaimRoutes.conditionJoin, matching: conditionID)
                 if conditionID != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
             }
             if let intervention = p["intervention"] {
                 interventionID = try context.services.concept(intervention, type: "intervention", db: db)
-                query.join(ClaimRoutes.conceptJoin("ii"), matching: interventionID)
+                query.join(ClaimRoutes.interventionJoin, matching: interventionID)
                 if interventionID != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
             }
             if let indexOrder { query.order = indexOrder }
@@ -46,12 +46,12 @@ enum ClaimRoutes {
         }
     }
 
-    /// Joins the claim concept index by its whole key (concept, source, start, claim): it has no index by claim
+    /// The claim concept index joined by its whole key (concept, source, start, claim): it has no index by claim
     /// (schema version 7), so a second concept filter finds its row by the key, not by the claim id alone.
-    static func conceptJoin(_ alias: String) -> String {
-        "JOIN claim_concept_index \(alias) ON \(alias).concept_id = ? AND \(alias).source_id = c.source_id"
-            + " AND \(alias).start = c.start AND \(alias).claim_id = c.id"
-    }
+    static let conditionJoin = "JOIN claim_concept_index ci ON ci.concept_id = ? AND ci.source_id = c.source_id"
+        + " AND ci.start = c.start AND ci.claim_id = c.id"
+    static let interventionJoin = "JOIN claim_concept_index ii ON ii.concept_id = ? AND ii.source_id = c.source_id"
+        + " AND ii.start = c.start AND ii.claim_id = c.id"
 
     static let item = Route(
         path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim",
