@@ -80,10 +80,10 @@ CREATE TABLE mentions (
     start      INTEGER NOT NULL,
     concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
     "end"      INTEGER NOT NULL,
-    quote      TEXT NOT NULL,
     fuzzy      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (source_id, start, concept_id)
 ) WITHOUT ROWID;
+-- The quote is the source's text between start and end; it is not stored twice (schema version 7).
 -- No index by concept: no query of the API reads mentions by concept (schema version 5 dropped it).
 
 -- A study, merged over every source that reports it (see study_reports). The id derives from identity_key.
@@ -147,9 +147,11 @@ CREATE TABLE study_mentions (
     source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     start     INTEGER NOT NULL,
     "end"     INTEGER NOT NULL,
-    quote     TEXT NOT NULL,
     PRIMARY KEY (study_id, source_id, start)
 ) WITHOUT ROWID;
+-- The quote of a study mention, of a finding and a claim's text are the source's text between start and end,
+-- read with substr (offsets count Unicode scalars, as SQLite's substr counts characters); not stored twice
+-- (schema version 7).
 CREATE INDEX study_mentions_source ON study_mentions (source_id, study_id);
 
 -- The conditions and interventions each source gives a study, as written (direct links only).
@@ -193,10 +195,9 @@ CREATE TABLE findings (
     effect          TEXT,
     hedged          INTEGER NOT NULL CHECK (hedged IN (0, 1)),
     start           INTEGER NOT NULL,
-    "end"           INTEGER NOT NULL,
-    quote           TEXT NOT NULL,
-    json            TEXT NOT NULL DEFAULT '{}'   -- the API object (with its study's design), rendered with the study
+    "end"           INTEGER NOT NULL
 );
+-- A finding's API object is rendered when it is read (schema version 7 dropped the stored copy).
 CREATE INDEX findings_study ON findings (study_id, id);
 CREATE INDEX findings_source ON findings (source_id, id);
 CREATE INDEX findings_direction ON findings (direction, id);
@@ -249,15 +250,14 @@ CREATE TABLE claims (
     source_id     TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
-    text          TEXT NOT NULL,
     kind          TEXT NOT NULL CHECK (kind IN ('efficacy', 'safety', 'mechanism', 'dosage', 'interaction',
                                                 'recommendation', 'epidemiology', 'other')),
     hedged        INTEGER NOT NULL CHECK (hedged IN (0, 1)),
     attributed_to TEXT,
     study_id      TEXT REFERENCES studies (id) ON DELETE SET NULL,
-    json          TEXT NOT NULL DEFAULT '{}',
     finding_id    TEXT REFERENCES findings (id) ON DELETE SET NULL   -- the finding the claim reports, if one
 );
+-- A claim's API object is rendered when it is read: stored, it was more than half of this table (schema 7).
 CREATE INDEX claims_source ON claims (source_id, start, id);
 CREATE INDEX claims_finding ON claims (finding_id);
 -- The two-valued filters carry the lists' reading order: a filtered page is read in index order, and a
@@ -277,14 +277,16 @@ CREATE TABLE claim_concepts (
 -- Claims linked to their concepts and all broader ones (see study_concept_index), in reading order within a
 -- concept: the claim lists' order, so a concept's page is read in index order, and a document's rows for one
 -- concept sit together (one page written, not one per claim).
+-- No foreign key and no index by claim (schema version 7; the index was as large as the table): the store
+-- deletes a source's rows itself, one key range per concept, and a second concept filter looks its row up by the
+-- whole key (concept, source, start, claim).
 CREATE TABLE claim_concept_index (
     concept_id TEXT NOT NULL,
     source_id  TEXT NOT NULL,
     start      INTEGER NOT NULL,
-    claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    claim_id   TEXT NOT NULL,
     PRIMARY KEY (concept_id, source_id, start, claim_id)
 ) WITHOUT ROWID;
-CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
 
 CREATE TABLE comments (
     id             TEXT PRIMARY KEY,
@@ -328,14 +330,19 @@ CREATE TABLE comment_concept_index (
 CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
 
 -- Full-text indexes. Their rowid is the rowid of the row they index. The sources, claims and comments indexes
--- have external content: they read the text from the row itself instead of keeping a copy (the store takes a
+-- have external content: they read the text from the row itself (a claim's from claim_texts) instead of keeping a copy (the store takes a
 -- row out of the index before deleting it; see FullTextQueue). The studies index gathers its text from several
 -- tables and keeps its own copy.
 CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, concepts, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claims', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claim_texts', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, content = 'comments', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, content = 'sources', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE concepts_fts USING fts5 (name, terms, tokenize = 'unicode61 remove_diacritics 2');
+
+-- A claim's text, read from its source: the content of claims_fts (schema version 7).
+CREATE VIEW claim_texts (rowid, text, attributed_to) AS
+    SELECT c.rowid, substr(s.text, c.start + 1, c."end" - c.start), c.attributed_to
+    FROM claims c JOIN sources s ON s.id = c.source_id;
 
 -- Small facts about the store itself (the lexicon's hash, when it was loaded).
 CREATE TABLE store_meta (

@@ -61,7 +61,7 @@ run_pass() {
     EVIDENCE_REPLY_CACHE=$1 "$EVIDENCE" serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$WORK/scale-serve.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
-    PASS=$2 EXPLAIN=$3 DB="$DB" BASE="http://127.0.0.1:$PORT" python3 "$WORK/bench-scale-$$.py"
+    PASS=$2 EXPLAIN=$3 ROOT="$ROOT" DB="$DB" BASE="http://127.0.0.1:$PORT" python3 "$WORK/bench-scale-$$.py"
     cleanup
 }
 
@@ -131,7 +131,12 @@ MATRIX_COUNTS = """SELECT e.intervention_id, c.name, e.design, e.direction, e.le
 MATRIX_IDS = "SELECT study_id FROM evidence_cells WHERE condition_id = ? AND intervention_id = ? ORDER BY study_id LIMIT ?"
 # FindingRoutes.list: a concept's findings in index order; with one concept its total is concepts.finding_count,
 # with a condition and an intervention (a matrix row's link) finding_pair_counts.
-FIND_COND_PAGE = ("SELECT f.json, ci.finding_id FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id"
+# Findings are rendered as they are read (schema 7): the route's expression, from its Swift source.
+def swift_expression(path):
+    with open(os.path.join(os.environ["ROOT"], path), encoding="utf-8") as f:
+        return re.search(r'"""\n(.*?)\n\s*"""', f.read(), re.S).group(1)
+FINDING_JSON = swift_expression("Sources/EvidenceAPI/Queries/FindingJSON.swift")
+FIND_COND_PAGE = (f"SELECT {FINDING_JSON}, ci.finding_id FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id"
                   " AND ci.concept_id = ? ORDER BY ci.finding_id LIMIT ?")
 FIND_TOTAL = "SELECT finding_count FROM concepts WHERE id = ?"
 FIND_PAIR_FROM = ("FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = ?"
@@ -199,7 +204,7 @@ cases = [
      [(FIND_COND_PAGE, ["vascular-calcification", 21]), (FIND_TOTAL, ["vascular-calcification"])]),
     ("findings, vascular calcification & vitamin K2 (a matrix row's link)",
      "/v1/findings?condition=vascular-calcification&intervention=vitamin-k2",
-     [(f"SELECT f.json, ci.finding_id {FIND_PAIR_FROM} ORDER BY ci.finding_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
+     [(f"SELECT {FINDING_JSON}, ci.finding_id {FIND_PAIR_FROM} ORDER BY ci.finding_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
       ("SELECT findings FROM finding_pair_counts WHERE condition_id = ? AND intervention_id = ?",
        ["vascular-calcification", "vitamin-k2"])]),
 ]

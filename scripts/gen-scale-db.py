@@ -8,7 +8,7 @@ bench-scale.sh: ingesting a million studies would take days, writing the rows ta
 The rows are the ones the ingest writes, made the way the ingest makes them:
 - written here, like EvidenceStore.insertStudies: a studies row (already merged: one report per study),
   its study_reports row (with the duration's offsets), its study_mentions (one to five consecutive sentences
-  of a real source, quote = the source's text at those offsets), its study_report_concepts rows (conditions,
+  of a real source, read from the source by those offsets), its study_report_concepts rows (conditions,
   interventions with form, dose text, µg a day and the dose's offsets);
 - study_concept_index: each linked concept or form and all their broader concepts (concept_closure), as
   refreshStudy's INSERT … SELECT does;
@@ -103,13 +103,16 @@ def ingest_sql():
     rendered, matrix, queue = "RenderedJSON.swift", "EvidenceStore+Matrix.swift", "FullTextQueue.swift"
     study_json = ranged(swift_literal(rendered, "static let study ="), "WHERE id = ?",
                         "WHERE rowid BETWEEN ? AND ?", rendered)
-    finding_json = ranged(swift_literal(rendered, "static let findingsOfStudy ="), "WHERE study_id = ?",
-                          "WHERE study_id IN (SELECT id FROM studies WHERE rowid BETWEEN ? AND ?)", rendered)
     with open(os.path.join(STORING, rendered), encoding="utf-8") as f:
-        shared_update = "static let claimUpdate =" in f.read()
-    if shared_update:   # `claim = claimUpdate + " WHERE id = ?"`: the UPDATE without its WHERE is a literal of its own
+        rendered_source = f.read()
+    # Schema 7 renders findings and claims when they are read: no stored JSON to write for them.
+    finding_json = claim_json = None
+    if "static let findingsOfStudy =" in rendered_source:
+        finding_json = ranged(swift_literal(rendered, "static let findingsOfStudy ="), "WHERE study_id = ?",
+                              "WHERE study_id IN (SELECT id FROM studies WHERE rowid BETWEEN ? AND ?)", rendered)
+    if "static let claimUpdate =" in rendered_source:   # `claim = claimUpdate + " WHERE id = ?"`
         claim_json = swift_literal(rendered, "static let claimUpdate =").rstrip() + "\nWHERE rowid BETWEEN ? AND ?"
-    else:
+    elif "static let claim =" in rendered_source:
         claim_json = ranged(swift_literal(rendered, "static let claim ="), "WHERE id = ?",
                             "WHERE rowid BETWEEN ? AND ?", rendered)
     cells = ranged(swift_literal(matrix, "DELETE FROM evidence_cells WHERE study_id = ?"), "WHERE s.id = ?",
@@ -210,14 +213,15 @@ def main():
         db.executemany("INSERT OR IGNORE INTO study_report_concepts (study_id, source_id, role, concept_id, form_id, "
                        "dose_text, mcg_per_day, dose_start, dose_end, ordinal, study_role) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                        batch["rc"])
-        db.executemany("INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, \"end\", quote) VALUES (?,?,?,?,?)",
+        db.executemany("INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, \"end\") VALUES (?,?,?,?)",
                        batch["mentions"])
         db.executemany("INSERT OR IGNORE INTO study_concept_index (concept_id, study_id) VALUES (?,?)", batch["ci"])
         db.executemany("INSERT OR IGNORE INTO findings (id, study_id, source_id, ordinal, intervention_id, form_id, arm, "
-                       "outcome_id, direction, effect, hedged, start, \"end\", quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "outcome_id, direction, effect, hedged, start, \"end\") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        batch["findings"])
         db.executemany("INSERT OR IGNORE INTO finding_concept_index (concept_id, finding_id) VALUES (?,?)", batch["fi"])
-        db.execute(finding_json_sql, (first_rowid, last_rowid))
+        if finding_json_sql:
+            db.execute(finding_json_sql, (first_rowid, last_rowid))
         db.execute(study_json_sql, (first_rowid, last_rowid))
         db.execute(cells_sql, (first_rowid, last_rowid))
         db.execute(study_fts_sql, (first_rowid, last_rowid))
@@ -276,7 +280,7 @@ def main():
                                  dur[0] if dur else None, dur[1] if dur else None, dspan[0], dspan[1], direction,
                                  effect, journal, year))
         for s, e in mentioned:
-            batch["mentions"].append((sid, src, s, e, stext[s:e]))
+            batch["mentions"].append((sid, src, s, e))
         # Findings, as the findings stage gives them: each studied intervention on one or two of the study's
         # conditions; a mixed study's findings disagree, the others carry its direction.
         ordinal = 0
@@ -288,7 +292,7 @@ def main():
                 s, e = r.choice(mentioned)
                 fid = stable_id("fd_", f"{sid}|{src}|{i}||{c}")
                 batch["findings"].append((fid, sid, src, ordinal, i, form, None, c, fdir, effect, int(r.random() < 0.3),
-                                          s, e, stext[s:e]))
+                                          s, e))
                 ordinal += 1
                 for concept in set(ancestors.get(i, [i]) + ancestors.get(c, [c]) + (ancestors.get(form, [form]) if form else [])):
                     batch["fi"].append((concept, fid))
@@ -309,12 +313,11 @@ def main():
         rowid = max_claim + 1 + n
         src, stext, spans = r.choice(sources)
         start, end = r.choice(spans)
-        text = stext[start:end]
         cid = stable_id("cl_", f"scale-claim:{a.seed}:{n}")
         cset = list(dict.fromkeys(r.choices(conds, cw, k=r.choice([0, 1, 1, 2]))))
         iset = list(dict.fromkeys(r.choices(inters, iw, k=r.choice([0, 1, 1, 2]))))
         study = r.choice(study_ids) if study_ids and r.random() < 0.2 else None
-        cbatch.append((rowid, cid, src, start, end, text, r.choice(kinds), int(r.random() < 0.4), r.choice(ATTRIBUTIONS),
+        cbatch.append((rowid, cid, src, start, end, r.choice(kinds), int(r.random() < 0.4), r.choice(ATTRIBUTIONS),
                        study))
         linked = set()
         for pos, c in enumerate(cset):
@@ -325,12 +328,13 @@ def main():
             linked.update(ancestors.get(c, [c]))
         cidx.extend((c, src, start, cid) for c in linked)
         if len(cbatch) >= 20000 or n == a.claims - 1:
-            db.executemany("INSERT INTO claims (rowid, id, source_id, start, \"end\", text, kind, hedged, attributed_to, "
-                           "study_id) VALUES (?,?,?,?,?,?,?,?,?,?)", cbatch)
+            db.executemany("INSERT INTO claims (rowid, id, source_id, start, \"end\", kind, hedged, attributed_to, "
+                           "study_id) VALUES (?,?,?,?,?,?,?,?,?)", cbatch)
             db.executemany("INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?,?,?,?)", ccon)
             db.executemany("INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id) "
                            "VALUES (?,?,?,?)", cidx)
-            db.execute(claim_json_sql, (cbatch_start, rowid))
+            if claim_json_sql:
+                db.execute(claim_json_sql, (cbatch_start, rowid))
             db.execute(claim_fts_sql, (cbatch_start, rowid))
             cbatch, ccon, cidx = [], [], []
             cbatch_start = rowid + 1

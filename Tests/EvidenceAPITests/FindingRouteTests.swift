@@ -95,8 +95,8 @@ import SQLiteDB
 
     @Test func theConceptFiltersAreIndexRangesWithoutASort() throws {
         let db = try Database(path: corpus.path)
-        for sql in ["SELECT f.json FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = 'vascular-calcification' ORDER BY ci.finding_id LIMIT 21",
-                    "SELECT f.json FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = 'vascular-calcification' JOIN finding_concept_index ii ON ii.finding_id = f.id AND ii.concept_id = 'vitamin-k' ORDER BY ci.finding_id LIMIT 21",
+        for sql in ["SELECT " + FindingJSON.expression + " FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = 'vascular-calcification' ORDER BY ci.finding_id LIMIT 21",
+                    "SELECT " + FindingJSON.expression + " FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id AND ci.concept_id = 'vascular-calcification' JOIN finding_concept_index ii ON ii.finding_id = f.id AND ii.concept_id = 'vitamin-k' ORDER BY ci.finding_id LIMIT 21",
                     "SELECT condition_id, intervention_id FROM evidence_counts WHERE condition_id = 'vascular-calcification'"] {
             let plan = try db.query("EXPLAIN QUERY PLAN " + sql) { $0.text(3) }.joined(separator: " | ")
             #expect(!plan.contains("TEMP B-TREE"), "\(plan)")

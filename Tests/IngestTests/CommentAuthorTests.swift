@@ -48,6 +48,7 @@ import EvidenceModel
         }
         // Turn the file back into version 5: the column NOT NULL, the nameless author ''.
         let db = try Database(path: path)
+        try SchemaVersion6Shape.restore(db)
         let concepts = try db.queryFirst("SELECT count(*) FROM comment_concepts") { $0.int(0) }
         let definition = try db.queryFirst("SELECT sql FROM sqlite_master WHERE name = 'comments'") { $0.text(0) } ?? ""
         let strict = definition.replacingOccurrences(of: #"(author\s+TEXT),"#, with: "$1 NOT NULL,", options: .regularExpression)

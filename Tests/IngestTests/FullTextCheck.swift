@@ -6,7 +6,7 @@ import SQLiteDB
 enum FullTextCheck {
     static let externalTables: [(index: String, columns: String, rows: String)] = [
         ("sources_fts", "title, author, publisher, text", "sources"),
-        ("claims_fts", "text, attributed_to", "claims"),
+        ("claims_fts", "text, attributed_to", "claim_texts"),
         ("comments_fts", "author, text", "comments"),
     ]
 

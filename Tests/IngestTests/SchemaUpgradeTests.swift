@@ -27,6 +27,7 @@ import EvidenceModel
         }
         // Turn the file back into version 1: the concept indexes as they were, two columns.
         let db = try Database(path: path)
+        try SchemaVersion6Shape.restore(db)
         let expected = try db.query("SELECT concept_id, source_id, start, claim_id FROM claim_concept_index ORDER BY 1, 2, 3, 4") {
             [$0.text(0), $0.text(1), String($0.int(2)), $0.text(3)]
         }
@@ -104,6 +105,7 @@ import EvidenceModel
             try store.write(pipeline.extract(file: "a.txt", text: text, sha256: "1", format: .text))
         }
         let db = try Database(path: path)
+        try SchemaVersion6Shape.restore(db)
         let tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
         try db.execute("""
             DROP TABLE sources_fts;

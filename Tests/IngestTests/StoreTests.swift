@@ -73,7 +73,7 @@ import EvidenceModel
         #expect(try count(store.db, "studies") == 1)
         #expect(try count(store.db, "claims") == 1)
         #expect(try store.db.queryFirst("SELECT identity_key FROM studies") { $0.text(0) } == "new")
-        #expect(try store.db.queryFirst("SELECT text FROM claims") { $0.text(0) } == "Second version, another study.")
+        #expect(try store.db.queryFirst("SELECT text FROM claim_texts") { $0.text(0) } == "Second version, another study.")
         #expect(try count(store.db, "claims_fts") == 1)
         #expect(try count(store.db, "studies_fts") == 1)
         #expect(try store.db.queryFirst("SELECT study_count FROM concepts WHERE id = 'calciphylaxis'") { $0.int(0) } == 1)

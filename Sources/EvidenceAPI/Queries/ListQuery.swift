@@ -11,7 +11,7 @@ struct ListQuery {
     /// Sort expressions, the last one unique (the id). All ascending or all descending.
     var order: [String]
     var descending = false
-    /// The column holding the item's rendered JSON.
+    /// The SQL giving the item's JSON: its stored rendering, or an expression that renders it (claims, findings).
     var json: String
     /// A cheaper way to the total than counting, when the route knows one (a precomputed count).
     var knownTotal: ((Database) throws -> Int)?

@@ -16,7 +16,7 @@ enum ClaimRoutes {
         isList: true, schema: "Claim"
     ) { context in
         try context.read { db in
-            var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: "c.json")
+            var query = ListQuery(from: "FROM claims c", order: ["c.source_id", "c.start", "c.id"], json: ClaimJSON.expression)
             let p = context.parameters
             // The concept index is in reading order within a concept: when it drives the query, the page is read
             // in index order instead of sorting every claim of the concept.
@@ -24,12 +24,12 @@ enum ClaimRoutes {
             var conditionID: String?, interventionID: String?
             if let condition = p["condition"] {
                 conditionID = try context.services.concept(condition, type: "condition", db: db)
-                query.join("JOIN claim_concept_index ci ON ci.claim_id = c.id AND ci.concept_id = ?", matching: conditionID)
+                query.join(ClaimRoutes.conditionJoin, matching: conditionID)
                 if conditionID != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
             }
             if let intervention = p["intervention"] {
                 interventionID = try context.services.concept(intervention, type: "intervention", db: db)
-                query.join("JOIN claim_concept_index ii ON ii.claim_id = c.id AND ii.concept_id = ?", matching: interventionID)
+                query.join(ClaimRoutes.interventionJoin, matching: interventionID)
                 if interventionID != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
             }
             if let indexOrder { query.order = indexOrder }
@@ -46,8 +46,15 @@ enum ClaimRoutes {
         }
     }
 
+    /// The claim concept index joined by its whole key (concept, source, start, claim): it has no index by claim
+    /// (schema version 7), so a second concept filter finds its row by the key, not by the claim id alone.
+    static let conditionJoin = "JOIN claim_concept_index ci ON ci.concept_id = ? AND ci.source_id = c.source_id"
+        + " AND ci.start = c.start AND ci.claim_id = c.id"
+    static let interventionJoin = "JOIN claim_concept_index ii ON ii.concept_id = ? AND ii.source_id = c.source_id"
+        + " AND ii.start = c.start AND ii.claim_id = c.id"
+
     static let item = Route(
         path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim",
-        handler: StoredItem.handler("SELECT json FROM claims WHERE id = ?", noun: "claim")
+        handler: StoredItem.handler("SELECT " + ClaimJSON.expression + " FROM claims c WHERE c.id = ?", noun: "claim")
     )
 }

@@ -18,7 +18,7 @@ enum FindingRoutes {
         isList: true, schema: "Finding"
     ) { context in
         try context.read { db in
-            var query = ListQuery(from: "FROM findings f", order: ["f.id"], json: "f.json")
+            var query = ListQuery(from: "FROM findings f", order: ["f.id"], json: FindingJSON.expression)
             let p = context.parameters
             // The concept index is ordered by finding id within a concept, so when it drives the query the page
             // is read in index order.
@@ -52,6 +52,6 @@ enum FindingRoutes {
     static let item = Route(
         path: "/v1/findings/{id}", summary: "One finding, with its study's id, design and evidence level.",
         parameters: [], isList: false, schema: "Finding",
-        handler: StoredItem.handler("SELECT json FROM findings WHERE id = ?", noun: "finding")
+        handler: StoredItem.handler("SELECT " + FindingJSON.expression + " FROM findings f WHERE f.id = ?", noun: "finding")
     )
 }

@@ -10,9 +10,9 @@ extension EvidenceStore {
             let studyID = claim.studyIndex.flatMap { studyIDs.indices.contains($0) ? studyIDs[$0] : nil }
             let findingID: String? = studyID == nil ? nil : Self.findingID(of: claim, in: extraction, findingIDs: findingIDs)
             try db.run("""
-                INSERT OR IGNORE INTO claims (id, source_id, start, "end", text, kind, hedged, attributed_to, study_id, finding_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [id, sourceID, claim.span.start, claim.span.end, text.slice(claim.span), claim.kind.rawValue,
+                INSERT OR IGNORE INTO claims (id, source_id, start, "end", kind, hedged, attributed_to, study_id, finding_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [id, sourceID, claim.span.start, claim.span.end, claim.kind.rawValue,
                       claim.hedged, claim.attributedTo, studyID, findingID])
             guard db.changes > 0 else { continue }
             fullText.add(.claims, db.lastInsertRowID)
@@ -28,11 +28,14 @@ extension EvidenceStore {
             JOIN concept_closure c ON c.descendant_id = k.concept_id
             WHERE cl.source_id = ?
             """, [sourceID])
+        // The rows just written, counted from what wrote them (the index has no index by claim to join on).
         let indexed = try db.query("""
-            SELECT i.concept_id FROM claims cl JOIN claim_concept_index i ON i.claim_id = cl.id WHERE cl.source_id = ?
+            SELECT c.ancestor_id FROM claims cl
+            JOIN claim_concepts k ON k.claim_id = cl.id
+            JOIN concept_closure c ON c.descendant_id = k.concept_id
+            WHERE cl.source_id = ? GROUP BY c.ancestor_id, cl.id
             """, [sourceID]) { $0.text(0) }
         for concept in indexed { counts.claims[concept, default: 0] += 1 }
-        try db.run(RenderedJSON.claimsOfSource, [sourceID])
     }
 
     func insertComments(_ extraction: Extraction, sourceID: String) throws {

@@ -23,11 +23,10 @@ extension EvidenceStore {
                 let form = finding.formID.flatMap { lexicon.concept($0) != nil ? $0 : nil }
                 try db.run("""
                     INSERT OR IGNORE INTO findings (id, study_id, source_id, ordinal, intervention_id, form_id, arm, outcome_id,
-                        direction, effect, hedged, start, "end", quote)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        direction, effect, hedged, start, "end")
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [id, studyID, sourceID, ordinal, finding.interventionID, form, finding.arm, finding.outcomeID,
-                          finding.direction.rawValue, finding.effect, finding.hedged, finding.span.start, finding.span.end,
-                          text.slice(finding.span)])
+                          finding.direction.rawValue, finding.effect, finding.hedged, finding.span.start, finding.span.end])
                 ordinal += 1
                 ofStudy.append(id)
             }

@@ -28,8 +28,8 @@ extension EvidenceStore {
                       study.direction.rawValue, study.effect, study.journal, study.year])
             for span in study.mentions where !span.isEmpty && span.end <= text.count {
                 try db.run("""
-                    INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)
-                    """, [id, sourceID, span.start, span.end, text.slice(span)])
+                    INSERT OR IGNORE INTO study_mentions (study_id, source_id, start, "end") VALUES (?, ?, ?, ?)
+                    """, [id, sourceID, span.start, span.end])
             }
             for (position, condition) in study.conditionIDs.enumerated() where lexicon.concept(condition) != nil {
                 try db.run("""
@@ -58,10 +58,8 @@ extension EvidenceStore {
         fullText.add(.studies, try db.query("SELECT rowid FROM studies WHERE id = ?", [id]) { $0.int64(0) })
         guard hasReports else {
             try refreshEvidenceCells(id)   // the study has no cells left: its counts go
-            let citing = try db.query("SELECT id FROM claims WHERE study_id = ?", [id]) { $0.text(0) }
+            // The foreign key clears claims.study_id; a claim is rendered when read, so it says so at once.
             try db.run("DELETE FROM studies WHERE id = ?", [id])
-            // The foreign key cleared claims.study_id; their rendered JSON must say so too.
-            for claim in citing { try db.run(RenderedJSON.claim, [claim]) }
             for concept in before { counts.studies[concept, default: 0] -= 1 }
             return
         }
@@ -73,8 +71,6 @@ extension EvidenceStore {
             JOIN concept_closure c ON c.descendant_id = r.concept_id OR c.descendant_id = r.form_id
             WHERE r.study_id = ?
             """, [id])
-        // The findings carry their study's design and level: rendered after the merge, before the study's own JSON.
-        try db.run(RenderedJSON.findingsOfStudy, [id])
         try db.run(RenderedJSON.study, [id])
         try refreshEvidenceCells(id)
         let after = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })

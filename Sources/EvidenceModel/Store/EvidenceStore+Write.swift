@@ -67,10 +67,14 @@ extension EvidenceStore {
     /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
     func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {
         let studies = Set(try db.query("SELECT study_id FROM study_reports WHERE source_id = ?", [id]) { $0.text(0) })
+        // The claim concept index has no index by claim (schema 7): a source's rows are one key range per concept.
         let claimConcepts = try db.query("""
-            SELECT i.concept_id FROM claims c JOIN claim_concept_index i ON i.claim_id = c.id WHERE c.source_id = ?
+            SELECT concept_id FROM claim_concept_index WHERE concept_id IN (SELECT id FROM concepts) AND source_id = ?
             """, [id]) { $0.text(0) }
         for concept in claimConcepts { counts.claims[concept, default: 0] -= 1 }
+        if !claimConcepts.isEmpty {
+            try db.run("DELETE FROM claim_concept_index WHERE concept_id IN (SELECT id FROM concepts) AND source_id = ?", [id])
+        }
         let findingConcepts = try db.query("""
             SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?
             """, [id]) { $0.text(0) }
@@ -104,8 +108,8 @@ extension EvidenceStore {
         }
         for mention in extraction.mentions where lexicon.concept(mention.conceptID) != nil {
             try db.run("""
-                INSERT OR IGNORE INTO mentions (source_id, start, "end", concept_id, quote, fuzzy) VALUES (?, ?, ?, ?, ?, ?)
-                """, [id, mention.span.start, mention.span.end, mention.conceptID, source.text.slice(mention.span), mention.isFuzzy])
+                INSERT OR IGNORE INTO mentions (source_id, start, "end", concept_id, fuzzy) VALUES (?, ?, ?, ?, ?)
+                """, [id, mention.span.start, mention.span.end, mention.conceptID, mention.isFuzzy])
         }
     }
 

@@ -37,7 +37,9 @@ struct FullTextQueue {
                 return """
                     INSERT INTO studies_fts (rowid, title, name, population, effect, journal, quotes, concepts)
                     SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
-                           (SELECT group_concat(quote, ' … ') FROM study_mentions m WHERE m.study_id = s.id),
+                           (SELECT group_concat(quote, ' … ') FROM (
+                                SELECT substr(t.text, m.start + 1, m."end" - m.start) AS quote FROM study_mentions m
+                                JOIN sources t ON t.id = m.source_id WHERE m.study_id = s.id ORDER BY m.source_id, m.start)),
                            (SELECT group_concat(c.name, ' ; ') FROM study_report_concepts r
                             JOIN concepts c ON c.id = r.concept_id OR c.id = r.form_id WHERE r.study_id = s.id)
                     FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(?))
@@ -45,7 +47,7 @@ struct FullTextQueue {
             case .claims:
                 return """
                     INSERT INTO claims_fts (rowid, text, attributed_to)
-                    SELECT rowid, text, attributed_to FROM claims WHERE rowid IN (SELECT value FROM json_each(?))
+                    SELECT rowid, text, attributed_to FROM claim_texts WHERE rowid IN (SELECT value FROM json_each(?))
                     """
             case .comments:
                 return """
@@ -68,7 +70,7 @@ struct FullTextQueue {
             case .claims:
                 return """
                     INSERT INTO claims_fts (claims_fts, rowid, text, attributed_to)
-                    SELECT 'delete', rowid, text, attributed_to FROM claims WHERE rowid IN (SELECT value FROM json_each(?))
+                    SELECT 'delete', rowid, text, attributed_to FROM claim_texts WHERE rowid IN (SELECT value FROM json_each(?))
                     """
             case .comments:
                 return """

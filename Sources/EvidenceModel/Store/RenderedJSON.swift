@@ -1,6 +1,11 @@
 /// The API objects, rendered by SQLite's JSON functions when a row is written, so that the server answers a
 /// list by concatenating stored documents instead of running a query per nested field.
 ///
+/// Claims and findings are not stored rendered (schema version 7): they are many and small, their objects are
+/// their own columns and a few concept names, and the API renders them as it reads them (EvidenceAPI's
+/// ClaimJSON and FindingJSON). A study embeds its findings as FindingJSON renders them, less the three study
+/// fields; the same object is written out below (kept equal by FindingJSONTests).
+///
 /// Subquery results lose their JSON subtype in SQLite, so each nested array goes through json() to stay an
 /// array rather than become a string.
 enum RenderedJSON {
@@ -45,49 +50,25 @@ enum RenderedJSON {
                               ORDER BY r.rowid LIMIT 1)),
             'direction', direction, 'effect', effect,
             'findings', json(coalesce((
-                SELECT json_group_array(json(json_remove(json, '$.study_id', '$.design', '$.evidence_level')))
-                FROM (SELECT json FROM findings WHERE study_id = studies.id ORDER BY source_id, ordinal)), '[]')),
+                SELECT json_group_array(json_object(
+                    'id', f.id,
+                    'intervention', json_object('id', f.intervention_id,
+                                                'name', (SELECT name FROM concepts WHERE id = f.intervention_id),
+                                                'form', (SELECT name FROM concepts WHERE id = f.form_id)),
+                    'arm', f.arm,
+                    'outcome', json_object('id', f.outcome_id, 'name', (SELECT name FROM concepts WHERE id = f.outcome_id)),
+                    'direction', f.direction, 'effect', f.effect,
+                    'hedged', json(CASE WHEN f.hedged THEN 'true' ELSE 'false' END),
+                    'source_id', f.source_id, 'start', f.start, 'end', f."end",
+                    'quote', (SELECT substr(t.text, f.start + 1, f."end" - f.start) FROM sources t WHERE t.id = f.source_id)))
+                FROM (SELECT * FROM findings WHERE study_id = studies.id ORDER BY source_id, ordinal) f), '[]')),
             'publication', json_object('journal', journal, 'year', year),
             'mentions', json(coalesce((
                 SELECT json_group_array(json_object('source_id', source_id, 'start', start, 'end', "end", 'quote', quote))
-                FROM (SELECT * FROM study_mentions WHERE study_id = studies.id ORDER BY source_id, start)), '[]')))
+                FROM (SELECT m.source_id, m.start, m."end", substr(t.text, m.start + 1, m."end" - m.start) AS quote
+                      FROM study_mentions m JOIN sources t ON t.id = m.source_id
+                      WHERE m.study_id = studies.id ORDER BY m.source_id, m.start)), '[]')))
         WHERE id = ?
-        """
-
-    /// Every finding of one study (bound to its id), with the study's design and level as merged now.
-    static let findingsOfStudy = """
-        UPDATE findings SET json = json_object(
-            'id', id, 'study_id', study_id,
-            'design', (SELECT design FROM studies WHERE id = findings.study_id),
-            'evidence_level', (SELECT evidence_level FROM studies WHERE id = findings.study_id),
-            'intervention', json_object('id', intervention_id,
-                                        'name', (SELECT name FROM concepts WHERE id = findings.intervention_id),
-                                        'form', (SELECT name FROM concepts WHERE id = findings.form_id)),
-            'arm', arm,
-            'outcome', json_object('id', outcome_id, 'name', (SELECT name FROM concepts WHERE id = findings.outcome_id)),
-            'direction', direction, 'effect', effect,
-            'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END),
-            'source_id', source_id, 'start', start, 'end', "end", 'quote', quote)
-        WHERE study_id = ?
-        """
-
-    static let claim = claimUpdate + " WHERE id = ?"
-    /// All claims of one source (bound to its id), in one statement.
-    static let claimsOfSource = claimUpdate + " WHERE source_id = ?"
-
-    private static let claimUpdate = """
-        UPDATE claims SET json = json_object(
-            'id', id, 'source_id', source_id, 'text', text, 'start', start, 'end', "end", 'kind', kind,
-            'hedged', json(CASE WHEN hedged THEN 'true' ELSE 'false' END), 'attributed_to', attributed_to,
-            'study_id', study_id, 'finding_id', finding_id,
-            'conditions', json(coalesce((
-                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
-                    SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'condition' ORDER BY ordinal
-                ) k JOIN concepts c ON c.id = k.concept_id), '[]')),
-            'interventions', json(coalesce((
-                SELECT json_group_array(json_object('id', c.id, 'name', c.name)) FROM (
-                    SELECT concept_id FROM claim_concepts WHERE claim_id = claims.id AND role = 'intervention' ORDER BY ordinal
-                ) k JOIN concepts c ON c.id = k.concept_id), '[]')))
         """
 
     static let comment = commentUpdate + " WHERE id = ?"

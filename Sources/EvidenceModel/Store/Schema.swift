@@ -4,13 +4,45 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 6
+    public static let currentVersion = 7
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
     static let upgrades: [Int: @Sendable (Database) throws -> Void] = [
         1: { try $0.execute(toVersion2) }, 2: { try $0.execute(toVersion3) }, 3: toVersion4,
-        4: { try $0.execute(toVersion5) }, 5: toVersion6,
+        4: { try $0.execute(toVersion5) }, 5: toVersion6, 6: { try $0.execute(toVersion7) },
     ]
+
+    /// Version 7 makes the database smaller: claims and findings are rendered as API objects when they are read
+    /// (the stored copies were 15 of FakeHealth's 91 MB), a mention's quote, the source's text between its
+    /// offsets, is not stored twice, and the claim concept index loses its foreign key and with it the index by
+    /// claim that the cascade needed (4 MB): the store deletes a source's rows itself. A claim's text, a
+    /// finding's and a study mention's quote are read from the source's text by their offsets (the claims'
+    /// full-text index reads them through the view claim_texts, rebuilt here). The freed pages are reused by
+    /// later writes.
+    static let toVersion7 = """
+        DROP TABLE claims_fts;
+        ALTER TABLE claims DROP COLUMN text;
+        ALTER TABLE findings DROP COLUMN quote;
+        ALTER TABLE study_mentions DROP COLUMN quote;
+        CREATE VIEW claim_texts (rowid, text, attributed_to) AS
+            SELECT c.rowid, substr(s.text, c.start + 1, c."end" - c.start), c.attributed_to
+            FROM claims c JOIN sources s ON s.id = c.source_id;
+        CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claim_texts', tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+        ALTER TABLE claims DROP COLUMN json;
+        ALTER TABLE findings DROP COLUMN json;
+        ALTER TABLE mentions DROP COLUMN quote;
+        CREATE TABLE claim_concept_index_v7 (
+            concept_id TEXT NOT NULL,
+            source_id  TEXT NOT NULL,
+            start      INTEGER NOT NULL,
+            claim_id   TEXT NOT NULL,
+            PRIMARY KEY (concept_id, source_id, start, claim_id)
+        ) WITHOUT ROWID;
+        INSERT INTO claim_concept_index_v7 SELECT concept_id, source_id, start, claim_id FROM claim_concept_index;
+        DROP TABLE claim_concept_index;
+        ALTER TABLE claim_concept_index_v7 RENAME TO claim_concept_index;
+        """
 
     /// Version 6 lets a comment's author be NULL (the page shows no name), where older builds stored ''. SQLite
     /// cannot drop a NOT NULL constraint with ALTER TABLE, and rebuilding the table would cascade into the

@@ -34,9 +34,9 @@ public struct DocumentReport: Sendable {
 
 /// Runs discovery, reading, extraction and storing over a set of paths.
 ///
-/// Extraction is pure and runs in parallel over a batch of documents; storing is serial, in discovery order,
-/// each document atomic: a batch commits once, and a document that fails is reported and left out while the
-/// others are still stored (see `storeBatch`).
+/// Extraction is pure and runs on every core, documents read ahead of the writer; storing is serial, in
+/// discovery order, each document atomic: a batch commits once, and a document that fails is reported and left
+/// out while the others are still stored (see `storeBatch`).
 public struct IngestJob {
     public let pipeline: Pipeline
     public let store: EvidenceStore
@@ -51,8 +51,10 @@ public struct IngestJob {
 
     /// Ingests everything under `paths`, calling `report` after each document (on the calling thread).
     ///
-    /// Batches overlap: while one batch is stored (serially, one transaction per document, in discovery order),
-    /// the next one is extracted on the other cores. Database reads and writes stay on the calling thread.
+    /// Extraction runs on every core (`ExtractionPool`) while the calling thread stores, in discovery order, a
+    /// batch at a time (one transaction per document inside the batch's, see `storeBatch`). At most
+    /// `2 × batchSize` documents are read ahead of the one being stored. Database reads and writes stay on the
+    /// calling thread.
     ///
     /// When the database itself fails (locked by another writer, read-only, full or corrupt), every later
     /// document would fail the same way after its own wait: the run stops, reports the rest as not attempted,
@@ -61,80 +63,82 @@ public struct IngestJob {
         -> (reports: [DocumentReport], abortReason: DatabaseProblem?) {
         let found = discovery.discover(paths)
         var reports: [DocumentReport] = []
-        var pending: [DiscoveredDocument] = []
-        var ready: [Prepared] = []
         var abortReason: DatabaseProblem?
+        let pool = ExtractionPool(pipeline: pipeline, workers: ProcessInfo.processInfo.activeProcessorCount)
+        defer { pool.close() }
+        /// Discovery's entries in order, read ahead: a document being extracted (by its sequence number), one
+        /// that needs no extraction, or a report of its own (a file that could not be read or was skipped).
+        enum Slot { case extracting(Int), ready(Prepared), report(DocumentReport) }
+        var slots: [Slot] = []
+        var slotHead = 0
+        var nextEntry = 0
+        var sequence = 0
+        let readAhead = max(2, 2 * batchSize)
         func emit(_ item: DocumentReport) {
             reports.append(item)
             report(item, reports.count, found.count)
         }
-        func storeReady() {
-            for (item, fatal) in storeBatch(ready, abortReason: abortReason) {
+        func readAheadOfWriter() {
+            while slots.count - slotHead < readAhead, nextEntry < found.count {
+                switch found[nextEntry] {
+                case .document(let document):
+                    let prepared = abortReason == nil ? prepare(document) : notAttempted(document)
+                    if case .decoded = prepared.stage {
+                        pool.submit(prepared, sequence: sequence)
+                        slots.append(.extracting(sequence))
+                        sequence += 1
+                    } else {
+                        slots.append(.ready(prepared))
+                    }
+                case .failure(let failure):
+                    slots.append(.report(DocumentReport(file: failure.identity, status: .failed(.unreadable(failure.reason)),
+                                                        bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0)))
+                case let .skipped(identity, reason):
+                    slots.append(.report(DocumentReport(file: identity, status: .skipped(reason),
+                                                        bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0)))
+                }
+                nextEntry += 1
+            }
+        }
+        readAheadOfWriter()
+        while slotHead < slots.count {
+            if case .report(let item) = slots[slotHead] {
+                emit(item)
+                slotHead += 1
+                readAheadOfWriter()
+                continue
+            }
+            // A batch: up to batchSize documents in a row; a report of its own ends it (reports keep discovery order).
+            var batch: [Prepared] = []
+            while batch.count < batchSize, slotHead < slots.count {
+                let slot = slots[slotHead]
+                if case .report = slot { break }
+                if case .ready(let item) = slot { batch.append(item) }
+                if case .extracting(let number) = slot { batch.append(pool.take(number)) }
+                slotHead += 1
+                readAheadOfWriter()
+            }
+            for (item, fatal) in storeBatch(batch, abortReason: abortReason) {
                 emit(item)
                 if let fatal, abortReason == nil { abortReason = fatal }
             }
-            ready.removeAll()
-        }
-        /// Extracts the pending batch in the background while the ready one is stored.
-        func advance() {
-            guard !pending.isEmpty else { return }
-            let next = abortReason == nil ? pending.map { prepare($0) } : pending.map { notAttempted($0) }
-            pending.removeAll()
-            let extracted = Mutex<[Prepared]>([])
-            let group = DispatchGroup()
-            let pipeline = self.pipeline
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                let result = Self.extract(next, pipeline: pipeline)
-                extracted.withLock { $0 = result }
-            }
-            storeReady()
-            group.wait()
-            ready = extracted.withLock { $0 }
-        }
-        for entry in found {
-            switch entry {
-            case .document(let document):
-                pending.append(document)
-                if pending.count >= batchSize { advance() }
-            case .failure(let failure):
-                // Reports keep discovery order: everything before the failure is stored first.
-                advance()
-                storeReady()
-                emit(DocumentReport(file: failure.identity, status: .failed(.unreadable(failure.reason)),
-                                    bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
-            case let .skipped(identity, reason):
-                advance()
-                storeReady()
-                emit(DocumentReport(file: identity, status: .skipped(reason),
-                                    bytes: 0, studies: 0, claims: 0, comments: 0, milliseconds: 0))
+            if slotHead >= 4 * readAhead {
+                slots.removeFirst(slotHead)
+                slotHead = 0
             }
         }
-        advance()
-        storeReady()
         return (reports, abortReason)
     }
 
-    /// Extracts the decoded documents of a batch in parallel. Pure: no database access.
-    private static func extract(_ batch: [Prepared], pipeline: Pipeline) -> [Prepared] {
-        var prepared = batch
-        let work = prepared.indices.filter { if case .decoded = prepared[$0].stage { return true } else { return false } }
-        let results = ExtractionResults(count: work.count)
-        let inputs = work.map { prepared[$0] }
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { position in
-            guard case .decoded(let read, let sha) = inputs[position].stage else { return }
-            let document = inputs[position].document
-            let started = DispatchTime.now()
-            let extraction = pipeline.extract(file: document.identity, text: read.text, sha256: sha, format: document.format,
-                                              outline: read.outline)
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            results.set(position, extraction, milliseconds)
-        }
-        for (position, index) in work.enumerated() {
-            if let (extraction, milliseconds) = results.get(position) {
-                prepared[index].stage = .extracted(extraction)
-                prepared[index].milliseconds = milliseconds
-            }
-        }
+    /// Extracts one decoded document. Pure: no database access; runs on the pool's workers.
+    static func extract(_ item: Prepared, pipeline: Pipeline) -> Prepared {
+        guard case .decoded(let read, let sha) = item.stage else { return item }
+        var prepared = item
+        let started = DispatchTime.now()
+        let extraction = pipeline.extract(file: item.document.identity, text: read.text, sha256: sha,
+                                          format: item.document.format, outline: read.outline)
+        prepared.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        prepared.stage = .extracted(extraction)
         return prepared
     }
 
@@ -171,20 +175,5 @@ public struct IngestJob {
         } catch {
             return Prepared(document: document, bytes: 0, stage: .failed(.unreadable(.unreadable(reason: String(describing: error)))))
         }
-    }
-}
-
-/// Slots that parallel extraction fills, one per document, with the time each took.
-private final class ExtractionResults: Sendable {
-    private let slots: Mutex<[(Extraction, Double)?]>
-
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ value: Extraction, _ milliseconds: Double) {
-        slots.withLock { $0[index] = (value, milliseconds) }
-    }
-
-    func get(_ index: Int) -> (Extraction, Double)? {
-        slots.withLock { $0[index] }
     }
 }
