@@ -249,6 +249,8 @@ struct StudyCoreference: Sendable {
         let before = tokens[anchor.tokens.lowerBound - 1].lower
         if before == "on", ["analysis", "meta-analysis"].contains(anchor.head), anchor.tokens.count <= 2 { return true }
         let lead = Array(tokens[..<anchor.tokens.lowerBound])
+        // "This is the first time a randomised trial has shown …": the study in focus, praised, not another one.
+        if let leadIn = cues.focusLeadIns.matches(in: lead).last, leadIn.upperBound == anchor.tokens.lowerBound { return true }
         guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
         // The doer is the study's own authors: "the team", "the researchers", "they", "we".
         // ("He conducted an experiment in which he took …": a lone researcher doing the study in focus.)
