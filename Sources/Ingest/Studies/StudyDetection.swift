@@ -80,7 +80,10 @@ struct StudyDetector: Sendable {
 
         // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
-        if start > 0, cues.indefinite.contains(determiner), cues.futureBefore.contains(in: tokens, from: max(0, start - 4), to: start) { return nil }
+        // ("was tested in a trial" is past: a study done.)
+        if start > 0, cues.indefinite.contains(determiner),
+           let lead = cues.futureBefore.matches(in: tokens, from: max(0, start - 4), to: start).first,
+           !(lead.lowerBound > 0 && ["was", "were"].contains(tokens[lead.lowerBound - 1].lower)) { return nil }
         // "It's not a randomized trial": a remark on the study in focus, not another study (nor its design).
         if start > 0, cues.indefinite.contains(determiner), cues.anchorNegations.contains(tokens[start - 1].lower) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
