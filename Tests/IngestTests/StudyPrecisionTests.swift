@@ -113,3 +113,50 @@ struct StudyPrecisionTests {
         #expect(studies.first?.direction == .benefit)
     }
 }
+
+/// Reference lists that cite sources which are no studies, copular descriptions of the study in focus, and a
+/// harm told beside null results: sentences written for these tests.
+@Suite("Study sources and signals")
+struct StudySourceSignalTests {
+    static func studies(_ text: String) throws -> [ExtractedStudy] {
+        try StudyTests.studies(text)
+    }
+
+    @Test("'data on file' and a package insert in a reference list are no studies; a journal paper is")
+    func nonStudyReferences() throws {
+        let text = """
+        A trial of 220 adults found that the new patch eased knee pain over 12 weeks.
+
+        References
+
+        1. Data on file. Riverbend Pharma, Inc. Boston, MA 2019
+
+        2. Kestrel Patch Package Insert. Riverbend Pharma 2020
+
+        3. Moreau L, Tanaka H. Topical patches for knee pain: a randomised trial. Journal of Joint Care. 2018;12:40-48.
+        """
+        let studies = try Self.studies(text + "\n")
+        #expect(studies.count == 2)
+        #expect(studies.contains { $0.year == 2018 })
+        #expect(!studies.contains { $0.year == 2019 || $0.year == 2020 })
+    }
+
+    @Test("'this is a small study' describes the study in focus")
+    func copularDescription() throws {
+        let text = """
+        Researchers gave 48 office workers a standing desk for six weeks and found their back pain eased.
+
+        "This is a small pilot study, so we cannot say much yet," the lead author said.
+        """
+        #expect(try Self.studies(text + "\n").count == 1)
+    }
+
+    @Test("a harm beside a null result is harm; benefit beside harm or a null stays mixed")
+    func harmBesideNull() {
+        #expect(StudyDirectionReader.combine([.noEffect, .harm]) == .harm)
+        // Nulls two to one outweigh it, as before.
+        #expect(StudyDirectionReader.combine([.harm, .noEffect, .noEffect]) == .noEffect)
+        #expect(StudyDirectionReader.combine([.benefit, .harm]) == .mixed)
+        #expect(StudyDirectionReader.combine([.benefit, .noEffect]) == .mixed)
+    }
+}
