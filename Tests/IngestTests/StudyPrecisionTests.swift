@@ -151,6 +151,12 @@ struct StudySourceSignalTests {
         #expect(try Self.studies(text + "\n").count == 1)
     }
 
+    @Test("a trial that 'has already begun' is not yet a study with results")
+    func ongoingTrial() throws {
+        #expect(try Self.studies("A clinical trial has already begun to test the gel in children with eczema.\n").isEmpty)
+        #expect(try Self.studies("A clinical trial found that the gel eased eczema in 90 children.\n").count == 1)
+    }
+
     @Test("a harm beside a null result is harm; benefit beside harm or a null stays mixed")
     func harmBesideNull() {
         #expect(StudyDirectionReader.combine([.noEffect, .harm]) == .harm)
