@@ -11,18 +11,18 @@ struct StudyPrecisionTests {
         try StudyTests.studies(text)
     }
 
-    @Test("'it's not a randomized trial' speaks of the study in focus and gives it no design")
+    @Test("'this was not a randomised trial' speaks of the study in focus and gives it no design")
     func negatedTrial() throws {
         let text = """
         A survey of 640 bakers found that those who ate more rye bread reported fewer colds.
 
-        "It's not a randomized controlled trial, so other habits may explain it," said a nutritionist.
+        "Bear in mind this was not a randomised trial, and bakers differ in other habits," said a nutritionist.
         """
         let studies = try Self.studies(text + "\n")
         #expect(studies.count == 1)
         #expect(studies.first?.design != .rct)
         // Without the negation the sentence does name a trial of its own.
-        let plain = try Self.studies(text.replacingOccurrences(of: "It's not a", with: "A separate") + "\n")
+        let plain = try Self.studies(text.replacingOccurrences(of: "this was not a", with: "a separate") + "\n")
         #expect(plain.count == 2)
     }
 
@@ -40,7 +40,7 @@ struct StudyPrecisionTests {
     @Test("a heading about the trial and the trial told under it are one study")
     func headingThenTrial() throws {
         let text = """
-        About the Clinical Trial
+        About the trial
 
         The safety of the nasal spray was tested in a clinical trial that enrolled 812 adults with hay fever.
 
@@ -61,12 +61,12 @@ struct StudyPrecisionTests {
         #expect(try Self.studies(text + "\n").count == 2)
     }
 
-    @Test("'the first time a randomized trial has shown' is the trial being reported")
+    @Test("'the first time a placebo-controlled trial has found' is the trial being reported")
     func firstTimeTrial() throws {
         let text = """
         The Harbour trial randomly assigned 410 adults with gout to cherry extract or a placebo for six months.
 
-        This is the first time a randomized, double-blind trial has shown that a fruit extract can cut gout flares.
+        Its authors call it the first time a placebo-controlled trial has found cherry extract to cut gout flares.
         """
         let studies = try Self.studies(text + "\n")
         #expect(studies.count == 1)
@@ -89,16 +89,16 @@ struct StudyPrecisionTests {
         #expect(try Self.studies("Okafor and colleagues are well known in the field of sports drinks.\n").isEmpty)
     }
 
-    @Test("'the team looked at 386 15-year-olds' gives the count")
+    @Test("'the team surveyed 212 14-year-olds' gives the count")
     func teamCountsTeenagers() throws {
         let text = """
         A study in the journal Pediatric Sleep found that teenagers who slept longer had better marks in mathematics.
 
-        The research team looked at 386 15-year-olds in two cities.
+        The research team surveyed 212 14-year-olds in two cities.
         """
         let studies = try Self.studies(text + "\n")
         #expect(studies.count == 1)
-        #expect(studies.first?.populationSize == 386)
+        #expect(studies.first?.populationSize == 212)
     }
 
     @Test("'halves the risk' is a benefit; a disclosure's 'no role' is no null result")

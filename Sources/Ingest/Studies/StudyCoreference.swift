@@ -223,7 +223,7 @@ struct StudyCoreference: Sendable {
     }
 
     /// "a study", "a new study": nothing said of it but that it is a study (no design, species or place word).
-    /// `loose`: the study in focus is only a heading so far ("About the Clinical Trial"), and the first sentence
+    /// `loose`: the study in focus is only a heading so far ("About the trial"), and the first sentence
     /// under it that tells of "a clinical trial" or "a randomized study" is that trial: words of kind, not of another.
     private func isPlain(_ anchor: StudyAnchor, _ tokens: [WordToken], loose: Bool = false) -> Bool {
         guard !isDistinct(anchor, tokens) else { return false }
@@ -249,7 +249,8 @@ struct StudyCoreference: Sendable {
         let before = tokens[anchor.tokens.lowerBound - 1].lower
         if before == "on", ["analysis", "meta-analysis"].contains(anchor.head), anchor.tokens.count <= 2 { return true }
         let lead = Array(tokens[..<anchor.tokens.lowerBound])
-        // "This is the first time a randomised trial has shown …": the study in focus, praised, not another one.
+        // "the first time a placebo-controlled trial has found …", "this is a small study": the study in focus
+        // described or praised, not another one.
         if let leadIn = cues.focusLeadIns.matches(in: lead).last, leadIn.upperBound == anchor.tokens.lowerBound { return true }
         guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
         // The doer is the study's own authors: "the team", "the researchers", "they", "we".

@@ -84,7 +84,7 @@ struct StudyDetector: Sendable {
         if start > 0, cues.indefinite.contains(determiner),
            let lead = cues.futureBefore.matches(in: tokens, from: max(0, start - 4), to: start).first,
            !(lead.lowerBound > 0 && ["was", "were"].contains(tokens[lead.lowerBound - 1].lower)) { return nil }
-        // "It's not a randomized trial": a remark on the study in focus, not another study (nor its design).
+        // "this was not a randomised trial": a remark on the study in focus, not another study (nor its design).
         if start > 0, cues.indefinite.contains(determiner), cues.anchorNegations.contains(tokens[start - 1].lower) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
         if isPlural || !isDeterminer(determiner) {
