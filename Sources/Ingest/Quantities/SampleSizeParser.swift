@@ -87,6 +87,11 @@ struct SampleSizeParser: Sendable {
                 modifiers.append(String(scalars[current.start..<current.end].map(Character.init)))
                 words += 1
             } else if current.number != nil, cursor == index + 1, let age = ageCompoundEnd(tokens, cursor + 2), tokens[cursor + 1].isDash {
+                // "212 14-year-olds": the age compound is itself the population's noun.
+                if tokens[age].word == "olds" {
+                    let population = modifiers + [String(scalars[current.start..<tokens[age].end].map(Character.init))]
+                    return (TextSpan(token.start, tokens[age].end), Int(value), population.joined(separator: " "), age + 1)
+                }
                 cursor = age + 1  // "one 38-year-old woman"
                 words += 1
                 continue
@@ -107,10 +112,10 @@ struct SampleSizeParser: Sendable {
         return nil
     }
 
-    /// At a "year" of "38-year-old" (the number before is not ours), the index of "old".
+    /// At a "year" of "38-year-old" or "14-year-olds" (the number before is not ours), the index of "old(s)".
     private func ageCompoundEnd(_ tokens: [QuantityToken], _ index: Int) -> Int? {
         guard index < tokens.count, let word = tokens[index].word, ["year", "years", "month", "months", "week", "weeks"].contains(word),
-              index + 2 < tokens.count, tokens[index + 1].isDash, tokens[index + 2].word == "old" else { return nil }
+              index + 2 < tokens.count, tokens[index + 1].isDash, ["old", "olds"].contains(tokens[index + 2].word ?? "") else { return nil }
         return index + 2
     }
 }

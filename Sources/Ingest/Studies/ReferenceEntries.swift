@@ -47,7 +47,9 @@ struct ReferenceParser: Sendable {
                 if lines.count >= 4 { lines = []; pendingLabel = nil }
                 continue
             }
-            entries.append(entry(text, lines, label: pendingLabel))
+            // "Data on file", a package insert, an agency's fact sheet: sources cited, not studies.
+            let entryWords = lines.flatMap { WordTokenizer.tokens(text.slice($0), base: $0.start) }
+            if !cues.nonStudyReferences.contains(in: entryWords) { entries.append(entry(text, lines, label: pendingLabel)) }
             lines = []
             pendingLabel = nil
         }

@@ -142,7 +142,8 @@ struct StudyCoreference: Sendable {
                         // "Previous work from the team found …" … "their previous work found …": the authors' earlier
                         // work is one study however often the text comes back to it.
                         target = earlier
-                    } else if let current = focus, drafts[current].openedByDefinite, drafts[current].explicit.count <= 2, isPlain(anchor, tokens) {
+                    } else if let current = focus, drafts[current].openedByDefinite, drafts[current].explicit.count <= 2,
+                              isPlain(anchor, tokens, loose: drafts[current].explicit.count == 1 && isHeading(drafts[current].explicit[0], document.text)) {
                         // "this study and editorial" … "according to a study appearing in JAMA": one study.
                         target = current
                         drafts[current].openedByDefinite = false
@@ -222,10 +223,21 @@ struct StudyCoreference: Sendable {
     }
 
     /// "a study", "a new study": nothing said of it but that it is a study (no design, species or place word).
-    private func isPlain(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+    /// `loose`: the study in focus is only a heading so far ("About the trial"), and the first sentence
+    /// under it that tells of "a clinical trial" or "a randomized study" is that trial: words of kind, not of another.
+    private func isPlain(_ anchor: StudyAnchor, _ tokens: [WordToken], loose: Bool = false) -> Bool {
         guard !isDistinct(anchor, tokens) else { return false }
         let modifiers = tokens[anchor.tokens].dropFirst().dropLast()
-        return modifiers.allSatisfy { cues.mainStudyModifiers.contains($0.lower) }
+        return modifiers.allSatisfy { word in
+            cues.mainStudyModifiers.contains(word.lower) || loose && cues.nonNameWords.contains(word.lower) && !word.isCapitalized
+        }
+    }
+
+    /// A mention that is a heading line: short, and not a sentence (no closing full stop).
+    private func isHeading(_ span: TextSpan, _ text: SourceText) -> Bool {
+        let line = text.slice(span)
+        let trimmed = line.reversed().drop { $0.isWhitespace }
+        return line.count <= 60 && trimmed.first != "." && !line.contains("\n")
     }
 
     /// "based on an analysis of …", "drew on an analysis of …": an indefinite analysis after "on" describes
@@ -237,6 +249,9 @@ struct StudyCoreference: Sendable {
         let before = tokens[anchor.tokens.lowerBound - 1].lower
         if before == "on", ["analysis", "meta-analysis"].contains(anchor.head), anchor.tokens.count <= 2 { return true }
         let lead = Array(tokens[..<anchor.tokens.lowerBound])
+        // "the first time a placebo-controlled trial has found …", "this is a small study": the study in focus
+        // described or praised, not another one.
+        if let leadIn = cues.focusLeadIns.matches(in: lead).last, leadIn.upperBound == anchor.tokens.lowerBound { return true }
         guard let verb = cues.conductVerbs.matches(in: lead).last, verb.upperBound == anchor.tokens.lowerBound else { return false }
         // The doer is the study's own authors: "the team", "the researchers", "they", "we".
         // ("He conducted an experiment in which he took …": a lone researcher doing the study in focus.)

@@ -70,6 +70,9 @@ struct StudyCues: Sendable {
         var distinctModifiers: [String]
         var nonJournalWords: [String]
         var headPreblockers: [String]
+        var anchorNegations: [String]
+        var focusLeadIns: [String]
+        var nonStudyReferences: [String]
         var conductVerbs: [String]
         var authorSubjects: [String]
         var looseDesignWords: [String]
@@ -119,6 +122,8 @@ struct StudyCues: Sendable {
             case futureBefore = "future_before", boundQualifiers = "bound_qualifiers", appositionWords = "apposition_words", teamWords = "team_words"
             case subjectWords = "subject_words", sourceLineLabels = "source_line_labels", publicationVerbs = "publication_verbs"
             case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
+            case anchorNegations = "anchor_negations", focusLeadIns = "focus_lead_ins"
+            case nonStudyReferences = "non_study_references"
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
@@ -188,6 +193,12 @@ struct StudyCues: Sendable {
     let nonJournalWords: Set<String>
     /// "priority", "peer": a study noun after one of these names a process ("Priority Review", "peer review").
     let headPreblockers: Set<String>
+    /// "not", "isn't": before "a trial" they say what the study in focus is not, and name no study.
+    let anchorNegations: Set<String>
+    /// "the first time": before "a trial" it praises the study in focus rather than naming another.
+    let focusLeadIns: PhraseSet
+    /// "data on file", "package insert", "fact sheet": reference entries that cite no study.
+    let nonStudyReferences: PhraseSet
     /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
@@ -271,6 +282,9 @@ struct StudyCues: Sendable {
         distinctModifiers = lowerSet(file.distinctModifiers)
         nonJournalWords = lowerSet(file.nonJournalWords)
         headPreblockers = lowerSet(file.headPreblockers)
+        anchorNegations = lowerSet(file.anchorNegations)
+        focusLeadIns = PhraseSet(file.focusLeadIns)
+        nonStudyReferences = PhraseSet(file.nonStudyReferences)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
         loneAuthors = lowerSet(file.loneAuthors.cues)

@@ -48,6 +48,7 @@ struct StudyDetector: Sendable {
                 found.append(anchor)
             }
         }
+        if found.isEmpty, let cited = authorYearAnchor(tokens) { found.append(cited) }
         if found.isEmpty, let firstPerson = firstPersonAnchor(tokens) { found.append(firstPerson) }
         if found.isEmpty, let team = teamAnchor(tokens) { found.append(team) }
         if found.isEmpty, let subject = subjectAnchor(tokens) { found.append(subject) }
@@ -79,7 +80,12 @@ struct StudyDetector: Sendable {
 
         // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
-        if start > 0, cues.indefinite.contains(determiner), cues.futureBefore.contains(in: tokens, from: max(0, start - 4), to: start) { return nil }
+        // ("was tested in a trial" is past: a study done.)
+        if start > 0, cues.indefinite.contains(determiner),
+           let lead = cues.futureBefore.matches(in: tokens, from: max(0, start - 4), to: start).first,
+           !(lead.lowerBound > 0 && ["was", "were"].contains(tokens[lead.lowerBound - 1].lower)) { return nil }
+        // "this was not a randomised trial": a remark on the study in focus, not another study (nor its design).
+        if start > 0, cues.indefinite.contains(determiner), cues.anchorNegations.contains(tokens[start - 1].lower) { return nil }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
         if isPlural || !isDeterminer(determiner) {
             if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
@@ -172,6 +178,31 @@ struct StudyDetector: Sendable {
             if window.contains(where: { cues.methodVerbs.contains(tokens[$0].lower) }) {
                 return StudyAnchor(kind: .definite, tokens: index..<(next + 1), head: "researchers", isMain: true)
             }
+        }
+        return nil
+    }
+
+    /// "Okafor and colleagues (2015) found …", "Lindqvist et al. in 2009 showed …": a study cited by its first author
+    /// and year, without a study noun. Named after both, so that a later "Okafor and colleagues (2015)" is the same one.
+    private func authorYearAnchor(_ tokens: [WordToken]) -> StudyAnchor? {
+        for index in tokens.indices.dropLast(2) where tokens[index].isCapitalized && !cues.nonNameWords.contains(tokens[index].lower) {
+            var next = index + 1
+            if tokens[next].lower == "and", next + 1 < tokens.count {
+                next += 1
+                if ["his", "her", "their"].contains(tokens[next].lower), next + 1 < tokens.count { next += 1 }
+                guard cues.teamWords.contains(tokens[next].lower) else { continue }
+            } else if tokens[next].lower == "et", next + 1 < tokens.count, tokens[next + 1].lower.hasPrefix("al") {
+                next += 1
+            } else {
+                continue
+            }
+            // The year right after the authors ("(2015)", "in 2015"), then a verb of finding or publishing.
+            let yearWindow = (next + 1)..<min(tokens.count, next + 3)
+            guard let yearIndex = yearWindow.first(where: { JournalFinder.year(tokens[$0]) != nil }) else { continue }
+            let verbs = (yearIndex + 1)..<min(tokens.count, yearIndex + 4)
+            guard verbs.contains(where: { cues.pastResultVerbs.contains(tokens[$0].lower) || cues.methodVerbs.contains(tokens[$0].lower)
+                    || cues.publicationVerbs.contains(in: tokens, from: $0, to: min(tokens.count, $0 + 2)) }) else { continue }
+            return StudyAnchor(kind: .named("\(tokens[index].text) \(tokens[yearIndex].text)"), tokens: index..<(yearIndex + 1), head: "study")
         }
         return nil
     }

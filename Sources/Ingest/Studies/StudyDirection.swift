@@ -31,6 +31,10 @@ struct StudyDirectionReader: Sendable {
         // Benefit beside harm ("less calcification, but lower bone density") is two ways: mixed unless one
         // outweighs the other three to one.
         let opposite = counts[.benefit] != nil && counts[.harm] != nil
+        // A harm found beside null results ("no link with colon cancer; it did find more throat cancer") is the
+        // signal the study gives: the nulls do not cancel it.
+        if !opposite, let harms = counts[.harm], harms >= counts[.noEffect, default: 0],
+           counts[.harm, default: 0] + counts[.noEffect, default: 0] == polarities.count { return .harm }
         if opposite ? count * 4 >= polarities.count * 3 : count * 3 >= polarities.count * 2 { return top }
         return .mixed
     }
