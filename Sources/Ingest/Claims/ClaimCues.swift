@@ -25,6 +25,7 @@ struct ClaimCues: Sendable {
         var hedgeExceptions: [String]
         var nonClaimStatements: [String]
         var businessStatements: [String]
+        var pageFurniture: [String]
         var releaseEndMarkers: [String]
         var labWords: [String]
         var leadingSubordinators: [String]
@@ -51,7 +52,7 @@ struct ClaimCues: Sendable {
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
             case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
-            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements"
+            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements", pageFurniture = "page_furniture"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
@@ -93,6 +94,9 @@ struct ClaimCues: Sendable {
     /// name", "earnings", "financial relationships"): business, never a health claim, whatever cue it carries.
     let businessStatements: PhraseSet
     let nonClaimStatements: PhraseSet
+    /// Disclaimers, pointers to more reading, copyright and disclosure lines ("does not offer medical advice",
+    /// "has more on", "all rights reserved"): page furniture, never a claim, whatever cue it carries.
+    let pageFurniture: PhraseSet
     /// "###": a press release's text ends there; what follows is boilerplate.
     let releaseEndMarkers: [String]
     /// Animal and laboratory words: such results are never epidemiology.
@@ -156,6 +160,7 @@ struct ClaimCues: Sendable {
         hedgeExceptions = PhraseSet(file.hedgeExceptions)
         nonClaimStatements = PhraseSet(file.nonClaimStatements)
         businessStatements = PhraseSet(file.businessStatements)
+        pageFurniture = PhraseSet(file.pageFurniture)
         releaseEndMarkers = file.releaseEndMarkers
         labWords = PhraseSet(file.labWords)
         leadingSubordinators = Set(file.leadingSubordinators)
