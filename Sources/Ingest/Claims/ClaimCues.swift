@@ -19,6 +19,7 @@ struct ClaimCues: Sendable {
         var fallbackKindsFrom: Int
         var dosageWithQuantity: [String]
         var imperatives: [String]
+        var discourseOpeners: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
         var allocationPhrases: [String]
@@ -51,7 +52,7 @@ struct ClaimCues: Sendable {
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
-            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
+            case imperatives, discourseOpeners = "discourse_openers", nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
             case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements", pageFurniture = "page_furniture"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
@@ -79,6 +80,8 @@ struct ClaimCues: Sendable {
     let speakerStopWords: Set<String>
     let dosageWithQuantity: PhraseSet
     let imperatives: Set<String>
+    /// "But", "So", "Please": words before an imperative that leave it one ("But don't stop …").
+    let discourseOpeners: PhraseSet
     /// "Keywords:", "Funding:": labelled lines that list or declare, never assert.
     let nonClaimLabels: PhraseSet
     /// Verbs of a method description ("researchers exposed …", "rats were divided …").
@@ -154,6 +157,7 @@ struct ClaimCues: Sendable {
         speakerStopWords = Set(file.speakerStopWords)
         dosageWithQuantity = PhraseSet(file.dosageWithQuantity)
         imperatives = Set(file.imperatives)
+        discourseOpeners = PhraseSet(file.discourseOpeners)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
         allocationPhrases = PhraseSet(file.allocationPhrases)
