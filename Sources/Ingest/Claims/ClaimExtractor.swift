@@ -89,7 +89,10 @@ public struct ClaimExtractor: Sendable {
                     // cue is in it ("The drug cut attacks by half", "Hospitals should …"): unseen topics have
                     // names the lexicon lacks, and quotes speak of "it" and "the therapy". It goes on about what
                     // the document's last claim with concepts spoke of.
-                    guard span == sentence.span, classifier.hasStrongClaimCue(tokens),
+                    // Only a finished sentence: a lead-in ("Alternative approaches to consider:") or a bare list
+                    // item ("Rare adverse effects reported") without a concept asserts nothing of its own.
+                    guard span == sentence.span, ClaimSentence.endsSentence(trimmedText), !trimmedText.hasSuffix(":"),
+                          classifier.hasStrongClaimCue(tokens),
                           !cues.nonClaimStatements.contains(in: tokens) else { continue }
                     inherited = (topic?.conditions ?? [], topic?.interventions ?? [])
                 }

@@ -28,13 +28,13 @@ enum ClaimSentence {
             if token.lower == "et", index + 1 < tokens.count, tokens[index + 1].lower == "al" { etAl = true }
             if token.isNumber, token.text.count == 4, token.text.hasPrefix("19") || token.text.hasPrefix("20") { year = true }
             guard index + 1 < tokens.count, token.isCapitalized, token.text.count >= 2, !isInitials(token.text) else { continue }
-            // Initials follow the surname after a space and close with a comma, a full stop or "and"; an acronym
+            // Initials follow the surname after a space and close with a comma, a full stop, "and" or "et al."; an acronym
             // in brackets ("Administration (FDA)") and "The U.S." do not.
             let initials = tokens[index + 1]
             guard isInitials(initials.text), text.slice(TextSpan(token.end, initials.start)) == " " else { continue }
             let after = index + 2 < tokens.count ? text.slice(TextSpan(initials.end, tokens[index + 2].start)) : "."
             let nextIsInitial = index + 2 < tokens.count && tokens[index + 2].text.count == 1 && isInitials(tokens[index + 2].text)
-            if after.hasPrefix(",") || (after.hasPrefix(".") && !nextIsInitial) || (index + 2 < tokens.count && tokens[index + 2].lower == "and") { names += 1 }
+            if after.hasPrefix(",") || (after.hasPrefix(".") && !nextIsInitial) || (index + 2 < tokens.count && ["and", "et"].contains(tokens[index + 2].lower)) { names += 1 }
         }
         let numbered = tokens.first?.isNumber ?? false
         return (names >= 1 && etAl) || (names >= 2 && (year || numbered))
