@@ -22,6 +22,7 @@ struct ClaimCues: Sendable {
         var discourseOpeners: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
+        var resultSignals: [String]
         var allocationPhrases: [String]
         var hedgeExceptions: [String]
         var nonClaimStatements: [String]
@@ -52,7 +53,7 @@ struct ClaimCues: Sendable {
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
-            case imperatives, discourseOpeners = "discourse_openers", nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
+            case imperatives, discourseOpeners = "discourse_openers", nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", resultSignals = "result_signals", allocationPhrases = "allocation_phrases"
             case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements", pageFurniture = "page_furniture"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
@@ -89,6 +90,9 @@ struct ClaimCues: Sendable {
     /// not a finding, unless a result is told in the same sentence.
     let allocationPhrases: PhraseSet
     let methodVerbs: Set<String>
+    /// "percent", "compared with", "estimated": a sentence with a method verb and one of these (or a "%") gives a
+    /// result ("… developed in 3 percent of those given X, compared with 6 percent …"), not a method.
+    let resultSignals: PhraseSet
     /// "more likely", "whenever possible": a hedge word inside one of these does not hedge.
     let hedgeExceptions: PhraseSet
     /// Product, company, funding and publication statements ("a leading supplier of", "available at",
@@ -160,6 +164,7 @@ struct ClaimCues: Sendable {
         discourseOpeners = PhraseSet(file.discourseOpeners)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
+        resultSignals = PhraseSet(file.resultSignals)
         allocationPhrases = PhraseSet(file.allocationPhrases)
         hedgeExceptions = PhraseSet(file.hedgeExceptions)
         nonClaimStatements = PhraseSet(file.nonClaimStatements)

@@ -102,7 +102,9 @@ public struct ClaimExtractor: Sendable {
                 let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
                 let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design }, tokens: clauseTokens)
                 // A study's method description ("researchers exposed cells to …") reports no finding.
-                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil,
+                // A share, a comparison or an estimate in it reports a result all the same.
+                let givesResult = document.text.slice(span).contains("%") || cues.resultSignals.contains(in: clauseTokens)
+                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil, !givesResult,
                    clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
                                            // "…, yet X appears to …, an analysis suggests": a contrast clause
