@@ -188,7 +188,10 @@ struct ClaimTests {
         let claim = try Self.claim(text, containing: "plays a role")
         #expect(claim?.kind == .mechanism)
         #expect(claim?.interventionIDs.contains("magnesium") == true)
-        // Without a claim just before it, such a sentence is not taken.
-        #expect(try Self.claim("The weather was cold. It plays a role in relaxing the walls of blood vessels.\n", containing: "plays a role") == nil)
+        // Without an earlier claim that names a concept, such a sentence is still a claim (a strong cue is in it),
+        // but it has no concept to speak of.
+        let alone = try Self.claim("The weather was cold. It plays a role in relaxing the walls of blood vessels.\n", containing: "plays a role")
+        #expect(alone?.interventionIDs.isEmpty == true)
+        #expect(alone?.conditionIDs.isEmpty == true)
     }
 }

@@ -19,12 +19,15 @@ struct ClaimCues: Sendable {
         var fallbackKindsFrom: Int
         var dosageWithQuantity: [String]
         var imperatives: [String]
+        var discourseOpeners: [String]
         var nonClaimLabels: [String]
         var methodVerbs: [String]
+        var resultSignals: [String]
         var allocationPhrases: [String]
         var hedgeExceptions: [String]
         var nonClaimStatements: [String]
         var businessStatements: [String]
+        var pageFurniture: [String]
         var releaseEndMarkers: [String]
         var labWords: [String]
         var leadingSubordinators: [String]
@@ -50,8 +53,8 @@ struct ClaimCues: Sendable {
             case headingKinds = "heading_kinds", speechVerbs = "speech_verbs", pronounSpeakers = "pronoun_speakers"
             case nameTitles = "name_titles", clauseBreaks = "clause_breaks", speakerStopWords = "speaker_stop_words"
             case weakKindsFrom = "weak_kinds_from", fallbackKindsFrom = "fallback_kinds_from", dosageWithQuantity = "dosage_with_quantity"
-            case imperatives, nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", allocationPhrases = "allocation_phrases"
-            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements"
+            case imperatives, discourseOpeners = "discourse_openers", nonClaimLabels = "non_claim_labels", methodVerbs = "method_verbs", resultSignals = "result_signals", allocationPhrases = "allocation_phrases"
+            case hedgeExceptions = "hedge_exceptions", nonClaimStatements = "non_claim_statements", businessStatements = "business_statements", pageFurniture = "page_furniture"
             case releaseEndMarkers = "release_end_markers", labWords = "lab_words"
             case leadingSubordinators = "leading_subordinators", citationNumberHeads = "citation_number_heads"
             case notSpeakerWords = "not_speaker_words", organisationWords = "organisation_words"
@@ -78,6 +81,8 @@ struct ClaimCues: Sendable {
     let speakerStopWords: Set<String>
     let dosageWithQuantity: PhraseSet
     let imperatives: Set<String>
+    /// "But", "So", "Please": words before an imperative that leave it one ("But don't stop …").
+    let discourseOpeners: PhraseSet
     /// "Keywords:", "Funding:": labelled lines that list or declare, never assert.
     let nonClaimLabels: PhraseSet
     /// Verbs of a method description ("researchers exposed …", "rats were divided …").
@@ -85,6 +90,9 @@ struct ClaimCues: Sendable {
     /// not a finding, unless a result is told in the same sentence.
     let allocationPhrases: PhraseSet
     let methodVerbs: Set<String>
+    /// "percent", "compared with", "estimated": a sentence with a method verb and one of these (or a "%") gives a
+    /// result ("… developed in 3 percent of those given X, compared with 6 percent …"), not a method.
+    let resultSignals: PhraseSet
     /// "more likely", "whenever possible": a hedge word inside one of these does not hedge.
     let hedgeExceptions: PhraseSet
     /// Product, company, funding and publication statements ("a leading supplier of", "available at",
@@ -93,6 +101,9 @@ struct ClaimCues: Sendable {
     /// name", "earnings", "financial relationships"): business, never a health claim, whatever cue it carries.
     let businessStatements: PhraseSet
     let nonClaimStatements: PhraseSet
+    /// Disclaimers, pointers to more reading, copyright and disclosure lines ("does not offer medical advice",
+    /// "has more on", "all rights reserved"): page furniture, never a claim, whatever cue it carries.
+    let pageFurniture: PhraseSet
     /// "###": a press release's text ends there; what follows is boilerplate.
     let releaseEndMarkers: [String]
     /// Animal and laboratory words: such results are never epidemiology.
@@ -150,12 +161,15 @@ struct ClaimCues: Sendable {
         speakerStopWords = Set(file.speakerStopWords)
         dosageWithQuantity = PhraseSet(file.dosageWithQuantity)
         imperatives = Set(file.imperatives)
+        discourseOpeners = PhraseSet(file.discourseOpeners)
         nonClaimLabels = PhraseSet(file.nonClaimLabels)
         methodVerbs = Set(file.methodVerbs)
+        resultSignals = PhraseSet(file.resultSignals)
         allocationPhrases = PhraseSet(file.allocationPhrases)
         hedgeExceptions = PhraseSet(file.hedgeExceptions)
         nonClaimStatements = PhraseSet(file.nonClaimStatements)
         businessStatements = PhraseSet(file.businessStatements)
+        pageFurniture = PhraseSet(file.pageFurniture)
         releaseEndMarkers = file.releaseEndMarkers
         labWords = PhraseSet(file.labWords)
         leadingSubordinators = Set(file.leadingSubordinators)

@@ -38,8 +38,8 @@ public struct ClaimExtractor: Sendable {
         var openingSentences = 0
         // Until the first finished sentence, an unpunctuated line is a deck or a tagline under the headline.
         var inTopMatter = true
-        // The last sentence that gave a claim, and its concepts: "It …" in the next sentence speaks of them.
-        var previous: (sentence: Int, conditions: [String], interventions: [String])?
+        // The concepts of the last claim that named some: a claim without concepts of its own speaks of them.
+        var topic: (conditions: [String], interventions: [String])?
         for (index, sentence) in document.sentences.enumerated() where sentence.region == .body {
             // "###" ends a press release: what follows is about the company, never a claim. (A markdown
             // heading "### Results" starts with the marker; the end marker closes its line.)
@@ -66,7 +66,9 @@ public struct ClaimExtractor: Sendable {
                sentence.text.prefix(40).contains(":") { continue }
             // Product, company, funding and publication statements, unless they also assert something.
             if cues.nonClaimStatements.contains(in: tokens), !classifier.hasClaimCue(tokens) { continue }
-            if cues.businessStatements.contains(in: tokens) { continue }
+            if cues.businessStatements.contains(in: tokens) || cues.pageFurniture.contains(in: tokens) { continue }
+            // "2 Smith AB, Jones C. Trends in …": an entry of a reference list, wherever the region stage put it.
+            if ClaimSentence.isReferenceEntry(tokens, document.text) { continue }
             // "Adults were randomly assigned to magnesium or a placebo": how the trial ran, not what it found.
             if cues.allocationPhrases.contains(in: tokens), !classifier.hasResultCue(tokens) { continue }
             // Names of journals ("Nephrology Dialysis Transplantation") do not make a sentence about dialysis.
@@ -83,10 +85,16 @@ public struct ClaimExtractor: Sendable {
                     // A contrast clause without a concept of its own speaks of its sentence's concepts.
                     inherited = (context.conceptIDs([sentence.span], type: .condition), context.conceptIDs([sentence.span], type: .intervention))
                 } else if mentions.isEmpty {
-                    guard span == sentence.span, let last = previous, last.sentence == index - 1,
-                          cues.backReferenceOpeners.matches(in: tokens).first?.lowerBound == 0,
-                          classifier.hasStrongClaimCue(tokens) else { continue }
-                    inherited = (last.conditions, last.interventions)
+                    // A sentence that names no concept of the lexicon still asserts something when a strong kind
+                    // cue is in it ("The drug cut attacks by half", "Hospitals should …"): unseen topics have
+                    // names the lexicon lacks, and quotes speak of "it" and "the therapy". It goes on about what
+                    // the document's last claim with concepts spoke of.
+                    // Only a finished sentence: a lead-in ("Alternative approaches to consider:") or a bare list
+                    // item ("Rare adverse effects reported") without a concept asserts nothing of its own.
+                    guard span == sentence.span, ClaimSentence.endsSentence(trimmedText), !trimmedText.hasSuffix(":"),
+                          classifier.hasStrongClaimCue(tokens),
+                          !cues.nonClaimStatements.contains(in: tokens) else { continue }
+                    inherited = (topic?.conditions ?? [], topic?.interventions ?? [])
                 }
                 let clauseTokens = tokens.filter { span.contains(TextSpan($0.start, $0.end)) }
                 let hasDose = !context.doses.inside(span).isEmpty
@@ -94,7 +102,9 @@ public struct ClaimExtractor: Sendable {
                 let cueKind = classifier.kind(document.text.slice(span), tokens: clauseTokens, hasDose: hasDose, heading: heading)
                 let kind = classifier.kind(cueKind, reporting: studyIndex.map { studies[$0].design }, tokens: clauseTokens)
                 // A study's method description ("researchers exposed cells to …") reports no finding.
-                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil,
+                // A share, a comparison or an estimate in it reports a result all the same.
+                let givesResult = document.text.slice(span).contains("%") || cues.resultSignals.contains(in: clauseTokens)
+                if kind == .other || !classifier.hasCueBeforeFallback(clauseTokens), studyIndex != nil, !givesResult,
                    clauseTokens.contains(where: { cues.methodVerbs.contains($0.lower) }) { continue }
                 var claim = ExtractedClaim(span: cleaner.clean(span, document.text, tokens: clauseTokens, opening: isOpening), kind: kind,
                                            // "…, yet X appears to …, an analysis suggests": a contrast clause
@@ -104,7 +114,9 @@ public struct ClaimExtractor: Sendable {
                 claim.conditionIDs = inherited?.conditions ?? context.conceptIDs([span], type: .condition)
                 claim.interventionIDs = inherited?.interventions ?? context.conceptIDs([span], type: .intervention)
                 claims.append(claim)
-                previous = (index, claim.conditionIDs, claim.interventionIDs)
+                if !claim.conditionIDs.isEmpty || !claim.interventionIDs.isEmpty {
+                    topic = (claim.conditionIDs, claim.interventionIDs)
+                }
             }
         }
         return claims

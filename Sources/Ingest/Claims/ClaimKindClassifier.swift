@@ -12,7 +12,10 @@ struct ClaimKindClassifier: Sendable {
         if hasDose, cues.dosageWithQuantity.contains(in: tokens) { return .dosage }
         // An imperative ("Avoid …", "Do not stop …", "Ask the cardiologist …") recommends.
         // ("Avoid … while taking warfarin" is still an interaction.)
-        if let first = tokens.first, first.isCapitalized, cues.imperatives.contains(first.lower) {
+        // "But don't …", "So stop …", "Please ask …": a discourse word before the imperative leaves it one.
+        let opener = cues.discourseOpeners.matches(in: tokens, from: 0, to: min(tokens.count, 4)).first { $0.lowerBound == 0 }
+        let verbAt = opener?.upperBound ?? 0
+        if verbAt < tokens.count, tokens[0].isCapitalized, cues.imperatives.contains(tokens[verbAt].lower) {
             let interaction = cues.kinds.first { $0.0 == .interaction }?.1
             return interaction?.contains(in: tokens) == true ? .interaction : .recommendation
         }

@@ -17,6 +17,34 @@ enum ClaimSentence {
         return true
     }
 
+    /// An entry of a reference list: authors given as surnames with initials, several beside a year or after
+    /// the entry's number ("2 Smith AB, Jones C"), or one before "et al.". A quote's speaker ("said Ann B. Cole")
+    /// gives one such name.
+    static func isReferenceEntry(_ tokens: [WordToken], _ text: SourceText) -> Bool {
+        var names = 0
+        var etAl = false
+        var year = false
+        for (index, token) in tokens.enumerated() {
+            if token.lower == "et", index + 1 < tokens.count, tokens[index + 1].lower == "al" { etAl = true }
+            if token.isNumber, token.text.count == 4, token.text.hasPrefix("19") || token.text.hasPrefix("20") { year = true }
+            guard index + 1 < tokens.count, token.isCapitalized, token.text.count >= 2, !isInitials(token.text) else { continue }
+            // Initials follow the surname after a space and close with a comma, a full stop, "and" or "et al."; an acronym
+            // in brackets ("Administration (FDA)") and "The U.S." do not.
+            let initials = tokens[index + 1]
+            guard isInitials(initials.text), text.slice(TextSpan(token.end, initials.start)) == " " else { continue }
+            let after = index + 2 < tokens.count ? text.slice(TextSpan(initials.end, tokens[index + 2].start)) : "."
+            let nextIsInitial = index + 2 < tokens.count && tokens[index + 2].text.count == 1 && isInitials(tokens[index + 2].text)
+            if after.hasPrefix(",") || (after.hasPrefix(".") && !nextIsInitial) || (index + 2 < tokens.count && ["and", "et"].contains(tokens[index + 2].lower)) { names += 1 }
+        }
+        let numbered = tokens.first?.isNumber ?? false
+        return (names >= 1 && etAl) || (names >= 2 && (year || numbered))
+    }
+
+    /// One to three capital letters: a name's initials ("AB", "C").
+    private static func isInitials(_ word: String) -> Bool {
+        (1...3).contains(word.count) && word.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+    }
+
     /// A few words without a sentence's punctuation ("Irritable bowel syndrome", "My story" in a menu): a name
     /// or a label, which asserts nothing unless a kind cue is in it (the caller checks the cue).
     static func isLabel(_ trimmed: String, _ tokens: [WordToken]) -> Bool {
