@@ -57,9 +57,10 @@ import EvidenceModel
         // Determiners, degree words and a measure with "of" are dropped; the plural is folded.
         #expect(outcomes("The tablets lowered the levels of nail brittleness in older women.") == ["nail brittleness"])
         #expect(outcomes("Walkers had a significantly greater risk of ankle sprains than runners.") == ["ankle sprain"])
-        // Every item of a list after one cue.
+        // Every item of a list after one cue; one word alone must have the form of an outcome's name.
         #expect(outcomes("Side effects included hiccups, eyelid twitching and nail brittleness.")
-                == ["hiccup", "eyelid twitching", "nail brittleness"])
+                == ["eyelid twitching", "nail brittleness"])
+        #expect(outcomes("Side effects included wakefulness and hiccups.") == ["wakefulness"])
         // A generic head, a number or a verb ends in nothing.
         #expect(outcomes("The drug reduced the risk of problems.").isEmpty)
         #expect(outcomes("Scores improved by 20 points.").isEmpty)
@@ -72,8 +73,8 @@ import EvidenceModel
         let text = """
             Coaching parents helps toddlers talk
 
-            Families were randomised to the Bright Steps Programme or to usual care. Children in the Bright Steps \
-            Programme improved vocabulary growth after a year. In a second trial, adults with chronic neck pain who \
+            In a randomised trial of 120 families, toddlers whose parents joined the Bright Steps Programme spoke \
+            more words after a year than those in usual care. In a second trial, adults with chronic neck pain who \
             received mirror box therapy reported less stiffness than those given the standard therapy.
             """
         let extraction = extract(text)

@@ -136,11 +136,14 @@ struct TextConceptFinder: Sendable {
                     next = start
                     while next < tokens.count, !free[next] { next += 1 }
                 } else {
-                    break
+                    // An item that is no outcome ("the drug"): the list goes on after it.
+                    next = start + 1
+                    while next < tokens.count, tokens[next].gap == .joining,
+                          tokens[next].folded != "and", tokens[next].folded != "or" { next += 1 }
                 }
                 guard next < tokens.count else { break }
                 if tokens[next].gap == .joining, tokens[next].folded == "and" || tokens[next].folded == "or" { next += 1 }
-                else if tokens[next].gap != .breaking { break }
+                else if tokens[next].gap != .literal(","), tokens[next].gap != .literal(";") { break }
                 if next < tokens.count, tokens[next].folded == "and" || tokens[next].folded == "or" { next += 1 }
                 guard next < tokens.count else { break }
                 start = next
@@ -222,9 +225,8 @@ struct TextConceptFinder: Sendable {
         for (index, token) in tokens.enumerated() where free[index] {
             let named = cues.namedHeads.contains(token.folded)
             guard named || cues.interventionHeads.contains(token.folded) else { continue }
-            // A head followed by another word of the same phrase is no head ("stimulation sessions").
-            if index + 1 < tokens.count, tokens[index + 1].gap == .joining, tokens[index + 1].isAlphabetic,
-               !cues.stopWords.contains(tokens[index + 1].folded) {
+            // A head followed by a generic noun is a modifier of it ("surgery patients", "stimulation sessions").
+            if index + 1 < tokens.count, tokens[index + 1].gap == .joining, cues.genericHeads.contains(tokens[index + 1].folded) {
                 continue
             }
             var first = index
