@@ -212,6 +212,9 @@ struct TextConceptFinder: Sendable {
         }
         for index in words {
             let token = tokens[index]
+            // A plural or a verb's -s before the head ends the noun phrase there ("bone warrants caution"):
+            // the words of a compound stay singular ("sleep problems", "hip fractures").
+            if index != words.last, token.folded != token.cased.lowercased(), token.cased.lowercased().hasSuffix("s") { return false }
             if token.folded.unicodeScalars.count < 2 || cues.genericModifiers.contains(token.folded) { return false }
             // A capitalised word inside an outcome is a name (a company's, a place's), unless it is an abbreviation.
             if token.cased != token.cased.lowercased(), token.cased != token.cased.uppercased() { return false }
