@@ -1,8 +1,9 @@
 /// Renders concepts with their synonyms, broader and narrower concepts and counts. Concepts are few and their
-/// counts change with every ingest, so they are rendered when asked rather than stored.
+/// counts change with every ingest, so they are rendered when asked rather than stored. `origin` tests the id's
+/// namespace (`TextConceptID.prefix`, written out: no interpolation reaches SQL).
 enum ConceptJSON {
     static let expression = """
-        json_object('id', c.id, 'name', c.name, 'type', c.type,
+        json_object('id', c.id, 'name', c.name, 'type', c.type, 'origin', CASE WHEN substr(c.id, 1, 5) = 'text:' THEN 'text' ELSE 'lexicon' END,
             'synonyms', json(coalesce((SELECT json_group_array(term) FROM (
                 SELECT DISTINCT term FROM concept_terms WHERE concept_id = c.id AND kind <> 'name' AND kind <> 'misspelling'
                     AND lower(term) <> lower(c.name)

@@ -5,12 +5,20 @@ import EvidenceModel
 enum ConceptRoutes {
     static func list(type: String, plural: String) -> Route {
         Route(
-            path: "/v1/\(plural)", summary: "The \(plural) of the lexicon, with synonyms, broader and narrower links and counts.",
-            parameters: [.q, .limit, .cursor, .format], isList: true, schema: "Concept"
+            path: "/v1/\(plural)", summary: "The \(plural) of the lexicon and those made from documents' text, with synonyms, "
+                + "broader and narrower links and counts.",
+            parameters: [.choice("origin", ConceptOrigin.allCases.map(\.rawValue),
+                                 "Only the concepts of the lexicon, or only those made from documents' text."),
+                         .q, .limit, .cursor, .format], isList: true, schema: "Concept"
         ) { context in
             try context.read { db in
                 var query = ListQuery(from: "FROM concepts c", order: ["c.id"], json: ConceptJSON.expression)
                 query.filter("c.type = ?", [type])
+                switch context.parameters["origin"].flatMap(ConceptOrigin.init(rawValue:)) {
+                case .text?: query.filter(TextConceptID.sqlTest("c.id"), [])
+                case .lexicon?: query.filter("NOT " + TextConceptID.sqlTest("c.id"), [])
+                case nil: break
+                }
                 if let q = context.parameters["q"] {
                     query.join("JOIN concepts_fts f ON f.rowid = c.rowid AND concepts_fts MATCH ?", matching: FullTextQuery.compile(q))
                 }

@@ -38,6 +38,14 @@ enum StudyRoutes {
                     textMatches.append(phrase); matchedAsText.append(parameter)
                     continue
                 }
+                // A concept made from one document's words is no closed class: the studies linked to it, or whose
+                // own text names it as the unknown name would be matched.
+                if let id, TextConceptID.isTextConcept(id),
+                   let phrase = TextConceptMatch.phrase(try db.queryFirst("SELECT name FROM concepts WHERE id = ?", [id]) { $0.text(0) } ?? name) {
+                    query.filter("(s.id IN (SELECT study_id FROM study_concept_index WHERE concept_id = ?) OR "
+                                 + "s.rowid IN (SELECT rowid FROM studies_fts WHERE studies_fts MATCH ?))", [id, phrase])
+                    continue
+                }
                 query.join(join, matching: id)
                 if id != nil { indexOrder = indexOrder ?? order }
                 resolved[parameter] = id

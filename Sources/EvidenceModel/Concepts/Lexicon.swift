@@ -85,6 +85,7 @@ public struct Lexicon: Sendable {
         var index: [String: Int] = [:]
         for (position, concept) in concepts.enumerated() {
             guard index[concept.id] == nil else { throw LexiconError.duplicateID(concept.id) }
+            guard !TextConceptID.isTextConcept(concept.id) else { throw LexiconError.reservedID(concept.id) }
             index[concept.id] = position
         }
         var narrower: [String: [String]] = [:]
@@ -117,7 +118,11 @@ public struct Lexicon: Sendable {
         return try Lexicon(concepts: file.concepts, ordinaryWords: file.ordinaryWords ?? [])
     }
 
-    public func concept(_ id: String) -> Concept? { index[id].map { concepts[$0] } }
+    /// A concept of the lexicon, or one made from a document's text (`TextConceptID`), by id.
+    public func concept(_ id: String) -> Concept? {
+        if let position = index[id] { return concepts[position] }
+        return TextConceptID.concept(id)
+    }
 
     /// Direct narrower concepts.
     public func narrower(of id: String) -> [String] { narrowerIDs[id] ?? [] }
@@ -160,12 +165,14 @@ public enum LexiconError: Error, Sendable, CustomStringConvertible {
     case duplicateID(String)
     case unknownBroader(String, String)
     case cycle(String)
+    case reservedID(String)
 
     public var description: String {
         switch self {
         case .duplicateID(let id): return "lexicon: the id \(id) is used twice"
         case let .unknownBroader(id, parent): return "lexicon: \(id) names an unknown broader concept \(parent)"
         case .cycle(let id): return "lexicon: \(id) is its own ancestor"
+        case .reservedID(let id): return "lexicon: \(id) is in the namespace of concepts made from text (\(TextConceptID.prefix))"
         }
     }
 }

@@ -7,9 +7,14 @@ public struct Extraction: Sendable {
     /// Every concept mention in the document (not furniture), for the mentions table.
     public var mentions: [ConceptMention]
     public var regions: [Region]
+    /// Concepts made from this document's text (`TextConceptID`), named as the text first writes them; the store
+    /// adds those it does not hold yet.
+    public var textConcepts: [Concept]
 
     public init(source: ExtractedSource, studies: [ExtractedStudy] = [], claims: [ExtractedClaim] = [],
-                comments: [ExtractedComment] = [], mentions: [ConceptMention] = [], regions: [Region] = []) {
+                comments: [ExtractedComment] = [], mentions: [ConceptMention] = [], regions: [Region] = [],
+                textConcepts: [Concept] = []) {
+        self.textConcepts = textConcepts
         self.source = source
         self.studies = studies
         self.claims = claims

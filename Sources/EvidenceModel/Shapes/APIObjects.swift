@@ -183,10 +183,15 @@ public enum APIObjects {
         Field("doses", .array(.object(commentDose)), "Doses it names."),
     ])
 
-    public static let concept = ObjectShape("Concept", "A condition or an intervention of the lexicon.", [
-        Field("id", .string, "Its id."),
-        Field("name", .string, "The canonical name."),
+    public static let concept = ObjectShape("Concept", "A condition or an intervention of the lexicon, or one made from the text of a "
+                                            + "document that names an outcome or an intervention the lexicon does not know.", [
+        Field("id", .string, "Its id; a concept made from text has an id of the text: namespace (text:brain-atrophy, "
+              + "text:intervention:deep-brain-stimulation)."),
+        Field("name", .string, "The canonical name (for a concept made from text, the phrase as the first document to name it wrote it)."),
         Field("type", .string, "condition or intervention."),
+        Field("origin", .enumeration(ConceptOrigin.allCases.map(\.rawValue)),
+              "lexicon: a concept of the lexicon; text: a concept made from a document's text, with no synonyms or links but the "
+              + "wordings the documents used."),
         Field("synonyms", .array(.string), "Other names, abbreviations and brands it is known by."),
         Field("broader", .array(.string), "Ids of broader concepts."),
         Field("narrower", .array(.string), "Ids of narrower concepts (forms, for an intervention)."),

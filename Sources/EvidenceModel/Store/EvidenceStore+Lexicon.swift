@@ -15,10 +15,14 @@ extension EvidenceStore {
                     ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, is_form = excluded.is_form
                     """, [concept.id, concept.type.rawValue, concept.name, concept.isForm])
             }
-            try db.run("DELETE FROM concept_terms")
+            // The concepts made from documents' text keep their terms, closure and full-text rows: they are
+            // not the lexicon's to re-fill, and their documents may never be ingested again.
+            let lexiconOwned = "NOT " + TextConceptID.sqlTest("concept_id")
+            try db.run("DELETE FROM concept_terms WHERE " + lexiconOwned)
             try db.run("DELETE FROM concept_links")
-            try db.run("DELETE FROM concept_closure")
-            try db.run("DELETE FROM concepts_fts")
+            try db.run("DELETE FROM concept_closure WHERE NOT " + TextConceptID.sqlTest("descendant_id"))
+            try db.run("DELETE FROM concepts_fts WHERE rowid NOT IN (SELECT rowid FROM concepts WHERE "
+                       + TextConceptID.sqlTest("id") + ")")
             for concept in lexicon.concepts {
                 let terms: [(String, String)] = [(concept.name, "name")]
                     + concept.synonyms.map { ($0, "synonym") } + concept.abbreviations.map { ($0, "abbreviation") }

@@ -24,6 +24,7 @@ extension EvidenceStore {
             if previous != nil {
                 touchedStudies = try removeSource(id: sourceID, counts: &counts)
             }
+            try insertTextConcepts(extraction.textConcepts)
             try insertSource(source, id: sourceID, extraction: extraction, now: now)
             let studyIDs = try insertStudies(extraction, sourceID: sourceID)
             let findingIDs = try insertFindings(extraction, sourceID: sourceID, studyIDs: studyIDs, counts: &counts)

@@ -7,6 +7,7 @@ public struct Pipeline: Sendable {
     let sentences: SentenceSplitter
     let metadata: MetadataExtractor
     let concepts: ConceptMatcher
+    let textConcepts: TextConceptFinder
     let quantities: QuantityExtractor
     let studies: StudyExtractor
     let findings: FindingExtractor
@@ -21,6 +22,7 @@ public struct Pipeline: Sendable {
         sentences = try SentenceSplitter(locator: locator)
         metadata = try MetadataExtractor(lexicon: lexicon, locator: locator)
         concepts = ConceptMatcher(lexicon: lexicon, cues: try MentionContext.Cues.load(locator))
+        textConcepts = TextConceptFinder(cues: try TextConceptCues.load(locator))
         quantities = try QuantityExtractor(locator: locator)
         studies = try StudyExtractor(lexicon: lexicon, locator: locator)
         findings = try FindingExtractor(lexicon: lexicon, locator: locator)
@@ -60,6 +62,8 @@ public struct Pipeline: Sendable {
             ages += found.ages
             effects += found.effects
         }
+        // What the lexicon does not know, the text may still name as an outcome or an intervention.
+        mentions = textConcepts.apply(to: mentions, text: text, sentences: sentenceList)
         return AnalyzedDocument(text: text, format: format, regions: regionList, sentences: sentenceList,
                                 metadata: meta, concepts: mentions, doses: doses, durations: durations,
                                 sampleSizes: sizes, ages: ages, effects: effects)
@@ -93,7 +97,8 @@ public struct Pipeline: Sendable {
         }
         let source = ExtractedSource(file: file, text: sourceText, sha256: sha256, metadata: document.metadata)
         return Extraction(source: source, studies: studyList, claims: claimList, comments: commentList,
-                          mentions: document.concepts, regions: document.regions)
+                          mentions: document.concepts, regions: document.regions,
+                          textConcepts: TextConceptFinder.concepts(of: document.concepts))
     }
 
     /// Distinct concept ids of one type, in order of first mention.
