@@ -58,8 +58,8 @@ for half in tune heldout; do
     pool "pooled-$half" "$ROOT/eval/split/$half.txt" all "${sets[@]:1:3}"
     pool "threads-pooled-$half" "$ROOT/eval/split/$half.txt" comments "${sets[@]:3:2}"
 done
-# Documents annotated after the last round's rules were written, by half: their held-back half is the least
-# tuned-against estimate (the tuning half becomes ordinary tuning data once a round has looked at it).
+# Documents annotated blind in earlier rounds (eval/split/annotated-after-rules.txt), by half: their held-back
+# half has never been tuned against (the tuning half became ordinary tuning data once a round looked at it).
 if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
     for half in tune heldout; do
         grep -xF -f "$ROOT/eval/split/$half.txt" "$ROOT/eval/split/annotated-after-rules.txt" >"$out/.after-rules-$half.txt" || true
@@ -67,8 +67,9 @@ if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
         rm -f "$out/.after-rules-$half.txt"
     done
 fi
-# Documents annotated during this round while the rules were written elsewhere: no rule has looked at either of
-# their halves yet, so the whole list is scored as held back (next round, its tuning half joins the tuning data).
+# Documents annotated blind during this round while the rules were written elsewhere (eval/split/unseen.txt): no
+# rule has looked at either half yet, so the whole list is scored as held back. At the end of a round the list
+# moves into annotated-after-rules.txt, and its tuning half joins the tuning data.
 if [ -s "$ROOT/eval/split/unseen.txt" ]; then
     pool "unseen-all" "$ROOT/eval/split/unseen.txt" all "${sets[@]:1:3}"
 fi
