@@ -83,6 +83,8 @@ struct JournalFinder: Sendable {
         }
         guard last >= first, first < tokens.count else { return nil }
         let words = tokens[first...last]
+        // "in the U.S.", "in the U.K.": initials of a country, not a journal.
+        guard words.contains(where: { $0.text.count > 1 }) else { return nil }
         // A single capitalised word is a journal only after the word "journal" ("journal Blood").
         // (Or after "issues of", "edition of": "the print issues of Blood".)
         if words.count == 1 && !(first > 0 && tokens[first - 1].lower == "journal")
