@@ -83,6 +83,26 @@ struct StudySpuriousTests {
         #expect(try Self.studies(text).count == 1)
     }
 
+    @Test("'No study has looked at' names no study")
+    func noStudy() throws {
+        let text = Self.report + "No study has looked at whether the tea helps people with asthma, however.\n"
+        #expect(try Self.studies(text).count == 1)
+    }
+
+    @Test("an editor of a journal is no citation of a study in it")
+    func editorOfJournal() throws {
+        let text = Self.report + "\"Herbal teas deserve careful trials,\" said Dr. Ana Ruiz, editor-in-chief of the Journal of Herbal Allergy Research and head of a clinic in Lyon.\n"
+        let studies = try Self.studies(text)
+        #expect(studies.count == 1)
+        #expect(studies.first?.journal == nil)
+    }
+
+    @Test("'one study participant' is a person of the study in focus, not another study")
+    func studyParticipant() throws {
+        let text = Self.report + "One study participant, a retired postman, said his sneezing stopped within days.\n"
+        #expect(try Self.studies(text).count == 1)
+    }
+
     @Test("half given one drug and the other half another is a controlled trial")
     func otherHalfDesign() throws {
         let text = "A study of 420 adults with back pain gave half of them a stretching course and the other half a leaflet; the course eased pain more.\n"

@@ -15,6 +15,8 @@ struct JournalFinder: Sendable {
 
     func find(in tokens: [WordToken]) -> Citation? {
         for index in tokens.indices where cues.journalTriggers.contains(tokens[index].lower) {
+            // "Editor-in-Chief of the Journal of X": the speaker's post, not where a study appeared.
+            if cues.journalRoleWords.contains(in: tokens, from: max(0, index - 4), to: index) { continue }
             // "… report in the American Journal of Psychiatry": a capitalised "Journal" is inside the name,
             // which starts at the capitalised words before it.
             if tokens[index].lower == "journal", tokens[index].isCapitalized, var whole = nameAround(tokens, journalAt: index) {

@@ -79,6 +79,8 @@ struct StudyCues: Sendable {
         var clauseRelatives: [String]
         var linkLabels: [String]
         var sponsorSuffixes: [String]
+        var journalRoleWords: [String]
+        var memberNouns: [String]
         var conductVerbs: [String]
         var authorSubjects: [String]
         var looseDesignWords: [String]
@@ -132,7 +134,8 @@ struct StudyCues: Sendable {
             case nonStudyReferences = "non_study_references"
             case hypotheticalBefore = "hypothetical_before", commentaryWords = "commentary_words"
             case postModifierWords = "post_modifier_words", clauseRelatives = "clause_relatives", linkLabels = "link_labels"
-            case sponsorSuffixes = "sponsor_suffixes"
+            case sponsorSuffixes = "sponsor_suffixes", journalRoleWords = "journal_role_words"
+            case memberNouns = "member_nouns"
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
@@ -221,6 +224,11 @@ struct StudyCues: Sendable {
     let linkLabels: PhraseSet
     /// "-funded", "-sponsored": the ending of a compound naming who paid for a study ("NIH-funded trial").
     let sponsorSuffixes: [String]
+    /// "editor-in-chief of the Journal of X": a person's post at a journal, not a paper published in it.
+    let journalRoleWords: PhraseSet
+    /// "participant", "author": after "a study" or "one study" they name a person of the study in focus
+    /// ("one study participant said …"), not another study.
+    let memberNouns: Set<String>
     /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
@@ -313,6 +321,8 @@ struct StudyCues: Sendable {
         clauseRelatives = lowerSet(file.clauseRelatives)
         linkLabels = PhraseSet(file.linkLabels)
         sponsorSuffixes = file.sponsorSuffixes.map { WordTokenizer.fold($0) }
+        journalRoleWords = PhraseSet(file.journalRoleWords)
+        memberNouns = lowerSet(file.memberNouns)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
         loneAuthors = lowerSet(file.loneAuthors.cues)

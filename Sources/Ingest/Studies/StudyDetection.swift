@@ -37,6 +37,9 @@ struct StudyDetector: Sendable {
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
             if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
+            // "one study participant", "a study author": a person of the study in focus, not a new study.
+            if index + 1 < tokens.count, index > 0, cues.memberNouns.contains(tokens[index + 1].lower),
+               cues.indefinite.contains(tokens[index - 1].lower) { continue }
             // "Priority Review", "peer review", "an FDA review": a process, not a study.
             if index > 0, cues.headPreblockers.contains(tokens[index - 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
