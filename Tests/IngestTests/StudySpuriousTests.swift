@@ -42,7 +42,7 @@ struct StudySpuriousTests {
 
     @Test("a capitals label and a colon before a headline is a link, not a study")
     func linkLine() throws {
-        let text = Self.report + "MORE: Coffee Drinkers Sleep Worse, Study Finds\n\nThe tea is sold in most pharmacies.\n"
+        let text = Self.report + "MORE: A Study Finds Coffee Drinkers Sleep Worse\n\nThe tea is sold in most pharmacies.\n"
         #expect(try Self.studies(text).count == 1)
         // In running text the same words are a study of their own.
         let running = Self.report + "More: a study of coffee drinkers found they slept worse.\n"
@@ -52,7 +52,7 @@ struct StudySpuriousTests {
     @Test("a sponsor's compound is no trial name")
     func sponsorCompound() throws {
         let text = """
-        NIH-funded clinical trial shows a nasal gel eases snoring.
+        Government-funded clinical trial finds a nasal gel eases snoring.
 
         A two-year clinical trial that compared the gel with a saline spray in 410 adults found that snoring fell by a third.
         """
@@ -80,7 +80,9 @@ struct StudySpuriousTests {
     @Test("'available in the U.S.' cites no journal and opens no study")
     func countryInitials() throws {
         let text = Self.report + "Nettle tea bags have been available in the U.S. since last spring from two makers.\n"
-        #expect(try Self.studies(text).count == 1)
+        let studies = try Self.studies(text)
+        #expect(studies.count == 1)
+        #expect(studies.first?.journal == nil)
     }
 
     @Test("'No study has looked at' names no study")
