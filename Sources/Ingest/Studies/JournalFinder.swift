@@ -15,6 +15,8 @@ struct JournalFinder: Sendable {
 
     func find(in tokens: [WordToken]) -> Citation? {
         for index in tokens.indices where cues.journalTriggers.contains(tokens[index].lower) {
+            // "Editor-in-Chief of the Journal of X": the speaker's post, not where a study appeared.
+            if cues.journalRoleWords.contains(in: tokens, from: max(0, index - 4), to: index) { continue }
             // "… report in the American Journal of Psychiatry": a capitalised "Journal" is inside the name,
             // which starts at the capitalised words before it.
             if tokens[index].lower == "journal", tokens[index].isCapitalized, var whole = nameAround(tokens, journalAt: index) {
@@ -83,6 +85,8 @@ struct JournalFinder: Sendable {
         }
         guard last >= first, first < tokens.count else { return nil }
         let words = tokens[first...last]
+        // "in the U.S.", "in the U.K.": initials of a country, not a journal.
+        guard words.contains(where: { $0.text.count > 1 }) else { return nil }
         // A single capitalised word is a journal only after the word "journal" ("journal Blood").
         // (Or after "issues of", "edition of": "the print issues of Blood".)
         if words.count == 1 && !(first > 0 && tokens[first - 1].lower == "journal")

@@ -27,6 +27,10 @@ struct StudyCoreference: Sendable {
             // "Reference: Smith J, et al. … a record-linkage cohort. …": the citation line of the reported study
             // (read by `SourceLine`), not a study of its own.
             if SourceLine.isLabelled(sentence, cues: cues) { continue }
+            if LinkLine.isLink(sentence, cues: cues) {
+                previousAttached = false
+                continue
+            }
             let wasResultChain = resultChain
             resultChain = false
             let vague = cues.vagueReferences.matches(in: tokens).first
@@ -128,6 +132,12 @@ struct StudyCoreference: Sendable {
                         // "the Leeds study", "the UCL study": named after where it was done, a place the document
                         // gave before as the researchers' (no trial name), so it is the study being reported.
                         target = main
+                    } else if let main = mainDraft(drafts), drafts[main].name == nil, namesReportedPaper(anchor, tokens),
+                              !hasJournal(drafts[main], tokens: document) {
+                        // "Results of the ACME trial will be published in …", when the study being reported has no
+                        // name nor journal yet: its name, given with its paper.
+                        target = main
+                        drafts[main].name = name
                     } else {
                         drafts.append(StudyDraft(name: name))
                         target = drafts.count - 1
@@ -210,6 +220,15 @@ struct StudyCoreference: Sendable {
     }
 
     /// The study the document reports: its first draft that is neither earlier work, a group nor a reference.
+    /// "Results from the X trial, published today in …", "outcomes of the X study will appear in …": results words
+    /// just before the name and a verb of publishing after it.
+    private func namesReportedPaper(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> Bool {
+        let lead = tokens[max(0, anchor.tokens.lowerBound - 3)..<anchor.tokens.lowerBound].map(\.lower)
+        guard lead.contains(where: { ["results", "outcomes", "findings", "data"].contains($0) }),
+              lead.contains(where: { ["of", "from"].contains($0) }) else { return false }
+        return cues.publicationVerbs.contains(in: tokens, from: anchor.tokens.upperBound, to: min(tokens.count, anchor.tokens.upperBound + 25))
+    }
+
     private func mainDraft(_ drafts: [StudyDraft]) -> Int? {
         drafts.indices.first { drafts[$0].reference == nil && !drafts[$0].isGroup && !drafts[$0].isBackground }
     }

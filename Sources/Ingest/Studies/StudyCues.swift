@@ -73,6 +73,14 @@ struct StudyCues: Sendable {
         var anchorNegations: [String]
         var focusLeadIns: [String]
         var nonStudyReferences: [String]
+        var hypotheticalBefore: [String]
+        var commentaryWords: [String]
+        var postModifierWords: [String]
+        var clauseRelatives: [String]
+        var linkLabels: [String]
+        var sponsorSuffixes: [String]
+        var journalRoleWords: [String]
+        var memberNouns: [String]
         var conductVerbs: [String]
         var authorSubjects: [String]
         var looseDesignWords: [String]
@@ -124,6 +132,10 @@ struct StudyCues: Sendable {
             case distinctModifiers = "distinct_modifiers", nonJournalWords = "non_journal_words", headPreblockers = "head_preblockers"
             case anchorNegations = "anchor_negations", focusLeadIns = "focus_lead_ins"
             case nonStudyReferences = "non_study_references"
+            case hypotheticalBefore = "hypothetical_before", commentaryWords = "commentary_words"
+            case postModifierWords = "post_modifier_words", clauseRelatives = "clause_relatives", linkLabels = "link_labels"
+            case sponsorSuffixes = "sponsor_suffixes", journalRoleWords = "journal_role_words"
+            case memberNouns = "member_nouns"
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
@@ -199,6 +211,24 @@ struct StudyCues: Sendable {
     let focusLeadIns: PhraseSet
     /// "data on file", "package insert", "fact sheet": reference entries that cite no study.
     let nonStudyReferences: PhraseSet
+    /// "such": before "a study" it speaks of a kind of study ("no one would run such a trial"), not of one.
+    let hypotheticalBefore: Set<String>
+    /// "editorial", "commentary": "an analysis in an accompanying editorial" is an opinion, not a study.
+    let commentaryWords: PhraseSet
+    /// "of", "in", "comparing": words that open what follows a study noun, so that its verb ("is needed") may
+    /// stand further on ("a larger study of the drug in other groups is needed").
+    let postModifierWords: Set<String>
+    /// "who", "which": a relative clause's verb is not the study phrase's ("a study of people who would be …").
+    let clauseRelatives: Set<String>
+    /// "more", "related", "read more": a label in capitals with a colon before a linked headline.
+    let linkLabels: PhraseSet
+    /// "-funded", "-sponsored": the ending of a compound naming who paid for a study ("NIH-funded trial").
+    let sponsorSuffixes: [String]
+    /// "editor-in-chief of the Journal of X": a person's post at a journal, not a paper published in it.
+    let journalRoleWords: PhraseSet
+    /// "participant", "author": after "a study" or "one study" they name a person of the study in focus
+    /// ("one study participant said …"), not another study.
+    let memberNouns: Set<String>
     /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
@@ -285,6 +315,14 @@ struct StudyCues: Sendable {
         anchorNegations = lowerSet(file.anchorNegations)
         focusLeadIns = PhraseSet(file.focusLeadIns)
         nonStudyReferences = PhraseSet(file.nonStudyReferences)
+        hypotheticalBefore = lowerSet(file.hypotheticalBefore)
+        commentaryWords = PhraseSet(file.commentaryWords)
+        postModifierWords = lowerSet(file.postModifierWords)
+        clauseRelatives = lowerSet(file.clauseRelatives)
+        linkLabels = PhraseSet(file.linkLabels)
+        sponsorSuffixes = file.sponsorSuffixes.map { WordTokenizer.fold($0) }
+        journalRoleWords = PhraseSet(file.journalRoleWords)
+        memberNouns = lowerSet(file.memberNouns)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
         loneAuthors = lowerSet(file.loneAuthors.cues)

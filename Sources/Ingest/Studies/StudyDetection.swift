@@ -37,6 +37,9 @@ struct StudyDetector: Sendable {
             let head = Self.headForm(tokens[index].lower)
             guard cues.heads.contains(head) else { continue }
             if index + 1 < tokens.count, cues.headBlockers.contains(tokens[index + 1].lower) { continue }
+            // "one study participant", "a study author": a person of the study in focus, not a new study.
+            if index + 1 < tokens.count, index > 0, cues.memberNouns.contains(tokens[index + 1].lower),
+               cues.indefinite.contains(tokens[index - 1].lower) { continue }
             // "Priority Review", "peer review", "an FDA review": a process, not a study.
             if index > 0, cues.headPreblockers.contains(tokens[index - 1].lower) { continue }
             // "cohort study", "case series analysis": the last of adjacent heads is the head.
@@ -80,12 +83,19 @@ struct StudyDetector: Sendable {
 
         // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
+        if awaitedAfterModifier(tokens, headIndex: headIndex) { return nil }
         // ("was tested in a trial" is past: a study done.)
         if start > 0, cues.indefinite.contains(determiner),
            let lead = cues.futureBefore.matches(in: tokens, from: max(0, start - 4), to: start).first,
            !(lead.lowerBound > 0 && ["was", "were"].contains(tokens[lead.lowerBound - 1].lower)) { return nil }
         // "this was not a randomised trial": a remark on the study in focus, not another study (nor its design).
         if start > 0, cues.indefinite.contains(determiner), cues.anchorNegations.contains(tokens[start - 1].lower) { return nil }
+        // "no one would run such a trial": a kind of study, not one.
+        if start > 0, cues.indefinite.contains(determiner), cues.hypotheticalBefore.contains(tokens[start - 1].lower) { return nil }
+        // "an analysis in an accompanying editorial": a commentator's opinion, not a study.
+        if cues.indefinite.contains(determiner), cues.commentaryWords.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 6)) {
+            return nil
+        }
         // ("a later and larger trial" is one study; "larger studies", "previous trials" are not.)
         if isPlural || !isDeterminer(determiner) {
             if modifiers.contains(where: { cues.vague.contains(in: [$0]) }) { return nil }
@@ -134,6 +144,24 @@ struct StudyDetector: Sendable {
         return nil
     }
 
+    /// "a larger study of the drug in other groups is needed": the phrase's own verb may stand after what follows
+    /// the noun ("of …", "comparing …"); it is looked for up to a relative clause ("of people who will need …")
+    /// or a verb of a done study ("of 300 women found that more trials are needed" reports a study).
+    private func awaitedAfterModifier(_ tokens: [WordToken], headIndex: Int) -> Bool {
+        guard headIndex + 1 < tokens.count, cues.postModifierWords.contains(tokens[headIndex + 1].lower) else { return false }
+        let end = min(tokens.count, headIndex + 16)
+        var position = headIndex + 2
+        while position < end {
+            let word = tokens[position].lower
+            if cues.clauseRelatives.contains(word) || cues.pastResultVerbs.contains(word) || cues.methodVerbs.contains(word) { return false }
+            if ["is", "are", "would", "will", "should", "may"].contains(word) {
+                return cues.future.contains(in: tokens, from: position, to: min(tokens.count, position + 4))
+            }
+            position += 1
+        }
+        return false
+    }
+
     private func isDeterminer(_ word: String) -> Bool {
         cues.definite.contains(word) || cues.indefinite.contains(word) || cues.groupQuantifiers.contains(word)
     }
@@ -157,11 +185,14 @@ struct StudyDetector: Sendable {
     private func properName(_ modifiers: [WordToken]) -> String? {
         // "Eight-month study", "Two-year trial": a length, not a name.
         if modifiers.contains(where: Self.isLengthCompound) { return nil }
-        let words = modifiers.filter { token in
+        // "NIH-funded", "Pfizer-sponsored": who paid for or ran the study, not its name.
+        let named = modifiers.filter { token in !cues.sponsorSuffixes.contains { token.lower.hasSuffix($0) } }
+        guard !named.isEmpty else { return nil }
+        let words = named.filter { token in
             (token.isCapitalized || token.hasInnerCapital) && !cues.nonNameWords.contains(token.lower)
                 && !cues.reportOrganisations.contains(token.lower) && !token.isNumber
         }
-        guard !words.isEmpty, words.count == modifiers.filter({ $0.isCapitalized || $0.hasInnerCapital }).count else { return nil }
+        guard !words.isEmpty, words.count == named.filter({ $0.isCapitalized || $0.hasInnerCapital }).count else { return nil }
         // An organisation's report is not a named trial.
         if modifiers.contains(where: { cues.reportOrganisations.contains($0.lower) }) { return nil }
         return words.map(\.text).joined(separator: " ")
