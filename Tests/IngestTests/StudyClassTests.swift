@@ -260,8 +260,15 @@ struct StudyClassTests {
 /// condition narrowed by the headline, results told in a paragraph of their own, and what must not attach.
 @Suite("Study conditions")
 struct StudyConditionTests {
+    /// The study stage's own reading (with findings), before a one-study document's conditions are added to its
+    /// study (`DocumentConditions`, tested in `ConditionClassTests`): these tests are of which sentences a study
+    /// takes its conditions from.
     static func studies(titled title: String, _ body: String) throws -> [ExtractedStudy] {
-        try SharedPipeline.get().extract(file: "t.txt", text: title + "\n\n" + body, sha256: "", format: .text).studies
+        let pipeline = try SharedPipeline.get()
+        let document = pipeline.analyze(SourceText(title + "\n\n" + body), format: .text)
+        var studies = pipeline.studies.extract(document)
+        pipeline.findings.apply(&studies, document)
+        return studies
     }
 
     @Test("a general condition becomes the narrower kind the headline names")

@@ -45,11 +45,6 @@ public enum TextConceptID {
         "substr(\(column), 1, \(prefix.count)) = '\(prefix)'"
     }
 
-    /// The SQL expression of a concept's origin (`ConceptOrigin`) from its id column.
-    public static func originSQL(_ column: String) -> String {
-        "CASE WHEN \(sqlTest(column)) THEN '\(ConceptOrigin.text.rawValue)' ELSE '\(ConceptOrigin.lexicon.rawValue)' END"
-    }
-
     /// The concept an id of this namespace stands for, named by its slug's words; nil for any other id.
     /// The store keeps the name as the text first wrote it; this one is for the stages' type lookups.
     public static func concept(_ id: String) -> Concept? {

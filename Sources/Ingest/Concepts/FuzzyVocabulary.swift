@@ -1,4 +1,5 @@
-/// The long words of the lexicon, found again when misspelt ("calification", "vascualr").
+/// The long words of the lexicon, found again when misspelt ("calification", "vascualr"): same first and last
+/// letter, one edit (two from eleven letters), one best candidate.
 ///
 /// A symmetric-deletion index: every word is stored under each string got by deleting up to two of its
 /// letters, and a text word is looked up under its own deletions. That finds all candidates within the
@@ -45,8 +46,10 @@ struct FuzzyVocabulary: Sendable {
         Self.forEachDeletion(of: scalars, depth: allowed) { variant in
             for index in deletions[variant] ?? [] where seen.insert(index).inserted {
                 let word = words[Int(index)]
-                // Misspellings rarely touch the first letter; requiring it keeps ordinary words out.
-                guard word.first == scalars.first, abs(word.count - length) <= allowed else { continue }
+                // Misspellings rarely touch the first letter; requiring it keeps ordinary words out. Nor the last:
+                // a word that differs from a lexicon word at its end is mostly another word of the same stem
+                // ("independent" beside "independence", "concentrating" beside "concentration").
+                guard word.first == scalars.first, word.last == scalars.last, abs(word.count - length) <= allowed else { continue }
                 let distance = Self.distance(scalars, word, limit: allowed)
                 if distance < bestDistance {
                     best = index

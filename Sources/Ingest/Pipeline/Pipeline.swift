@@ -13,6 +13,7 @@ public struct Pipeline: Sendable {
     let findings: FindingExtractor
     let claims: ClaimExtractor
     let comments: CommentExtractor
+    let documentConditions: DocumentConditions
 
     public init(locator: ResourceLocator = .standard) throws {
         let lexicon = try Lexicon.load(from: locator)
@@ -28,6 +29,7 @@ public struct Pipeline: Sendable {
         findings = try FindingExtractor(lexicon: lexicon, locator: locator)
         claims = try ClaimExtractor(lexicon: lexicon, locator: locator)
         comments = try CommentExtractor(locator: locator)
+        documentConditions = DocumentConditions(lexicon: lexicon)
     }
 
     /// Runs the text stages: everything the study, claim and comment stages need.
@@ -87,6 +89,7 @@ public struct Pipeline: Sendable {
         var studyList = studies.extract(document)
         findings.apply(&studyList, document)
         let claimList = claims.extract(document, studies: studyList)
+        documentConditions.apply(to: &studyList, document)
         var commentList = comments.extract(sourceText, regions: document.regions, metadata: document.metadata, thread: thread)
         for index in commentList.indices {
             let span = commentList[index].span
