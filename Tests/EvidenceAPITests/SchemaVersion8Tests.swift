@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import EvidenceAPI
+import EvidenceModel
+import Ingest
+import SQLiteDB
+
+/// Schema version 8 stores no source object, a study's object without its findings and mentions (filled when
+/// read), and no copy of what the studies' full-text index indexes (it reads the view study_texts). A version-7
+/// file is upgraded in place and answers the same; the store keeps that index equal to the rows it reads.
+@Suite struct SchemaVersion8Tests {
+    /// Every (term, row, column, position) of the studies' full-text index, in order.
+    static func indexedTerms(_ db: Database) throws -> [String] {
+        try db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.studies_terms USING fts5vocab(main, studies_fts, instance)")
+        return try db.query("SELECT term, doc, col, offset FROM temp.studies_terms ORDER BY 1, 2, 3, 4") {
+            "\($0.text(0)) \($0.int(1)) \($0.text(2)) \($0.int(3))"
+        }
+    }
+
+    /// The index as it is, and as a rebuild from the rows makes it: equal when every row left the index with the
+    /// values it was indexed with (a 'delete' with other values leaves stray terms behind).
+    static func indexAndRebuild(_ db: Database) throws -> (live: [String], rebuilt: [String]) {
+        let live = try indexedTerms(db)
+        try db.execute("INSERT INTO studies_fts (studies_fts) VALUES ('rebuild')")
+        return (live, try indexedTerms(db))
+    }
+
+    static func hits(_ db: Database, _ query: String) throws -> [String] {
+        try db.query("""
+            SELECT rowid, snippet(studies_fts, -1, '«', '»', '…', 12) FROM studies_fts WHERE studies_fts MATCH ? ORDER BY rank, rowid
+            """, [query]) { "\($0.int(0)) \($0.text(1))" }
+    }
+
+    static let allMentions = "SELECT source_id, start, concept_id, \"end\", fuzzy FROM mentions ORDER BY 1, 2, 3"
+
+    func columns(_ db: Database, _ table: String) throws -> [String] {
+        try db.query("SELECT name FROM pragma_table_info(?)", [table]) { $0.text(0) }
+    }
+
+    static let searches = ["haemodialysis", "calcification", "rat", "\"vitamin K2\"", "mcg OR trial"]
+
+    @Test func aVersion7FileIsUpgradedAndServesTheSameObjects() throws {
+        let corpus = try TestCorpus()
+        let old = try Database(path: corpus.path)
+        try SchemaVersion7Shape.restore(old)
+        let sources = try old.query("SELECT id, json FROM sources ORDER BY id") { ($0.text(0), $0.text(1)) }
+        let studies = try old.query("SELECT id, json FROM studies ORDER BY id") { ($0.text(0), $0.text(1)) }
+        let found = try Self.searches.map { try Self.hits(old, $0) }
+        let mentions = try old.query(Self.allMentions) { "\($0.text(0)) \($0.int(1)) \($0.text(2)) \($0.int(3)) \($0.int(4))" }
+        #expect(!mentions.isEmpty)
+        #expect(sources.count >= 2 && studies.count >= 2)
+        #expect(studies.contains { $0.1.contains("\"quote\":") } && found.contains { !$0.isEmpty })
+        #expect(try old.userVersion() == 7)
+
+        let store = try corpus.store()   // opening for writing upgrades
+        #expect(try store.db.userVersion() == Schema.currentVersion)
+        #expect(try !columns(store.db, "sources").contains("json"))
+        #expect(try store.db.queryFirst("SELECT count(*) FROM sqlite_master WHERE name = 'studies_fts_content'") { $0.int(0) } == 0)
+        #expect(try store.db.query("SELECT json FROM studies") { $0.text(0) }.allSatisfy {
+            $0.contains("\"findings\":[]") && $0.contains("\"mentions\":[]")
+        })
+        #expect(try Self.searches.map { try Self.hits(store.db, $0) } == found)
+        #expect(try store.db.query(Self.allMentions) { "\($0.text(0)) \($0.int(1)) \($0.text(2)) \($0.int(3)) \($0.int(4))" } == mentions)
+        let (live, rebuilt) = try Self.indexAndRebuild(store.db)
+        #expect(!live.isEmpty && live == rebuilt)
+        #expect(try store.db.integrityCheck() == "ok")
+        #expect(try store.db.query("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
+
+        // Every object is served byte for byte as version 7 stored it, alone and in the lists.
+        let client = APIClient(api: EvidenceAPI(databasePath: corpus.path))
+        for (id, json) in sources { #expect(client.get("/v1/sources/" + id).text == json) }
+        for (id, json) in studies { #expect(client.get("/v1/studies/" + id).text == json) }
+        for (path, stored) in [("/v1/sources?limit=2", sources), ("/v1/studies?limit=2", studies)] {
+            let listed = try client.pages(path).flatMap { $0["data"] as? [[String: Any]] ?? [] }
+            let canonical = { (object: Any) in
+                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            let expected = try stored.map { try canonical(try JSONSerialization.jsonObject(with: Data($0.1.utf8))) }
+            #expect(try listed.map { try canonical($0) } == expected, "\(path)")
+        }
+    }
+
+    /// Replacing every source, alone and in a group, takes each study out of its full-text index with the values it
+    /// was indexed with and puts it back as it is now: the index stays what a rebuild from the rows makes.
+    @Test func replacingSourcesKeepsTheStudiesIndexEqualToItsRows() throws {
+        let corpus = try TestCorpus()
+        let store = try corpus.store()
+        let before = try Self.searches.map { try Self.hits(store.db, $0) }
+        let mentions = try store.db.query(Self.allMentions) { "\($0.text(0)) \($0.int(1)) \($0.text(2))" }
+        #expect(!mentions.isEmpty)
+        for var extraction in TestCorpus.extractions() {
+            extraction.source.sha256 += "-2"
+            #expect(try store.write(extraction) == .updated)
+        }
+        var (live, rebuilt) = try Self.indexAndRebuild(store.db)
+        #expect(!live.isEmpty && live == rebuilt)
+        #expect(try Self.searches.map { try Self.hits(store.db, $0) } == before)
+
+        // In a group: a study's second report and a source that loses its studies, then the old versions back.
+        try store.beginGroup()
+        for var extraction in TestCorpus.extractions().reversed() {
+            extraction.source.sha256 += "-3"
+            extraction.studies = Array(extraction.studies.dropLast())
+            try store.write(extraction)
+        }
+        try store.commitGroup()
+        (live, rebuilt) = try Self.indexAndRebuild(store.db)
+        #expect(live == rebuilt)
+        try store.beginGroup()
+        for extraction in TestCorpus.extractions() { try store.write(extraction) }
+        try store.commitGroup()
+        (live, rebuilt) = try Self.indexAndRebuild(store.db)
+        #expect(live == rebuilt)
+        #expect(try Self.searches.map { try Self.hits(store.db, $0) } == before)
+        // Mentions are keyed by the source's rowid, which a replaced source changes: none is left behind.
+        #expect(try store.db.query(Self.allMentions) { "\($0.text(0)) \($0.int(1)) \($0.text(2))" } == mentions)
+        #expect(try store.db.queryFirst("""
+            SELECT count(*) FROM mention_rows WHERE source_row NOT IN (SELECT rowid FROM sources)
+            """) { $0.int(0) } == 0)
+    }
+
+    /// A study's indexed values hold its concepts' names: a lexicon that renames one rebuilds the index, so the
+    /// study is found by the new name and its entry can still be taken out.
+    @Test func aRenamedConceptIsSearchedByItsNewName() throws {
+        let corpus = try TestCorpus()
+        var concepts = corpus.lexicon.concepts
+        let at = try #require(concepts.firstIndex { $0.id == "end-stage-kidney-disease" })
+        concepts[at].name = "Zyxwvut kidney failure"
+        let renamed = try Lexicon(concepts: concepts, ordinaryWords: corpus.lexicon.ordinaryWords)
+        let store = try EvidenceStore(path: corpus.path, lexicon: renamed)
+        #expect(try Self.hits(store.db, "zyxwvut").count == 1)
+        for var extraction in TestCorpus.extractions() {
+            extraction.source.sha256 += "-2"
+            try store.write(extraction)
+        }
+        let (live, rebuilt) = try Self.indexAndRebuild(store.db)
+        #expect(live == rebuilt)
+    }
+}
