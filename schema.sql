@@ -273,12 +273,14 @@ CREATE INDEX claims_kind ON claims (kind, source_id, start, id);
 CREATE INDEX claims_study ON claims (study_id, id);
 CREATE INDEX claims_hedged ON claims (hedged, source_id, start, id);
 
+-- A claim's own concepts (direct links), keyed by the rowids of the claim and the concept (schema version 8: the
+-- ids took most of each row). No foreign keys: the store deletes a source's claims' rows itself.
 CREATE TABLE claim_concepts (
-    claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    role       TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
-    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
-    ordinal    INTEGER NOT NULL,
-    PRIMARY KEY (claim_id, role, concept_id)
+    claim_row   INTEGER NOT NULL,   -- claims.rowid
+    role        TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+    concept_row INTEGER NOT NULL,   -- concepts.rowid
+    ordinal     INTEGER NOT NULL,
+    PRIMARY KEY (claim_row, role, concept_row)
 ) WITHOUT ROWID;
 
 -- Claims linked to their concepts and all broader ones (see study_concept_index), in reading order within a

@@ -2,7 +2,7 @@ import SQLiteDB
 
 /// Gives a file written by this build the tables schema version 7 had: each source's rendered object stored, each
 /// study's object stored whole (its findings and mentions included), the studies' full-text index with its own
-/// copy of what it indexes, and the mentions keyed by source and concept id. The SQL is version 7's own
+/// copy of what it indexes, and the mentions and a claim's concepts keyed by ids. The SQL is version 7's own
 /// (RenderedJSON and FullTextQueue of that build), so that an upgraded file can be compared with what version 7
 /// served.
 enum SchemaVersion7Shape {
@@ -24,6 +24,18 @@ enum SchemaVersion7Shape {
             DROP VIEW mentions;
             DROP TABLE mention_rows;
             ALTER TABLE mentions_v7 RENAME TO mentions;
+            CREATE TABLE claim_concepts_v7 (
+                claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+                role       TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+                concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
+                ordinal    INTEGER NOT NULL,
+                PRIMARY KEY (claim_id, role, concept_id)
+            ) WITHOUT ROWID;
+            INSERT INTO claim_concepts_v7 (claim_id, role, concept_id, ordinal)
+                SELECT c.id, k.role, n.id, k.ordinal FROM claim_concepts k
+                JOIN claims c ON c.rowid = k.claim_row JOIN concepts n ON n.rowid = k.concept_row;
+            DROP TABLE claim_concepts;
+            ALTER TABLE claim_concepts_v7 RENAME TO claim_concepts;
             """)
         try db.execute(sourceJSON)
         try db.execute(studyJSON)

@@ -86,6 +86,8 @@ extension EvidenceStore {
             """, [id]) { $0.text(0) }
         for concept in findingConcepts { counts.findings[concept, default: 0] -= 1 }
         if !findingConcepts.isEmpty { try adjustPairCounts(sourceID: id, sign: -1) }
+        // A claim's concept links are keyed by its rowid, with no foreign key to cascade (schema version 8).
+        try db.run("DELETE FROM claim_concepts WHERE claim_row IN (SELECT rowid FROM claims WHERE source_id = ?)", [id])
         // Out of the full-text indexes while the rows still hold what was indexed (external content).
         try fullText.unindex(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)
         try fullText.unindex(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)

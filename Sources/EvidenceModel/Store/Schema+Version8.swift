@@ -6,7 +6,7 @@ extension Schema {
     /// - the studies' full-text index reads its values through the view study_texts (external content) instead
     ///   of keeping its own copy, rebuilt here from the rows.
     /// - mentions are keyed by the rowids of their source and concept (mention_rows), named by id through the view
-    ///   mentions.
+    ///   mentions; a claim's concept links by the rowids of the claim and the concept.
     /// The freed pages are reused by later writes.
     static let toVersion8 = """
         ALTER TABLE sources DROP COLUMN json;
@@ -38,5 +38,17 @@ extension Schema {
         CREATE VIEW mentions (source_id, start, concept_id, "end", fuzzy) AS
             SELECT s.id, m.start, c.id, m."end", m.fuzzy FROM mention_rows m
             JOIN sources s ON s.rowid = m.source_row JOIN concepts c ON c.rowid = m.concept_row;
+        CREATE TABLE claim_concepts_v8 (
+            claim_row   INTEGER NOT NULL,
+            role        TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+            concept_row INTEGER NOT NULL,
+            ordinal     INTEGER NOT NULL,
+            PRIMARY KEY (claim_row, role, concept_row)
+        ) WITHOUT ROWID;
+        INSERT INTO claim_concepts_v8 (claim_row, role, concept_row, ordinal)
+            SELECT c.rowid, k.role, n.rowid, k.ordinal FROM claim_concepts k
+            JOIN claims c ON c.id = k.claim_id JOIN concepts n ON n.id = k.concept_id;
+        DROP TABLE claim_concepts;
+        ALTER TABLE claim_concepts_v8 RENAME TO claim_concepts;
         """
 }
