@@ -111,8 +111,6 @@ CREATE TABLE studies (
     year                   INTEGER,
     json                   TEXT NOT NULL DEFAULT '{}'   -- the API object, rendered whenever a report changes
 );
--- The stored object's findings and mentions are empty arrays, filled from the rows when the study is read
--- (schema version 8): they were four fifths of it, mostly quotes of the sources' text.
 CREATE INDEX studies_design ON studies (design, id);
 CREATE INDEX studies_direction ON studies (direction, id);
 CREATE INDEX studies_species ON studies (species, id);

@@ -78,12 +78,8 @@ COND_URL="$BASE/v1/studies?condition=vascular%20calcification"
 COND_CURSOR=$(cursor_of "$COND_URL")
 CONCEPT="SELECT t.concept_id FROM concept_terms t JOIN concepts k ON k.id = t.concept_id
           WHERE t.term_key = replace(replace(lower(?), ' ', ''), '-', '') AND k.type = 'condition' LIMIT 1"
-# A study's object is its stored JSON with its findings and mentions filled from the rows (schema 8), as the
-# route renders it: the same expression, read from the source, so that every server does the same work.
-STUDY_JSON=$(python3 -c 'import re, sys; print(re.search(r"\"\"\"\n(.*?)\n\s*\"\"\"", open(sys.argv[1]).read(), re.S).group(1))' \
-    "$ROOT/Sources/EvidenceAPI/Queries/StudyJSON.swift")
 SQL_COND="WITH c(id) AS ($CONCEPT),
- page AS (SELECT $STUDY_JSON AS json FROM study_concept_index ci JOIN studies s ON s.id = ci.study_id
+ page AS (SELECT s.json FROM study_concept_index ci JOIN studies s ON s.id = ci.study_id
           WHERE ci.concept_id = (SELECT id FROM c) ORDER BY ci.study_id LIMIT 20),
  total(n) AS (SELECT coalesce((SELECT study_count FROM concepts WHERE id = (SELECT id FROM c)), 0))
 SELECT '{\"data\":[' || coalesce((SELECT group_concat(json, ',') FROM page), '') || '],\"meta\":'
@@ -91,7 +87,7 @@ SELECT '{\"data\":[' || coalesce((SELECT group_concat(json, ',') FROM page), '')
 FROM total"
 
 STUDY_ID=$(curl -fsS "$COND_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])')
-SQL_ITEM="SELECT $STUDY_JSON FROM studies s WHERE s.id = ?"
+SQL_ITEM="SELECT json FROM studies WHERE id = ?"
 
 SEARCH_URL="$BASE/v1/search?q=$Q"
 SEARCH_CURSOR=$(cursor_of "$SEARCH_URL")

@@ -94,16 +94,11 @@ for page in range(49):
     if not cursor50:
         break
 
-def swift_expression(path):
-    with open(os.path.join(os.environ["ROOT"], path), encoding="utf-8") as f:
-        return re.search(r'"""\n(.*?)\n\s*"""', f.read(), re.S).group(1)
-# A study's object: its stored JSON with its findings and mentions filled from the rows (schema 8).
-STUDY_JSON = swift_expression("Sources/EvidenceAPI/Queries/StudyJSON.swift")
 # The SQL each route runs now (StudyRoutes.list through ListQuery, EvidenceMatrixRoute, SearchRoute), with the
 # parameters it binds; a list with a condition alone takes its total from concepts.study_count.
-COND_PAGE = (f"SELECT {STUDY_JSON}, ci.study_id FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
+COND_PAGE = ("SELECT s.json, ci.study_id FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
              " ORDER BY ci.study_id LIMIT ?")
-COND_PAGE_AFTER = (f"SELECT {STUDY_JSON}, ci.study_id FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
+COND_PAGE_AFTER = ("SELECT s.json, ci.study_id FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
                    " WHERE (ci.study_id) > (?) ORDER BY ci.study_id LIMIT ?")
 COND_TOTAL = "SELECT study_count FROM concepts WHERE id = ?"
 PAIR_FROM = ("FROM studies s JOIN study_concept_index ci ON ci.study_id = s.id AND ci.concept_id = ?"
@@ -137,6 +132,9 @@ MATRIX_IDS = "SELECT study_id FROM evidence_cells WHERE condition_id = ? AND int
 # FindingRoutes.list: a concept's findings in index order; with one concept its total is concepts.finding_count,
 # with a condition and an intervention (a matrix row's link) finding_pair_counts.
 # Findings are rendered as they are read (schema 7): the route's expression, from its Swift source.
+def swift_expression(path):
+    with open(os.path.join(os.environ["ROOT"], path), encoding="utf-8") as f:
+        return re.search(r'"""\n(.*?)\n\s*"""', f.read(), re.S).group(1)
 FINDING_JSON = swift_expression("Sources/EvidenceAPI/Queries/FindingJSON.swift")
 FIND_COND_PAGE = (f"SELECT {FINDING_JSON}, ci.finding_id FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id"
                   " AND ci.concept_id = ? ORDER BY ci.finding_id LIMIT ?")
@@ -183,25 +181,25 @@ cases = [
      [(COND_PAGE, ["calciphylaxis", 21]), (COND_TOTAL, ["calciphylaxis"])]),
     ("condition=vascular calcification & intervention=vitamin K2 (a matrix row's link)",
      "/v1/studies?condition=vascular%20calcification&intervention=vitamin%20K2",
-     [(f"SELECT {STUDY_JSON}, ci.study_id {PAIR_FROM} ORDER BY ci.study_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
+     [(f"SELECT s.json, ci.study_id {PAIR_FROM} ORDER BY ci.study_id LIMIT ?", ["vascular-calcification", "vitamin-k2", 21]),
       (PAIR_TOTAL, ["vitamin-k2", "vascular-calcification"])]),
     (f"studies q={rare_name} (rare)", f"/v1/studies?q={rare_name}",
      [(STUDY_RANK_CHECK, [fts(rare_name), 1001]),
-      (f"SELECT {STUDY_JSON}, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts(rare_name), 21]),
+      (f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts(rare_name), 21]),
       (STUDY_FTS_TOTAL, [fts(rare_name)])]),
     ("studies q=agatston (common: newest first)", "/v1/studies?q=agatston",
      [(STUDY_RANK_CHECK, [fts("agatston"), 1001]),
-      (f"SELECT {STUDY_JSON}, f.rowid {STUDY_FTS_FROM} ORDER BY f.rowid DESC LIMIT ?", [fts("agatston"), 21]),
+      (f"SELECT s.json, f.rowid {STUDY_FTS_FROM} ORDER BY f.rowid DESC LIMIT ?", [fts("agatston"), 21]),
       (STUDY_FTS_TOTAL, [fts("agatston")])]),
     ("studies q=agatston&sort=relevance (ranked)", "/v1/studies?q=agatston&sort=relevance",
-     [(f"SELECT {STUDY_JSON}, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts("agatston"), 21]),
+     [(f"SELECT s.json, f.rank, s.id {STUDY_FTS_FROM} ORDER BY f.rank, s.id LIMIT ?", [fts("agatston"), 21]),
       (STUDY_FTS_TOTAL, [fts("agatston")])]),
     (f"search q={rare_name} (rare)", f"/v1/search?q={rare_name}", search(rare_name)),
     ("search q=menaquinone (common)", "/v1/search?q=menaquinone", search("menaquinone")),
     ("evidence matrix, vascular-calcification", "/v1/conditions/vascular-calcification/evidence",
      matrix("vascular-calcification")),
     ("evidence matrix, calciphylaxis", "/v1/conditions/calciphylaxis/evidence", matrix("calciphylaxis")),
-    ("study by id", f"/v1/studies/{study_id}", [(f"SELECT {STUDY_JSON} FROM studies s WHERE s.id = ?", [study_id])]),
+    ("study by id", f"/v1/studies/{study_id}", [("SELECT json FROM studies WHERE id = ?", [study_id])]),
     ("findings, condition=vascular calcification", "/v1/findings?condition=vascular%20calcification",
      [(FIND_COND_PAGE, ["vascular-calcification", 21]), (FIND_TOTAL, ["vascular-calcification"])]),
     ("findings, vascular calcification & vitamin K2 (a matrix row's link)",

@@ -1,7 +1,7 @@
 /// Renders a finding (`findings f`) as the API serves it, with its study's design and level as merged now.
 /// Findings are not stored rendered, nor their quotes: a quote is the source's text at the finding's offsets
 /// (schema version 7). A study's stored object embeds the same object less
-/// `study_id`, `design` and `evidence_level` (StudyJSON).
+/// `study_id`, `design` and `evidence_level` (EvidenceModel's RenderedJSON.study).
 enum FindingJSON {
     static let expression = """
         json_object(

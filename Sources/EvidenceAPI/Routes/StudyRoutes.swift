@@ -25,7 +25,7 @@ enum StudyRoutes {
         isList: true, schema: "Study"
     ) { context in
         try context.read { db in
-            var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: StudyJSON.expression)
+            var query = ListQuery(from: "FROM studies s", order: ["s.id"], json: "s.json")
             let p = context.parameters
             // The concept index is ordered by study id, so when it drives the query the default order needs no sort.
             var indexOrder: String?
@@ -113,6 +113,6 @@ enum StudyRoutes {
     static let item = Route(
         path: "/v1/studies/{id}", summary: "One study with its conditions, interventions, doses and every mention.",
         parameters: [], isList: false, schema: "Study",
-        handler: StoredItem.handler("SELECT " + StudyJSON.expression + " FROM studies s WHERE s.id = ?", noun: "study")
+        handler: StoredItem.handler("SELECT json FROM studies WHERE id = ?", noun: "study")
     )
 }

@@ -6,10 +6,9 @@
 /// ClaimJSON and FindingJSON). Sources are not stored rendered either (schema version 8): their object is their
 /// own columns (EvidenceAPI's SourceJSON).
 ///
-/// A study keeps its object stored but for its findings and mentions (schema version 8): they were four fifths
-/// of it, mostly quotes of the sources' text. They are stored as empty arrays, which keep their places in the
-/// object, and EvidenceAPI's StudyJSON fills them from the rows when the study is read (FindingJSON's object
-/// less the three study fields, and each mention with its quote).
+/// A study keeps its object stored whole, its findings (FindingJSON's object less `study_id`, `design` and
+/// `evidence_level`) and its mentions with their quotes included: filling them when read cost 3.5 to 8 ms of SQL
+/// for a page of 21 FakeHealth studies against 0.1 ms (schema version 8 tried it; see BENCHMARKS.md).
 ///
 /// Subquery results lose their JSON subtype in SQLite, so each nested array goes through json() to stay an
 /// array rather than become a string.
@@ -45,9 +44,25 @@ enum RenderedJSON {
                               FROM study_reports r WHERE r.study_id = studies.id AND r.duration_text IS NOT NULL
                               ORDER BY r.rowid LIMIT 1)),
             'direction', direction, 'effect', effect,
-            'findings', json('[]'),
+            'findings', json(coalesce((
+                SELECT json_group_array(json_object(
+                    'id', f.id,
+                    'intervention', json_object('id', f.intervention_id,
+                                                'name', (SELECT name FROM concepts WHERE id = f.intervention_id),
+                                                'form', (SELECT name FROM concepts WHERE id = f.form_id)),
+                    'arm', f.arm,
+                    'outcome', json_object('id', f.outcome_id, 'name', (SELECT name FROM concepts WHERE id = f.outcome_id)),
+                    'direction', f.direction, 'effect', f.effect,
+                    'hedged', json(CASE WHEN f.hedged THEN 'true' ELSE 'false' END),
+                    'source_id', f.source_id, 'start', f.start, 'end', f."end",
+                    'quote', (SELECT substr(t.text, f.start + 1, f."end" - f.start) FROM sources t WHERE t.id = f.source_id)))
+                FROM (SELECT * FROM findings WHERE study_id = studies.id ORDER BY source_id, ordinal) f), '[]')),
             'publication', json_object('journal', journal, 'year', year),
-            'mentions', json('[]'))
+            'mentions', json(coalesce((
+                SELECT json_group_array(json_object('source_id', source_id, 'start', start, 'end', "end", 'quote', quote))
+                FROM (SELECT m.source_id, m.start, m."end", substr(t.text, m.start + 1, m."end" - m.start) AS quote
+                      FROM study_mentions m JOIN sources t ON t.id = m.source_id
+                      WHERE m.study_id = studies.id ORDER BY m.source_id, m.start)), '[]')))
         WHERE id = ?
         """
 

@@ -1,7 +1,5 @@
 extension Schema {
     /// Version 8 makes the database smaller again (FakeHealth: see BENCHMARKS.md, "Lean ingest, third round"):
-    /// - a study's stored object keeps empty arrays for its findings and mentions, which EvidenceAPI's StudyJSON
-    ///   fills from the rows when the study is read (they were four fifths of the stored objects);
     /// - a source keeps no rendered object: it is its own columns (EvidenceAPI's SourceJSON);
     /// - the studies' full-text index reads its values through the view study_texts (external content) instead
     ///   of keeping its own copy, rebuilt here from the rows.
@@ -10,8 +8,6 @@ extension Schema {
     /// The freed pages are reused by later writes.
     static let toVersion8 = """
         ALTER TABLE sources DROP COLUMN json;
-        UPDATE studies SET json = json_set(json, '$.findings', json('[]'), '$.mentions', json('[]'))
-            WHERE json_type(json, '$.findings') IS NOT NULL;
         DROP TABLE studies_fts;
         CREATE VIEW study_texts (rowid, title, name, population, effect, journal, quotes, concepts) AS
             SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
