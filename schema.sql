@@ -60,9 +60,9 @@ CREATE TABLE sources (
     text               TEXT NOT NULL,
     study_count        INTEGER NOT NULL DEFAULT 0,
     claim_count        INTEGER NOT NULL DEFAULT 0,
-    comment_count      INTEGER NOT NULL DEFAULT 0,
-    json               TEXT NOT NULL DEFAULT '{}'   -- the API object, rendered at write time
+    comment_count      INTEGER NOT NULL DEFAULT 0
 );
+-- A source's API object is its own columns, rendered when it is read (schema version 8).
 CREATE INDEX sources_kind ON sources (kind, id);
 
 -- Regions of each source (body, references, comments, furniture...), for provenance and debugging.
@@ -74,15 +74,20 @@ CREATE TABLE regions (
     PRIMARY KEY (source_id, start)
 ) WITHOUT ROWID;
 
--- Every place a concept is named, outside page furniture.
-CREATE TABLE mentions (
-    source_id  TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
-    start      INTEGER NOT NULL,
-    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
-    "end"      INTEGER NOT NULL,
-    fuzzy      INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (source_id, start, concept_id)
+-- Every place a concept is named, outside page furniture. Keyed by the rowids of the source and the concept
+-- (schema version 8): the ids took two thirds of each row. No foreign keys: the store deletes a source's rows
+-- itself; concepts are never deleted. The view mentions names them by id.
+CREATE TABLE mention_rows (
+    source_row  INTEGER NOT NULL,   -- sources.rowid
+    start       INTEGER NOT NULL,
+    concept_row INTEGER NOT NULL,   -- concepts.rowid
+    "end"       INTEGER NOT NULL,
+    fuzzy       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_row, start, concept_row)
 ) WITHOUT ROWID;
+CREATE VIEW mentions (source_id, start, concept_id, "end", fuzzy) AS
+    SELECT s.id, m.start, c.id, m."end", m.fuzzy FROM mention_rows m
+    JOIN sources s ON s.rowid = m.source_row JOIN concepts c ON c.rowid = m.concept_row;
 -- The quote is the source's text between start and end; it is not stored twice (schema version 7).
 -- No index by concept: no query of the API reads mentions by concept (schema version 5 dropped it).
 
@@ -266,12 +271,14 @@ CREATE INDEX claims_kind ON claims (kind, source_id, start, id);
 CREATE INDEX claims_study ON claims (study_id, id);
 CREATE INDEX claims_hedged ON claims (hedged, source_id, start, id);
 
+-- A claim's own concepts (direct links), keyed by the rowids of the claim and the concept (schema version 8: the
+-- ids took most of each row). No foreign keys: the store deletes a source's claims' rows itself.
 CREATE TABLE claim_concepts (
-    claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    role       TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
-    concept_id TEXT NOT NULL REFERENCES concepts (id) ON DELETE CASCADE,
-    ordinal    INTEGER NOT NULL,
-    PRIMARY KEY (claim_id, role, concept_id)
+    claim_row   INTEGER NOT NULL,   -- claims.rowid
+    role        TEXT NOT NULL CHECK (role IN ('condition', 'intervention')),
+    concept_row INTEGER NOT NULL,   -- concepts.rowid
+    ordinal     INTEGER NOT NULL,
+    PRIMARY KEY (claim_row, role, concept_row)
 ) WITHOUT ROWID;
 
 -- Claims linked to their concepts and all broader ones (see study_concept_index), in reading order within a
@@ -329,11 +336,10 @@ CREATE TABLE comment_concept_index (
 ) WITHOUT ROWID;
 CREATE INDEX comment_concept_index_comment ON comment_concept_index (comment_id);
 
--- Full-text indexes. Their rowid is the rowid of the row they index. The sources, claims and comments indexes
--- have external content: they read the text from the row itself (a claim's from claim_texts) instead of keeping a copy (the store takes a
--- row out of the index before deleting it; see FullTextQueue). The studies index gathers its text from several
--- tables and keeps its own copy.
-CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, concepts, tokenize = 'porter unicode61 remove_diacritics 2');
+-- Full-text indexes. Their rowid is the rowid of the row they index. All have external content: they read the
+-- text from the rows (a claim's from claim_texts, a study's from study_texts) instead of keeping a copy (the store
+-- takes a row out of the index while it still holds what was indexed; see FullTextQueue).
+CREATE VIRTUAL TABLE studies_fts USING fts5 (title, name, population, effect, journal, quotes, concepts, content = 'study_texts', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claim_texts', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE comments_fts USING fts5 (author, text, content = 'comments', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE sources_fts USING fts5 (title, author, publisher, text, content = 'sources', tokenize = 'porter unicode61 remove_diacritics 2');
@@ -343,6 +349,17 @@ CREATE VIRTUAL TABLE concepts_fts USING fts5 (name, terms, tokenize = 'unicode61
 CREATE VIEW claim_texts (rowid, text, attributed_to) AS
     SELECT c.rowid, substr(s.text, c.start + 1, c."end" - c.start), c.attributed_to
     FROM claims c JOIN sources s ON s.id = c.source_id;
+
+-- What a study is searched by, gathered from its row, its mentions' quotes and its concepts' names: the content
+-- of studies_fts (schema version 8; before, the index kept its own copy).
+CREATE VIEW study_texts (rowid, title, name, population, effect, journal, quotes, concepts) AS
+    SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
+           (SELECT group_concat(quote, ' … ') FROM (
+                SELECT substr(t.text, m.start + 1, m."end" - m.start) AS quote FROM study_mentions m
+                JOIN sources t ON t.id = m.source_id WHERE m.study_id = s.id ORDER BY m.source_id, m.start)),
+           (SELECT group_concat(c.name, ' ; ') FROM study_report_concepts r
+            JOIN concepts c ON c.id = r.concept_id OR c.id = r.form_id WHERE r.study_id = s.id)
+    FROM studies s;
 
 -- Small facts about the store itself (the lexicon's hash, when it was loaded).
 CREATE TABLE store_meta (

@@ -321,16 +321,18 @@ def main():
                        study))
         linked = set()
         for pos, c in enumerate(cset):
-            ccon.append((cid, "condition", c, pos))
+            ccon.append((rowid, "condition", pos, c))
             linked.update(ancestors.get(c, [c]))
         for pos, c in enumerate(iset):
-            ccon.append((cid, "intervention", c, pos))
+            ccon.append((rowid, "intervention", pos, c))
             linked.update(ancestors.get(c, [c]))
         cidx.extend((c, src, start, cid) for c in linked)
         if len(cbatch) >= 20000 or n == a.claims - 1:
             db.executemany("INSERT INTO claims (rowid, id, source_id, start, \"end\", kind, hedged, attributed_to, "
                            "study_id) VALUES (?,?,?,?,?,?,?,?,?)", cbatch)
-            db.executemany("INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?,?,?,?)", ccon)
+            # keyed by the claim's and the concept's rowids (schema 8), as EvidenceStore.insertClaims writes them
+            db.executemany("INSERT OR IGNORE INTO claim_concepts (claim_row, role, concept_row, ordinal) "
+                           "SELECT ?, ?, rowid, ? FROM concepts WHERE id = ?", ccon)
             db.executemany("INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id) "
                            "VALUES (?,?,?,?)", cidx)
             if claim_json_sql:

@@ -43,6 +43,7 @@ import SQLiteDB
     /// the claim index with its foreign key and its index by claim.
     static func downgradeToVersion6(_ path: String) throws {
         let db = try Database(path: path)
+        try SchemaVersion7Shape.restore(db)
         try db.execute("""
             ALTER TABLE claims ADD COLUMN text TEXT NOT NULL DEFAULT '';
             UPDATE claims SET text = (SELECT text FROM claim_texts t WHERE t.rowid = claims.rowid);
@@ -90,7 +91,7 @@ import SQLiteDB
         #expect(try old.userVersion() == 6)
 
         let store = try corpus.store()   // opening for writing upgrades
-        #expect(try store.db.userVersion() == 7)
+        #expect(try store.db.userVersion() == Schema.currentVersion)
         #expect(try !columns(store.db, "claims").contains("json"))
         #expect(try !columns(store.db, "findings").contains("json"))
         #expect(try !columns(store.db, "mentions").contains("quote"))

@@ -8,6 +8,7 @@ enum FullTextCheck {
         ("sources_fts", "title, author, publisher, text", "sources"),
         ("claims_fts", "text, attributed_to", "claim_texts"),
         ("comments_fts", "author, text", "comments"),
+        ("studies_fts", "title, name, population, effect, journal, quotes, concepts", "study_texts"),
     ]
 
     /// Token instances in one index and not in the other; empty when the index is exactly its rows'.

@@ -35,7 +35,8 @@ import EvidenceModel
 
     /// Every row of the store's own tables with its rowid where it has one, the ingest time blanked.
     func contents(_ db: Database) throws -> [String: [String]] {
-        try db.execute("UPDATE sources SET ingested_at = '', json = json_set(json, '$.ingested_at', '')")
+        // The source's object is rendered from its row when read (schema version 8): blanking the column is enough.
+        try db.execute("UPDATE sources SET ingested_at = ''")
         let tables = try db.query("""
             SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_master
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'

@@ -1,11 +1,12 @@
 import SQLiteDB
 
-/// Gives a file written by this build the tables schema version 6 had (a claim's text and the quotes stored,
-/// the claims' full-text index over the claims themselves, the JSON columns, the claim index's foreign key and
-/// its index by claim), so that the tests of the older upgrade steps start from a file shaped as those builds
-/// wrote it and go through every step up to this build's.
+/// Gives a file written by this build the tables schema version 6 had (version 7's first, SchemaVersion7Shape;
+/// then a claim's text and the quotes stored, the claims' full-text index over the claims themselves, the JSON
+/// columns, the claim index's foreign key and its index by claim), so that the tests of the older upgrade steps
+/// start from a file shaped as those builds wrote it and go through every step up to this build's.
 enum SchemaVersion6Shape {
     static func restore(_ db: Database) throws {
+        try SchemaVersion7Shape.restore(db)
         try db.execute("""
             ALTER TABLE claims ADD COLUMN text TEXT NOT NULL DEFAULT '';
             UPDATE claims SET text = (SELECT text FROM claim_texts t WHERE t.rowid = claims.rowid);

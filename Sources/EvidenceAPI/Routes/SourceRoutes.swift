@@ -8,7 +8,7 @@ enum SourceRoutes {
         isList: true, schema: "Source"
     ) { context in
         try context.read { db in
-            var query = ListQuery(from: "FROM sources s", order: ["s.id"], json: "s.json")
+            var query = ListQuery(from: "FROM sources s", order: ["s.id"], json: SourceJSON.expression)
             if let kind = context.parameters["kind"] { query.filter("s.kind = ?", [kind]) }
             if let q = context.parameters["q"] {
                 query.join("JOIN sources_fts f ON f.rowid = s.rowid AND sources_fts MATCH ?", matching: FullTextQuery.compile(q))
@@ -19,7 +19,7 @@ enum SourceRoutes {
 
     static let item = Route(
         path: "/v1/sources/{id}", summary: "One source.", parameters: [], isList: false, schema: "Source",
-        handler: StoredItem.handler("SELECT json FROM sources WHERE id = ?", noun: "source")
+        handler: StoredItem.handler("SELECT " + SourceJSON.expression + " FROM sources s WHERE s.id = ?", noun: "source")
     )
 
     static let text = Route(

@@ -15,24 +15,28 @@ extension EvidenceStore {
                 """, [id, sourceID, claim.span.start, claim.span.end, claim.kind.rawValue,
                       claim.hedged, claim.attributedTo, studyID, findingID])
             guard db.changes > 0 else { continue }
-            fullText.add(.claims, db.lastInsertRowID)
-            try insertConcepts(sql: "INSERT OR IGNORE INTO claim_concepts (claim_id, role, concept_id, ordinal) VALUES (?, ?, ?, ?)", id: id,
-                               conditions: claim.conditionIDs, interventions: claim.interventionIDs)
+            let row = db.lastInsertRowID
+            fullText.add(.claims, row)
+            // Keyed by the claim's and the concept's rowids (schema version 8).
+            try insertConcepts(sql: """
+                INSERT OR IGNORE INTO claim_concepts (claim_row, role, concept_row, ordinal)
+                SELECT ?1, ?2, rowid, ?4 FROM concepts WHERE id = ?3
+                """, id: row, conditions: claim.conditionIDs, interventions: claim.interventionIDs)
         }
         // The derived rows of all the source's claims at once (every claim of the source is new here: an earlier
         // version's were deleted first): three statements a document instead of three a claim.
         try db.run("""
             INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id)
-            SELECT c.ancestor_id, cl.source_id, cl.start, k.claim_id FROM claims cl
-            JOIN claim_concepts k ON k.claim_id = cl.id
-            JOIN concept_closure c ON c.descendant_id = k.concept_id
+            SELECT c.ancestor_id, cl.source_id, cl.start, cl.id FROM claims cl
+            JOIN claim_concepts k ON k.claim_row = cl.rowid JOIN concepts n ON n.rowid = k.concept_row
+            JOIN concept_closure c ON c.descendant_id = n.id
             WHERE cl.source_id = ?
             """, [sourceID])
         // The rows just written, counted from what wrote them (the index has no index by claim to join on).
         let indexed = try db.query("""
             SELECT c.ancestor_id FROM claims cl
-            JOIN claim_concepts k ON k.claim_id = cl.id
-            JOIN concept_closure c ON c.descendant_id = k.concept_id
+            JOIN claim_concepts k ON k.claim_row = cl.rowid JOIN concepts n ON n.rowid = k.concept_row
+            JOIN concept_closure c ON c.descendant_id = n.id
             WHERE cl.source_id = ? GROUP BY c.ancestor_id, cl.id
             """, [sourceID]) { $0.text(0) }
         for concept in indexed { counts.claims[concept, default: 0] += 1 }
@@ -71,8 +75,9 @@ extension EvidenceStore {
         try db.run(RenderedJSON.commentsOfSource, [sourceID])
     }
 
-    /// Writes the direct concept links of a claim or comment with `sql`, an INSERT of (owner, role, concept, ordinal).
-    private func insertConcepts(sql: String, id: String, conditions: [String], interventions: [String]) throws {
+    /// Writes the direct concept links of a claim or comment with `sql`, an INSERT of (owner, role, concept, ordinal):
+    /// the owner is the comment's id, or the claim's rowid.
+    private func insertConcepts(sql: String, id: any SQLiteBindable, conditions: [String], interventions: [String]) throws {
         for (position, concept) in conditions.enumerated() where lexicon.concept(concept) != nil {
             try db.run(sql, [id, "condition", concept, position])
         }

@@ -9,6 +9,8 @@ extension EvidenceStore {
         let stored = try db.queryFirst("SELECT value FROM store_meta WHERE key = 'lexicon'") { $0.text(0) }
         guard stored != fingerprint else { return }
         try db.transaction {
+            let names = Dictionary(try db.query("SELECT id, name FROM concepts") { ($0.text(0), $0.text(1)) },
+                                   uniquingKeysWith: { first, _ in first })
             for concept in lexicon.concepts {
                 try db.run("""
                     INSERT INTO concepts (id, type, name, is_form) VALUES (?, ?, ?, ?)
@@ -42,6 +44,11 @@ extension EvidenceStore {
                 let rowid = try db.queryFirst("SELECT rowid FROM concepts WHERE id = ?", [concept.id]) { $0.int64(0) } ?? 0
                 try db.run("INSERT INTO concepts_fts (rowid, name, terms) VALUES (?, ?, ?)",
                            [rowid, concept.name, (concept.synonyms + concept.abbreviations + concept.brands).joined(separator: " ; ")])
+            }
+            // The studies' full-text entries hold their concepts' names (study_texts) and the index reads them
+            // from the rows: a renamed concept means the index is rebuilt from the rows as they are now.
+            if lexicon.concepts.contains(where: { concept in names[concept.id].map { $0 != concept.name } ?? false }) {
+                try db.execute("INSERT INTO studies_fts (studies_fts) VALUES ('rebuild')")
             }
             try db.run("""
                 INSERT INTO store_meta (key, value) VALUES ('lexicon', ?)

@@ -16,6 +16,13 @@ extension EvidenceStore {
                 INSERT INTO studies (id, identity_key, design, direction) VALUES (?, ?, 'unspecified', 'unclear')
                 ON CONFLICT (id) DO NOTHING
                 """, [id, key])
+            // A new study is indexed at the end; one that exists leaves its full-text index before this report
+            // changes what it is indexed by.
+            if db.changes > 0 {
+                fullText.add(.studies, db.lastInsertRowID)
+            } else {
+                try fullText.reindex(.studies, try db.query("SELECT rowid FROM studies WHERE id = ?", [id]) { $0.int64(0) }, in: db)
+            }
             // Two extracted studies of one document may share a key; the first report wins, mentions add up.
             try db.run("""
                 INSERT OR IGNORE INTO study_reports (study_id, source_id, ordinal, title, name, design, evidence_level,
@@ -55,7 +62,8 @@ extension EvidenceStore {
     func refreshStudy(_ id: String, counts: inout ConceptCountDelta) throws {
         let before = Set(try db.query("SELECT concept_id FROM study_concept_index WHERE study_id = ?", [id]) { $0.text(0) })
         let hasReports = try db.queryFirst("SELECT 1 FROM study_reports WHERE study_id = ? LIMIT 1", [id]) { _ in true } ?? false
-        fullText.add(.studies, try db.query("SELECT rowid FROM studies WHERE id = ?", [id]) { $0.int64(0) })
+        // Already out of its full-text index (insertStudies, removeSource): this only makes sure.
+        try fullText.reindex(.studies, try db.query("SELECT rowid FROM studies WHERE id = ?", [id]) { $0.int64(0) }, in: db)
         guard hasReports else {
             try refreshEvidenceCells(id)   // the study has no cells left: its counts go
             // The foreign key clears claims.study_id; a claim is rendered when read, so it says so at once.

@@ -68,6 +68,11 @@ extension EvidenceStore {
     /// Deletes a source and everything extracted from it. Returns the studies it reported, which need a merge.
     func removeSource(id: String, counts: inout ConceptCountDelta) throws -> Set<String> {
         let studies = Set(try db.query("SELECT study_id FROM study_reports WHERE source_id = ?", [id]) { $0.text(0) })
+        // A study's full-text entry holds this source's quotes and concepts: out of the index while it still does.
+        try fullText.reindex(.studies, try db.query("""
+            SELECT s.rowid FROM studies s WHERE s.id IN (SELECT study_id FROM study_reports WHERE source_id = ?1
+                                                         UNION SELECT study_id FROM study_mentions WHERE source_id = ?1)
+            """, [id]) { $0.int64(0) }, in: db)
         // The claim concept index has no index by claim (schema 7): a source's rows are one key range per concept.
         let claimConcepts = try db.query("""
             SELECT concept_id FROM claim_concept_index WHERE concept_id IN (SELECT id FROM concepts) AND source_id = ?
@@ -81,12 +86,16 @@ extension EvidenceStore {
             """, [id]) { $0.text(0) }
         for concept in findingConcepts { counts.findings[concept, default: 0] -= 1 }
         if !findingConcepts.isEmpty { try adjustPairCounts(sourceID: id, sign: -1) }
+        // A claim's concept links are keyed by its rowid, with no foreign key to cascade (schema version 8).
+        try db.run("DELETE FROM claim_concepts WHERE claim_row IN (SELECT rowid FROM claims WHERE source_id = ?)", [id])
         // Out of the full-text indexes while the rows still hold what was indexed (external content).
         try fullText.unindex(.claims, try db.query("SELECT rowid FROM claims WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)
         try fullText.unindex(.comments, try db.query("SELECT rowid FROM comments WHERE source_id = ?", [id]) { $0.int64(0) }, in: db)
         try fullText.unindex(.sources, try db.query("SELECT rowid FROM sources WHERE id = ?", [id]) { $0.int64(0) }, in: db)
         // Comments point at each other through reply_to; clear those links first so the cascade needs no order.
         try db.run("UPDATE comments SET reply_to = NULL WHERE source_id = ?", [id])
+        // Mentions are keyed by the source's rowid, with no foreign key to cascade (schema version 8).
+        try db.run("DELETE FROM mention_rows WHERE source_row = (SELECT rowid FROM sources WHERE id = ?)", [id])
         try db.run("DELETE FROM sources WHERE id = ?", [id])
         return studies
     }
@@ -101,16 +110,17 @@ extension EvidenceStore {
                   source.metadata.author, source.metadata.publisher, source.metadata.industrySponsored,
                   source.metadata.sponsorEvidence, source.sha256, Self.timestamp(now), text,
                   Set(extraction.studies.map(\.identityKey)).count, extraction.claims.count, extraction.comments.count])
-        fullText.add(.sources, db.lastInsertRowID)
-        try db.run(RenderedJSON.source, [id])
+        let row = db.lastInsertRowID
+        fullText.add(.sources, row)
         for region in extraction.regions where !region.span.isEmpty {
             try db.run("INSERT OR IGNORE INTO regions (source_id, kind, start, \"end\") VALUES (?, ?, ?, ?)",
                        [id, region.kind.rawValue, region.span.start, region.span.end])
         }
         for mention in extraction.mentions where lexicon.concept(mention.conceptID) != nil {
             try db.run("""
-                INSERT OR IGNORE INTO mentions (source_id, start, "end", concept_id, fuzzy) VALUES (?, ?, ?, ?, ?)
-                """, [id, mention.span.start, mention.span.end, mention.conceptID, mention.isFuzzy])
+                INSERT OR IGNORE INTO mention_rows (source_row, start, "end", concept_row, fuzzy)
+                SELECT ?, ?, ?, rowid, ? FROM concepts WHERE id = ?
+                """, [row, mention.span.start, mention.span.end, mention.isFuzzy, mention.conceptID])
         }
     }
 

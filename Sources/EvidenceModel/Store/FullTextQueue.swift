@@ -7,23 +7,15 @@ import SQLiteDB
 /// document goes made one tiny segment per statement, and merging them was most of the cost of storing.
 /// So the store only notes the rowids it touched and indexes them in one pass at the end.
 ///
-/// The sources, claims and comments full-text tables have external content (schema version 5): they index
-/// their row's own columns and keep no copy of the text. Such a table must be told the exact values it indexed
-/// to forget a row, so a row leaves the index (`unindex`) while it still holds them, before it is deleted;
-/// their rows never change their indexed columns once written. The studies table indexes values gathered from
-/// several tables (quotes, concept names) and keeps its own copy, from which it deletes at flush time.
+/// Every full-text table has external content (sources, claims and comments since schema version 5, studies since
+/// version 8): it indexes values read from the rows (a claim's text through the view claim_texts, a study's
+/// title, quotes and concept names through study_texts) and keeps no copy of them. Such a table must be told the
+/// exact values it indexed to forget a row, so a row leaves the index while it still holds them: before it is
+/// deleted (`unindex`) or, for a study, before anything its indexed values are gathered from changes (`reindex`:
+/// its reports, mentions or merged columns; the store calls it before touching them).
 struct FullTextQueue {
     enum Table: CaseIterable {
         case sources, studies, claims, comments
-
-        /// True for the external-content tables, which read their text from the indexed row itself.
-        var isExternalContent: Bool { self != .studies }
-
-        /// Removes the entries of the queued rowids: FTS5 finds the old terms in its own copy of the row.
-        /// Only for the table with content of its own.
-        var deleteSQL: String {
-            "DELETE FROM studies_fts WHERE rowid IN (SELECT value FROM json_each(?))"
-        }
 
         /// Indexes the queued rowids that still exist, as they are now.
         var insertSQL: String {
@@ -36,13 +28,8 @@ struct FullTextQueue {
             case .studies:
                 return """
                     INSERT INTO studies_fts (rowid, title, name, population, effect, journal, quotes, concepts)
-                    SELECT s.rowid, s.title, s.name, s.population_description, s.effect, s.journal,
-                           (SELECT group_concat(quote, ' … ') FROM (
-                                SELECT substr(t.text, m.start + 1, m."end" - m.start) AS quote FROM study_mentions m
-                                JOIN sources t ON t.id = m.source_id WHERE m.study_id = s.id ORDER BY m.source_id, m.start)),
-                           (SELECT group_concat(c.name, ' ; ') FROM study_report_concepts r
-                            JOIN concepts c ON c.id = r.concept_id OR c.id = r.form_id WHERE r.study_id = s.id)
-                    FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(?))
+                    SELECT rowid, title, name, population, effect, journal, quotes, concepts
+                    FROM study_texts WHERE rowid IN (SELECT value FROM json_each(?))
                     """
             case .claims:
                 return """
@@ -66,7 +53,12 @@ struct FullTextQueue {
                     INSERT INTO sources_fts (sources_fts, rowid, title, author, publisher, text)
                     SELECT 'delete', rowid, title, author, publisher, text FROM sources WHERE rowid IN (SELECT value FROM json_each(?))
                     """
-            case .studies: return deleteSQL
+            case .studies:
+                return """
+                    INSERT INTO studies_fts (studies_fts, rowid, title, name, population, effect, journal, quotes, concepts)
+                    SELECT 'delete', rowid, title, name, population, effect, journal, quotes, concepts
+                    FROM study_texts WHERE rowid IN (SELECT value FROM json_each(?))
+                    """
             case .claims:
                 return """
                     INSERT INTO claims_fts (claims_fts, rowid, text, attributed_to)
@@ -81,12 +73,13 @@ struct FullTextQueue {
         }
     }
 
-    /// For the studies: rows whose entries are rewritten. For the external-content tables: rows inserted in
-    /// this transaction and not indexed yet.
+    /// Rows that are not in their index now and are indexed, as they are then, at `flush`: rows inserted in this
+    /// transaction, and studies taken out by `reindex`.
     private var rowids: [Table: Set<Int64>] = [:]
 
     var isEmpty: Bool { rowids.values.allSatisfy(\.isEmpty) }
 
+    /// Queues rows that were never indexed (new rows).
     mutating func add(_ table: Table, _ rowid: Int64) {
         rowids[table, default: []].insert(rowid)
     }
@@ -95,13 +88,20 @@ struct FullTextQueue {
         rowids[table, default: []].formUnion(more)
     }
 
-    /// Takes rows that are about to be deleted out of an external-content index. Call while they still hold
-    /// the values they were indexed with. A row still waiting in the queue was never indexed: it only leaves
-    /// the queue.
+    /// Takes rows that are about to be deleted out of their index. Call while they still hold the values they
+    /// were indexed with. A row still waiting in the queue was never indexed: it only leaves the queue.
     mutating func unindex(_ table: Table, _ rows: [Int64], in db: Database) throws {
-        guard table.isExternalContent else { return add(table, rows) }
         var indexed: [Int64] = []
         for row in rows where rowids[table]?.remove(row) == nil { indexed.append(row) }
+        guard !indexed.isEmpty else { return }
+        try db.run(table.unindexSQL, [Self.list(indexed)])
+    }
+
+    /// Takes rows whose indexed values are about to change out of their index, while they still hold the old
+    /// values, and queues them to be indexed as they will be at `flush`. Rows already queued are out already.
+    mutating func reindex(_ table: Table, _ rows: [Int64], in db: Database) throws {
+        var indexed: [Int64] = []
+        for row in rows where rowids[table, default: []].insert(row).inserted { indexed.append(row) }
         guard !indexed.isEmpty else { return }
         try db.run(table.unindexSQL, [Self.list(indexed)])
     }
@@ -112,9 +112,7 @@ struct FullTextQueue {
     mutating func flush(to db: Database) throws {
         for table in Table.allCases {
             guard let queued = rowids[table], !queued.isEmpty else { continue }
-            let list = Self.list(queued.sorted())
-            if !table.isExternalContent { try db.run(table.deleteSQL, [list]) }
-            try db.run(table.insertSQL, [list])
+            try db.run(table.insertSQL, [Self.list(queued.sorted())])
         }
         rowids.removeAll()
     }

@@ -3,21 +3,16 @@
 ///
 /// Claims and findings are not stored rendered (schema version 7): they are many and small, their objects are
 /// their own columns and a few concept names, and the API renders them as it reads them (EvidenceAPI's
-/// ClaimJSON and FindingJSON). A study embeds its findings as FindingJSON renders them, less the three study
-/// fields; the same object is written out below (kept equal by FindingJSONTests).
+/// ClaimJSON and FindingJSON). Sources are not stored rendered either (schema version 8): their object is their
+/// own columns (EvidenceAPI's SourceJSON).
+///
+/// A study keeps its object stored whole, its findings (FindingJSON's object less `study_id`, `design` and
+/// `evidence_level`) and its mentions with their quotes included: filling them when read cost 3.5 to 8 ms of SQL
+/// for a page of 21 FakeHealth studies against 0.1 ms (schema version 8 tried it; see BENCHMARKS.md).
 ///
 /// Subquery results lose their JSON subtype in SQLite, so each nested array goes through json() to stay an
 /// array rather than become a string.
 enum RenderedJSON {
-    static let source = """
-        UPDATE sources SET json = json_object(
-            'id', id, 'file', file, 'kind', kind, 'title', title, 'published', published, 'author', author,
-            'publisher', publisher, 'industry_sponsored', json(CASE WHEN industry_sponsored THEN 'true' ELSE 'false' END),
-            'sponsor_evidence', sponsor_evidence, 'sha256', sha256, 'ingested_at', ingested_at,
-            'counts', json_object('studies', study_count, 'claims', claim_count, 'comments', comment_count))
-        WHERE id = ?
-        """
-
     static let study = """
         UPDATE studies SET json = json_object(
             'id', id, 'title', title, 'name', name, 'design', design, 'evidence_level', evidence_level, 'species', species,
