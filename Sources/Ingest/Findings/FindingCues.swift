@@ -42,7 +42,6 @@ struct FindingCues: Sendable {
         var extraRises: [String]
         var treatmentAnaphors: [String]
         var textOutcomeGeneric: [String]
-        var everyActiveArm: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -61,7 +60,7 @@ struct FindingCues: Sendable {
             case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
             case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
             case extraRises = "extra_rises", treatmentAnaphors = "treatment_anaphors"
-            case textOutcomeGeneric = "text_outcome_generic_words", everyActiveArm = "every_active_arm"
+            case textOutcomeGeneric = "text_outcome_generic_words"
         }
     }
 
@@ -145,8 +144,6 @@ struct FindingCues: Sendable {
     /// "disease", "risk", "health": words an outcome made from the text may share with a lexicon condition without
     /// naming it (see `TextOutcome`).
     let textOutcomeGeneric: Set<String>
-    /// "both active treatment groups", "either drug": a result stated for every active arm, the comparator's included.
-    let everyActiveArm: PhraseSet
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -191,6 +188,5 @@ struct FindingCues: Sendable {
         extraRises = PhraseSet(file.extraRises)
         treatmentAnaphors = PhraseSet(file.treatmentAnaphors)
         textOutcomeGeneric = lowerSet(file.textOutcomeGeneric)
-        everyActiveArm = PhraseSet(file.everyActiveArm)
     }
 }

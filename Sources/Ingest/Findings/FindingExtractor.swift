@@ -178,8 +178,7 @@ public struct FindingExtractor: Sendable {
         let results = reader.results(sentences, studied: candidates, excluded: excluded, fallbackOutcomes: fallback,
                                      narrowing: OutcomeNarrowing(conditions: conditions, titleConditions: titleConditions,
                                                                  namedAt: namedAt, wholeMarkers: cues.wholeMarkers),
-                                     textOutcome: TextOutcome(conditions: lexical, generic: cues.textOutcomeGeneric),
-                                     activeComparators: substances.filter { cueRoles[$0] == .comparator }, context)
+                                     textOutcome: TextOutcome(conditions: lexical, generic: cues.textOutcomeGeneric), context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {

@@ -35,8 +35,7 @@ struct FindingReader: Sendable {
     /// `textOutcome`: the study's lexicon conditions, which an outcome made from the text that names one of them
     /// in plain words gives way to.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 narrowing: OutcomeNarrowing = .none, textOutcome: TextOutcome = .none, activeComparators: [String] = [],
-                 _ context: StudyContext) -> [Result] {
+                 narrowing: OutcomeNarrowing = .none, textOutcome: TextOutcome = .none, _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
@@ -106,14 +105,8 @@ struct FindingReader: Sendable {
                    statedDirection(tokens, prefix.upperBound..<clause.upperBound) == nil {
                     continue
                 }
-                var targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
+                let targets = !named.isEmpty ? named : !carriedInterventions.isEmpty ? carriedInterventions
                     : specific.map { (id: $0, form: nil, arm: nil) }
-                // "fewer fractures in both active treatment groups than on placebo": the active comparator's result too.
-                if cues.everyActiveArm.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound) {
-                    for comparator in activeComparators where !targets.contains(where: { $0.id == comparator }) {
-                        targets.append((comparator, nil, nil))
-                    }
-                }
                 let contrast = studyCues.clauseBreaks.contains(tokens[clause.lowerBound].lower)
                 if sentence.continues && outcomes.isEmpty && carriedOutcomes.isEmpty { continue }
                 // A bare negation ("they did not unveil the data") names neither what nor for what.
