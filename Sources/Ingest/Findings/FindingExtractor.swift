@@ -208,8 +208,8 @@ public struct FindingExtractor: Sendable {
         }
     }
 
-    /// A study whose sentences state no result clause by clause ("with none of the cases missed", "four of six
-    /// stayed stable") still reports one: the direction the study stage read, for its first studied substance on
+    /// A study whose sentences state no result clause by clause (a question and its one-word answer, a count of
+    /// cases not overlooked) still reports one: the direction the study stage read, for its first studied substance on
     /// the main outcome its sentences name. Nothing when that direction is unclear or the study names no outcome.
     private func studyLevelFinding(_ study: ExtractedStudy, _ own: [StudySentence], _ fallback: [String],
                                    _ context: StudyContext) -> ExtractedFinding? {
