@@ -41,6 +41,7 @@ struct FindingCues: Sendable {
         var emphasisCues: [String]
         var extraRises: [String]
         var treatmentAnaphors: [String]
+        var textOutcomeGeneric: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -59,6 +60,7 @@ struct FindingCues: Sendable {
             case adverseReductions = "adverse_reductions", adverseLinks = "adverse_links"
             case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
             case extraRises = "extra_rises", treatmentAnaphors = "treatment_anaphors"
+            case textOutcomeGeneric = "text_outcome_generic_words"
         }
     }
 
@@ -139,6 +141,9 @@ struct FindingCues: Sendable {
     let extraRises: PhraseSet
     /// "the treatment", "those who took it": words that refer back to a study's substance without naming it.
     let treatmentAnaphors: PhraseSet
+    /// "disease", "risk", "health": words an outcome made from the text may share with a lexicon condition without
+    /// naming it (see `TextOutcome`).
+    let textOutcomeGeneric: Set<String>
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -182,5 +187,6 @@ struct FindingCues: Sendable {
         emphasis = PhraseSet(file.emphasisCues)
         extraRises = PhraseSet(file.extraRises)
         treatmentAnaphors = PhraseSet(file.treatmentAnaphors)
+        textOutcomeGeneric = lowerSet(file.textOutcomeGeneric)
     }
 }

@@ -172,10 +172,13 @@ public struct FindingExtractor: Sendable {
         let excluded = Set(cueRoles.keys)
         let candidates = substances.filter { !excluded.contains($0) }
         let conditions = study.conditionIDs.filter { !cues.notOutcomes.contains($0) }
-        let results = reader.results(sentences, studied: candidates, excluded: excluded,
-                                     fallbackOutcomes: fallbackOutcomes(study, sentences, context),
+        let fallback = fallbackOutcomes(study, sentences, context)
+        let lexical = fallback.filter { !TextConceptID.isTextConcept($0) }
+            + conditions.filter { !TextConceptID.isTextConcept($0) && !fallback.contains($0) }
+        let results = reader.results(sentences, studied: candidates, excluded: excluded, fallbackOutcomes: fallback,
                                      narrowing: OutcomeNarrowing(conditions: conditions, titleConditions: titleConditions,
-                                                                 namedAt: namedAt, wholeMarkers: cues.wholeMarkers), context)
+                                                                 namedAt: namedAt, wholeMarkers: cues.wholeMarkers),
+                                     textOutcome: TextOutcome(conditions: lexical, generic: cues.textOutcomeGeneric), context)
         study.findings = Self.combine(results)
         let found = Set(study.findings.map(\.interventionID))
         for position in study.interventions.indices {
@@ -193,6 +196,7 @@ public struct FindingExtractor: Sendable {
         for finding in study.findings where !study.interventions.contains(where: { $0.conceptID == finding.interventionID }) {
             study.interventions.append(StudyIntervention(conceptID: finding.interventionID, formID: finding.formID, role: .studied))
         }
+        if study.findings.isEmpty, let finding = studyLevelFinding(study, own, fallback, context) { study.findings = [finding] }
         let primary = study.interventions.first { $0.role == .studied && found.contains($0.conceptID) }?.conceptID
         // A trial's listed adverse reactions don't turn its efficacy result into a harm: the study's direction is
         // read from its other findings, and with none, the study stage's reading of its sentences stands.
@@ -202,6 +206,18 @@ public struct FindingExtractor: Sendable {
         if primary != nil, let direction = Self.summary(efficacy) {
             study.direction = direction
         }
+    }
+
+    /// A study whose sentences state no result clause by clause (a question and its one-word answer, a count of
+    /// cases not overlooked) still reports one: the direction the study stage read, for its first studied substance on
+    /// the main outcome its sentences name. Nothing when that direction is unclear or the study names no outcome.
+    private func studyLevelFinding(_ study: ExtractedStudy, _ own: [StudySentence], _ fallback: [String],
+                                   _ context: StudyContext) -> ExtractedFinding? {
+        guard study.direction != .unclear, let outcome = fallback.first,
+              let substance = study.interventions.first(where: { $0.role == .studied })?.conceptID else { return nil }
+        let named = own.first { sentence in sentence.mentions.contains { $0.mention.conceptID == outcome } }
+        guard let span = (named ?? own.first)?.span else { return nil }
+        return ExtractedFinding(interventionID: substance, outcomeID: outcome, direction: study.direction, hedged: false, span: span)
     }
 
     /// The substances every mention of which stands among a result's covariates.
@@ -225,10 +241,14 @@ public struct FindingExtractor: Sendable {
     private func fallbackOutcomes(_ study: ExtractedStudy, _ sentences: [StudySentence], _ context: StudyContext) -> [String] {
         var named: Set<String> = []
         for sentence in sentences { named.formUnion(reader.outcomes(sentence, 0..<sentence.tokens.count, context)) }
-        let outcomes = study.conditionIDs.filter { named.contains($0) && !cues.notOutcomes.contains($0) }
+        // The lexicon's conditions before those made from the text: a plain phrase in the lead ("bone thinning") is
+        // seldom the study's main outcome under its own name.
+        let conditionIDs = study.conditionIDs.filter { !TextConceptID.isTextConcept($0) }
+            + study.conditionIDs.filter(TextConceptID.isTextConcept)
+        let outcomes = conditionIDs.filter { named.contains($0) && !cues.notOutcomes.contains($0) }
         let specific = outcomes.filter { !studyCues.contextConditions.contains($0) }
         if !specific.isEmpty { return specific }
-        if let first = outcomes.first ?? study.conditionIDs.first(where: { !cues.notOutcomes.contains($0) }) { return [first] }
+        if let first = outcomes.first ?? conditionIDs.first(where: { !cues.notOutcomes.contains($0) }) { return [first] }
         return []
     }
 

@@ -32,8 +32,10 @@ struct FindingReader: Sendable {
     /// `fallbackOutcomes`: what a result that names no outcome speaks of. `narrowing`: the study's conditions, to
     /// which a broader word that refers back to one of them ("calcification" in a study of arterial calcification)
     /// is narrowed.
+    /// `textOutcome`: the study's lexicon conditions, which an outcome made from the text that names one of them
+    /// in plain words gives way to.
     func results(_ sentences: [StudySentence], studied: [String], excluded: Set<String>, fallbackOutcomes: [String],
-                 narrowing: OutcomeNarrowing = .none, _ context: StudyContext) -> [Result] {
+                 narrowing: OutcomeNarrowing = .none, textOutcome: TextOutcome = .none, _ context: StudyContext) -> [Result] {
         var results: [Result] = []
         // The outcomes the study's results name, for a contrast that names none ("whereas K1 had no correlation").
         var resultOutcomes: [String] = []
@@ -42,7 +44,7 @@ struct FindingReader: Sendable {
             for clause in clauses(whole, context) {
                 let sentence = covariates.withoutCovariates(whole, clause, context.document.text)
                 guard polarity(sentence, clause, context) != nil else { continue }
-                for outcome in narrowing.narrowed(outcomes(sentence, clause, context), in: sentence, clause, context)
+                for outcome in textOutcome.resolved(narrowing.narrowed(outcomes(sentence, clause, context), in: sentence, clause, context), context)
                 where !resultOutcomes.contains(outcome) {
                     resultOutcomes.append(outcome)
                 }
@@ -83,11 +85,11 @@ struct FindingReader: Sendable {
                 // C. difficile infection" on a page about antibiotic-associated diarrhoea, both stay.
                 let outcomes = withoutBroader(narrowing.narrowed(self.outcomes(sentence, clause, context, keepBroader: true),
                                                                  in: sentence, clause, context), context)
-                let named = interventions(sentence, clause, studied: studied, excluded: excluded, context)
+                let named = withSoleMember(interventions(sentence, clause, studied: studied, excluded: excluded, context), specific, context)
                 let namesExcludedOnly = named.isEmpty && sentence.mentions(in: clause, type: .intervention, context)
                     .contains { excluded.contains(context.lexicon.substance(of: $0.mention.conceptID)) }
                 defer {
-                    if !outcomes.isEmpty { carriedOutcomes = outcomes }
+                    if !outcomes.isEmpty { carriedOutcomes = textOutcome.resolved(outcomes, context) }
                     if !named.isEmpty { carriedInterventions = named }
                 }
                 // A clause about an inducer or a comparator only ("the warfarin group continued"), or naming
@@ -112,16 +114,20 @@ struct FindingReader: Sendable {
                 // "Fish oil lowered triglycerides, but there was no reduction in heart attacks": a clause whose measure
                 // is no concept, before a clause that names its outcomes, is not a result on the study's condition.
                 if outcomes.isEmpty && carriedOutcomes.isEmpty && !contrast && laterClauseNamesOutcome(sentence, after: clause, context) { continue }
-                let ends = !outcomes.isEmpty ? outcomes : !carriedOutcomes.isEmpty ? carriedOutcomes
+                let ends = !outcomes.isEmpty ? textOutcome.resolved(outcomes, context) : !carriedOutcomes.isEmpty ? carriedOutcomes
                     : contrast && !named.isEmpty && !resultOutcomes.isEmpty ? resultOutcomes
                     : narrowing.narrowed(Array(fallbackOutcomes.prefix(1)), in: sentence, clause, context)
-                let (parts, whole) = components(sentence, clause, context)
+                let (rawParts, whole) = components(sentence, clause, context)
                 let clauseSpan = sentence.clauseSpan(clause)
                 let effect = context.effects.inside(clauseSpan).first?.text
                 let hedged = cues.hedges.contains(in: tokens, from: clause.lowerBound, to: clause.upperBound)
                     || cues.hedges.contains(in: tokens, from: 0, to: min(clause.lowerBound, tokens.count))
                 // "lowered triglycerides and raised good cholesterol": each outcome takes the change named before it.
-                let local = outcomes.count > 1 ? ownChanges(sentence, clause, outcomes, context) : [:]
+                var local: [String: Direction] = [:]
+                for (outcome, change) in outcomes.count > 1 ? ownChanges(sentence, clause, outcomes, context) : [:] {
+                    local[textOutcome.resolved([outcome], context).first ?? outcome] = change
+                }
+                let parts = Set(textOutcome.resolved(Array(rawParts), context))
                 for target in targets {
                     for outcome in ends {
                         results.append(Result(interventionID: target.id, formID: target.form, arm: target.arm, outcomeID: outcome,
@@ -155,6 +161,20 @@ struct FindingReader: Sendable {
                        direction: list.direction, effect: nil, hedged: hedged, span: sentence.span, safety: true)
             }
         }
+    }
+
+    /// "the vaccine cut cases by half" in a study of the shingles vaccine: a generic word for the study's one narrower
+    /// substance (which stands in `specific` where the generic does not) speaks of that substance too.
+    func withSoleMember(_ named: [(id: String, form: String?, arm: String?)], _ specific: [String],
+                        _ context: StudyContext) -> [(id: String, form: String?, arm: String?)] {
+        var found = named
+        for entry in named where !specific.contains(entry.id) {
+            let members = specific.filter { $0 != entry.id && context.lexicon.ancestors(of: $0).contains(entry.id) }
+            guard members.count == 1, let member = members.first,
+                  !found.contains(where: { $0.id == member && $0.arm == entry.arm }) else { continue }
+            found.append((member, nil, entry.arm))
+        }
+        return found
     }
 
     /// Who a result that names no substance is for: the study's studied ones, but a generic one beside a narrower
