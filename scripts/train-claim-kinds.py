@@ -2,6 +2,7 @@
 """Trains the claim-kind model: a multinomial logistic regression over the claim's words and the cue stage's answer.
 
 usage: train-claim-kinds.py DB [--out FILE] [--min-count N] [--c C] [--fallback] [--dry-run] [--features SET] [--tune-only]
+                            [--train LIST --test LIST]
 
 DB is a database ingested by a build whose claim kinds come from the cue lists alone (`"kind_model": null` in
 lexicon/claims.json), holding the documents of every annotated set (seeds, real-dev, fakehealth, own). Examples are
