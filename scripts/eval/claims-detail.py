@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Claim figures and failures read straight from an ingested database, per set and half.
 
-usage: claims-detail.py DB GOLD_DIR [GOLD_DIR ...] [--only NAMES_FILE] [--show kind|missing|extra|hedged|all]
+usage: claims-detail.py DB GOLD_DIR [GOLD_DIR ...] [--only NAMES_FILE] [--show kind|missing|extra|hedged|confusion|matrix|all]
 
 Figures beside the scorer's (which counts claim recall and kind only):
   recall      gold claims with a stored claim overlapping at least half of the anchor (the scorer's rule)
@@ -10,6 +10,8 @@ Figures beside the scorer's (which counts claim recall and kind only):
   precision   stored claims of the gold's documents overlapping some gold claim anchor: a lower bound, since the
               gold keeps only the 6-15 clearest claims of a document
   boilerplate stored claims overlapping a gold boilerplate string (always wrong)
+--show matrix prints the whole confusion matrix of kinds as a markdown table (rows gold, columns stored; a claim
+whose stored kind is one of the gold's kinds_alternatives counts on the diagonal, as the scorer counts it right).
 --show prints the failures of one class with the text of each claim, for reading in a terminal only (the
 documents are not ours: never paste this output into the repository)."""
 import json, pathlib, sqlite3, sys
@@ -41,7 +43,7 @@ def main():
     con = sqlite3.connect(db)
     sources = {f: (sid, text) for sid, f, text in con.execute("select id, file, text from sources")}
     totals = dict(gold=0, found=0, kind=0, hedged=0, served=0, useful=0, boiler=0)
-    confusion = {}
+    confusion, matrix = {}, {}
     for gold_dir in gold_dirs:
         for path in sorted(pathlib.Path(gold_dir).glob("*.json")):
             g = json.loads(path.read_text())
@@ -66,6 +68,8 @@ def main():
                 totals["found"] += 1
                 kinds = [gc["kind"]] + gc.get("kinds_alternatives", [])
                 confusion[(gc["kind"], best[2])] = confusion.get((gc["kind"], best[2]), 0) + 1
+                cell = (gc["kind"], gc["kind"] if best[2] in kinds else best[2])
+                matrix[cell] = matrix.get(cell, 0) + 1
                 if best[2] in kinds:
                     totals["kind"] += 1
                 elif show in ("kind", "all"):
@@ -90,10 +94,26 @@ def main():
     print(json.dumps({"gold_claims": t["gold"], "recall": ratio(t["found"], t["gold"]), "kind": ratio(t["kind"], t["found"]),
                       "hedged": ratio(t["hedged"], t["found"]), "served": t["served"],
                       "precision": ratio(t["useful"], t["served"]), "boilerplate_hits": t["boiler"]}))
+    if show == "matrix":
+        print_matrix(matrix)
     if show in ("confusion", "all"):
         for (g, p), n in sorted(confusion.items(), key=lambda x: -x[1]):
             if g != p:
                 print(f"  gold {g:15} got {p:15} {n}")
+
+
+KINDS = ["efficacy", "safety", "epidemiology", "mechanism", "dosage", "interaction", "recommendation", "other"]
+
+
+def print_matrix(matrix):
+    short = {k: k[:5] for k in KINDS}
+    print("| gold \\ stored | " + " | ".join(short[k] for k in KINDS) + " | right |")
+    print("| --- " * (len(KINDS) + 2) + "|")
+    for g in KINDS:
+        row = [matrix.get((g, p), 0) for p in KINDS]
+        total = sum(row)
+        cells = [f"**{n}**" if p == g else (str(n) if n else ".") for p, n in zip(KINDS, row)]
+        print(f"| {g} | " + " | ".join(cells) + f" | {matrix.get((g, g), 0)}/{total} |")
 
 
 if __name__ == "__main__":

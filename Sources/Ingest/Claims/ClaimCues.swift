@@ -47,6 +47,9 @@ struct ClaimCues: Sendable {
         var efficacySignals: [String]
         var clauseSubjects: [String]
         var finiteVerbs: [String]
+        var armComparisons: [String]
+        var armWords: [String]
+        var shareWords: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -61,7 +64,8 @@ struct ClaimCues: Sendable {
             case neverInNames = "never_in_names", efficacyDesigns = "efficacy_designs", epidemiologyDesigns = "epidemiology_designs"
             case prevalence, contrastWords = "contrast_words", clauseMinimumWords = "clause_minimum_words"
             case pairedOpeners = "paired_openers", efficacySignals = "efficacy_signals"
-        case clauseSubjects = "clause_subjects", finiteVerbs = "finite_verbs"
+            case clauseSubjects = "clause_subjects", finiteVerbs = "finite_verbs"
+            case armComparisons = "arm_comparisons", armWords = "arm_words", shareWords = "share_words"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -141,6 +145,12 @@ struct ClaimCues: Sendable {
     /// supplement linked to more disease, which is safety ("patients taking it were more likely to develop …").
     let harmIncrease: PhraseSet
     let useWords: PhraseSet
+    /// "compared with", "versus": with a number and a word of what a group was given (`armWords`: "given",
+    /// "placebo", "control group"), a claim without any kind cue compares treatment arms, which is a result.
+    let armComparisons: PhraseSet
+    let armWords: PhraseSet
+    /// "percent", "per cent", "twice": a number written in words.
+    let shareWords: PhraseSet
     /// Words of organisations and places, which are not speakers ("Reuters Health", "Cancer Society").
     let organisationWords: Set<String>
 
@@ -187,6 +197,9 @@ struct ClaimCues: Sendable {
         efficacySignals = PhraseSet(file.efficacySignals)
         clauseSubjects = PhraseSet(file.clauseSubjects)
         finiteVerbs = Set(file.finiteVerbs)
+        armComparisons = PhraseSet(file.armComparisons)
+        armWords = PhraseSet(file.armWords)
+        shareWords = PhraseSet(file.shareWords)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

@@ -29,7 +29,18 @@ struct ClaimKindClassifier: Sendable {
             if entry.1.contains(in: main) { return adjusted(entry.0, heading, tokens) }
         }
         for (kind, phrases) in cues.kinds where phrases.contains(in: tokens) { return adjusted(kind, heading, tokens) }
-        return adjusted(.other, heading, tokens)
+        return adjusted(uncued(sentence, tokens), heading, tokens)
+    }
+
+    /// No cue of any kind list: the form of the sentence still tells two kinds from `other`. How many people a
+    /// condition touches, in a population or a year ("one in …", "each year"), is epidemiology. A number
+    /// compared between groups told apart by what they were given ("… of those given X, compared with … of
+    /// those on a placebo") is a treatment's result: efficacy (or, beside an observational study, epidemiology).
+    private func uncued(_ sentence: String, _ tokens: [WordToken]) -> ClaimKind {
+        if cues.prevalence.contains(in: tokens) { return .epidemiology }
+        let number = sentence.contains("%") || tokens.contains(where: \.isNumber) || cues.shareWords.contains(in: tokens)
+        if number, cues.armComparisons.contains(in: tokens), cues.armWords.contains(in: tokens) { return .efficacy }
+        return .other
     }
 
     /// Efficacy and epidemiology told apart by the design of the study the claim reports: a trial's or an
