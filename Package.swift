@@ -59,12 +59,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
+        // The tables older schema versions had, shared by the upgrade tests of IngestTests and EvidenceAPITests.
+        .target(name: "SchemaHistory", dependencies: ["SQLiteDB"], path: "Tests/SchemaHistory", swiftSettings: strict),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strict),
         .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel", "SQLiteDB"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "EvidenceModel", "SQLiteDB"],
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "EvidenceModel", "SQLiteDB", "SchemaHistory"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
-        .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "EvidenceModel", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "EvidenceAPITests", dependencies: ["EvidenceAPI", "EvidenceModel", "Ingest", "SQLiteDB", "HTTPServer", "SchemaHistory"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["evidence"], swiftSettings: strict),
         .testTarget(name: "ReliabilityTests", dependencies: ["evidence", "EvidenceAPI", "EvidenceModel", "Ingest", "SQLiteDB", "HTTPServer"], swiftSettings: strict),
     ]

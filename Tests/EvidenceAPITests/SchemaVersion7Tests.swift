@@ -1,3 +1,4 @@
+import SchemaHistory
 import Foundation
 import Testing
 @testable import EvidenceAPI
@@ -43,37 +44,9 @@ import SQLiteDB
     /// the claim index with its foreign key and its index by claim.
     static func downgradeToVersion6(_ path: String) throws {
         let db = try Database(path: path)
-        try SchemaVersion7Shape.restore(db)
-        try db.execute("""
-            ALTER TABLE claims ADD COLUMN text TEXT NOT NULL DEFAULT '';
-            UPDATE claims SET text = (SELECT text FROM claim_texts t WHERE t.rowid = claims.rowid);
-            DROP TABLE claims_fts;
-            DROP VIEW claim_texts;
-            CREATE VIRTUAL TABLE claims_fts USING fts5 (text, attributed_to, content = 'claims', tokenize = 'porter unicode61 remove_diacritics 2');
-            INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
-            ALTER TABLE findings ADD COLUMN quote TEXT NOT NULL DEFAULT '';
-            UPDATE findings SET quote = substr((SELECT text FROM sources WHERE id = findings.source_id), start + 1, "end" - start);
-            ALTER TABLE study_mentions ADD COLUMN quote TEXT NOT NULL DEFAULT '';
-            UPDATE study_mentions SET quote = substr((SELECT text FROM sources WHERE id = study_mentions.source_id), start + 1, "end" - start);
-            ALTER TABLE claims ADD COLUMN json TEXT NOT NULL DEFAULT '{}';
-            ALTER TABLE findings ADD COLUMN json TEXT NOT NULL DEFAULT '{}';
-            ALTER TABLE mentions ADD COLUMN quote TEXT NOT NULL DEFAULT '';
-            UPDATE mentions SET quote = substr((SELECT text FROM sources WHERE id = mentions.source_id), start + 1, "end" - start);
-            CREATE TABLE claim_concept_index_v6 (
-                concept_id TEXT NOT NULL,
-                source_id  TEXT NOT NULL,
-                start      INTEGER NOT NULL,
-                claim_id   TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-                PRIMARY KEY (concept_id, source_id, start, claim_id)
-            ) WITHOUT ROWID;
-            INSERT INTO claim_concept_index_v6 SELECT * FROM claim_concept_index;
-            DROP TABLE claim_concept_index;
-            ALTER TABLE claim_concept_index_v6 RENAME TO claim_concept_index;
-            CREATE INDEX claim_concept_index_claim ON claim_concept_index (claim_id);
-            """)
+        try SchemaVersion6Shape.restore(db)
         try db.execute(version6ClaimJSON)
         try db.execute(version6FindingJSON)
-        try db.execute("PRAGMA user_version = 6")
     }
 
     func columns(_ db: Database, _ table: String) throws -> [String] {

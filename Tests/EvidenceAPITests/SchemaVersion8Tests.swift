@@ -1,3 +1,4 @@
+import SchemaHistory
 import Foundation
 import Testing
 @testable import EvidenceAPI

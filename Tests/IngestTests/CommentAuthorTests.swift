@@ -1,3 +1,4 @@
+import SchemaHistory
 import Foundation
 import SQLiteDB
 import Testing

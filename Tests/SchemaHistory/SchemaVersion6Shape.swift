@@ -4,8 +4,8 @@ import SQLiteDB
 /// then a claim's text and the quotes stored, the claims' full-text index over the claims themselves, the JSON
 /// columns, the claim index's foreign key and its index by claim), so that the tests of the older upgrade steps
 /// start from a file shaped as those builds wrote it and go through every step up to this build's.
-enum SchemaVersion6Shape {
-    static func restore(_ db: Database) throws {
+public enum SchemaVersion6Shape {
+    public static func restore(_ db: Database) throws {
         try SchemaVersion7Shape.restore(db)
         try db.execute("""
             ALTER TABLE claims ADD COLUMN text TEXT NOT NULL DEFAULT '';

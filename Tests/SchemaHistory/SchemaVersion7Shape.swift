@@ -5,8 +5,8 @@ import SQLiteDB
 /// copy of what it indexes, and the mentions and a claim's concepts keyed by ids. The SQL is version 7's own
 /// (RenderedJSON and FullTextQueue of that build), so that an upgraded file can be compared with what version 7
 /// served.
-enum SchemaVersion7Shape {
-    static func restore(_ db: Database) throws {
+public enum SchemaVersion7Shape {
+    public static func restore(_ db: Database) throws {
         try db.execute("""
             ALTER TABLE sources ADD COLUMN json TEXT NOT NULL DEFAULT '{}';
             DROP TABLE studies_fts;
