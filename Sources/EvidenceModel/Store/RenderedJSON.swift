@@ -45,17 +45,9 @@ enum RenderedJSON {
                               ORDER BY r.rowid LIMIT 1)),
             'direction', direction, 'effect', effect,
             'findings', json(coalesce((
-                SELECT json_group_array(json_object(
-                    'id', f.id,
-                    'intervention', json_object('id', f.intervention_id,
-                                                'name', (SELECT name FROM concepts WHERE id = f.intervention_id),
-                                                'form', (SELECT name FROM concepts WHERE id = f.form_id)),
-                    'arm', f.arm,
-                    'outcome', json_object('id', f.outcome_id, 'name', (SELECT name FROM concepts WHERE id = f.outcome_id)),
-                    'direction', f.direction, 'effect', f.effect,
-                    'hedged', json(CASE WHEN f.hedged THEN 'true' ELSE 'false' END),
-                    'source_id', f.source_id, 'start', f.start, 'end', f."end",
-                    'quote', (SELECT substr(t.text, f.start + 1, f."end" - f.start) FROM sources t WHERE t.id = f.source_id)))
+                SELECT json_group_array(json_object('id', f.id,
+        """ + FindingObjectSQL.fieldsAfterID + """
+                ))
                 FROM (SELECT * FROM findings WHERE study_id = studies.id ORDER BY source_id, ordinal) f), '[]')),
             'publication', json_object('journal', journal, 'year', year),
             'mentions', json(coalesce((
