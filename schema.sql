@@ -264,11 +264,13 @@ CREATE TABLE claims (
 );
 -- A claim's API object is rendered when it is read: stored, it was more than half of this table (schema 7).
 CREATE INDEX claims_source ON claims (source_id, start, id);
-CREATE INDEX claims_finding ON claims (finding_id);
+-- Only a claim that reports a finding or a study has an entry (schema version 9): most report neither, and a
+-- filter or a cascade by finding or study names one, which implies it is not NULL.
+CREATE INDEX claims_finding ON claims (finding_id) WHERE finding_id IS NOT NULL;
 -- The two-valued filters carry the lists' reading order: a filtered page is read in index order, and a
 -- document's claims of one kind share a page.
 CREATE INDEX claims_kind ON claims (kind, source_id, start, id);
-CREATE INDEX claims_study ON claims (study_id, id);
+CREATE INDEX claims_study ON claims (study_id, id) WHERE study_id IS NOT NULL;
 CREATE INDEX claims_hedged ON claims (hedged, source_id, start, id);
 
 -- A claim's own concepts (direct links), keyed by the rowids of the claim and the concept (schema version 8: the
@@ -287,13 +289,20 @@ CREATE TABLE claim_concepts (
 -- No foreign key and no index by claim (schema version 7; the index was as large as the table): the store
 -- deletes a source's rows itself, one key range per concept, and a second concept filter looks its row up by the
 -- whole key (concept, source, start, claim).
-CREATE TABLE claim_concept_index (
-    concept_id TEXT NOT NULL,
-    source_id  TEXT NOT NULL,
-    start      INTEGER NOT NULL,
-    claim_id   TEXT NOT NULL,
-    PRIMARY KEY (concept_id, source_id, start, claim_id)
+-- Keyed by the rowids of the concept and the claim (schema version 9: their ids were half of each row). The
+-- source id stays text: the lists are in the order of source ids. Two claims of a source that start at the same
+-- place are ordered by their ids when read (a sort of the rows that tie, not of the page).
+CREATE TABLE claim_concept_rows (
+    concept_row INTEGER NOT NULL,   -- concepts.rowid
+    source_id   TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    claim_row   INTEGER NOT NULL,   -- claims.rowid
+    PRIMARY KEY (concept_row, source_id, start, claim_row)
 ) WITHOUT ROWID;
+-- The index named by ids, for tools and checks.
+CREATE VIEW claim_concept_index (concept_id, source_id, start, claim_id) AS
+    SELECT n.id, i.source_id, i.start, c.id FROM claim_concept_rows i
+    JOIN concepts n ON n.rowid = i.concept_row JOIN claims c ON c.rowid = i.claim_row;
 
 CREATE TABLE comments (
     id             TEXT PRIMARY KEY,

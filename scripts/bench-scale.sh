@@ -135,7 +135,9 @@ MATRIX_IDS = "SELECT study_id FROM evidence_cells WHERE condition_id = ? AND int
 def swift_expression(path):
     with open(os.path.join(os.environ["ROOT"], path), encoding="utf-8") as f:
         return re.search(r'"""\n(.*?)\n\s*"""', f.read(), re.S).group(1)
-FINDING_JSON = swift_expression("Sources/EvidenceAPI/Queries/FindingJSON.swift")
+# FindingJSON's head (id, study and its design and level) then the fields it shares with a stored study's findings.
+FINDING_JSON = (swift_expression("Sources/EvidenceAPI/Queries/FindingJSON.swift") + "\n"
+                + swift_expression("Sources/EvidenceModel/Store/FindingObjectSQL.swift") + ")")
 FIND_COND_PAGE = (f"SELECT {FINDING_JSON}, ci.finding_id FROM findings f JOIN finding_concept_index ci ON ci.finding_id = f.id"
                   " AND ci.concept_id = ? ORDER BY ci.finding_id LIMIT ?")
 FIND_TOTAL = "SELECT finding_count FROM concepts WHERE id = ?"

@@ -326,15 +326,16 @@ def main():
         for pos, c in enumerate(iset):
             ccon.append((rowid, "intervention", pos, c))
             linked.update(ancestors.get(c, [c]))
-        cidx.extend((c, src, start, cid) for c in linked)
+        cidx.extend((c, src, start, rowid) for c in linked)
         if len(cbatch) >= 20000 or n == a.claims - 1:
             db.executemany("INSERT INTO claims (rowid, id, source_id, start, \"end\", kind, hedged, attributed_to, "
                            "study_id) VALUES (?,?,?,?,?,?,?,?,?)", cbatch)
             # keyed by the claim's and the concept's rowids (schema 8), as EvidenceStore.insertClaims writes them
             db.executemany("INSERT OR IGNORE INTO claim_concepts (claim_row, role, concept_row, ordinal) "
                            "SELECT ?, ?, rowid, ? FROM concepts WHERE id = ?", ccon)
-            db.executemany("INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id) "
-                           "VALUES (?,?,?,?)", cidx)
+            # keyed by the concept's and the claim's rowids (schema 9), as EvidenceStore.insertClaims writes them
+            db.executemany("INSERT OR IGNORE INTO claim_concept_rows (concept_row, source_id, start, claim_row) "
+                           "SELECT rowid, ?, ?, ? FROM concepts WHERE id = ?", [(s_, st, r_, c) for c, s_, st, r_ in cidx])
             if claim_json_sql:
                 db.execute(claim_json_sql, (cbatch_start, rowid))
             db.execute(claim_fts_sql, (cbatch_start, rowid))
@@ -349,7 +350,7 @@ def main():
         FROM evidence_cells GROUP BY 1, 2, 3, 4, 5""")
     db.execute("""UPDATE concepts SET
         study_count = (SELECT count(*) FROM study_concept_index WHERE concept_id = concepts.id),
-        claim_count = (SELECT count(*) FROM claim_concept_index WHERE concept_id = concepts.id),
+        claim_count = (SELECT count(*) FROM claim_concept_rows WHERE concept_row = concepts.rowid),
         finding_count = (SELECT count(*) FROM finding_concept_index WHERE concept_id = concepts.id)""")
     db.execute("DELETE FROM finding_pair_counts")
     db.execute("""INSERT INTO finding_pair_counts (condition_id, intervention_id, findings)

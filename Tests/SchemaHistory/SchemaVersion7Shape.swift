@@ -1,12 +1,13 @@
 import SQLiteDB
 
-/// Gives a file written by this build the tables schema version 7 had: each source's rendered object stored, each
-/// study's object stored whole (its findings and mentions included), the studies' full-text index with its own
-/// copy of what it indexes, and the mentions and a claim's concepts keyed by ids. The SQL is version 7's own
-/// (RenderedJSON and FullTextQueue of that build), so that an upgraded file can be compared with what version 7
-/// served.
+/// Gives a file written by this build the tables schema version 7 had (version 8's first, SchemaVersion8Shape):
+/// each source's rendered object stored, each study's object stored whole (its findings and mentions included),
+/// the studies' full-text index with its own copy of what it indexes, and the mentions and a claim's concepts keyed
+/// by ids. The SQL is version 7's own (RenderedJSON and FullTextQueue of that build), so that an upgraded file can
+/// be compared with what version 7 served.
 public enum SchemaVersion7Shape {
     public static func restore(_ db: Database) throws {
+        try SchemaVersion8Shape.restore(db)
         try db.execute("""
             ALTER TABLE sources ADD COLUMN json TEXT NOT NULL DEFAULT '{}';
             DROP TABLE studies_fts;

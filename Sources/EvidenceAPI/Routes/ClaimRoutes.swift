@@ -25,12 +25,12 @@ enum ClaimRoutes {
             if let condition = p["condition"] {
                 conditionID = try context.services.concept(condition, type: "condition", db: db)
                 query.join(ClaimRoutes.conditionJoin, matching: conditionID)
-                if conditionID != nil { indexOrder = ["ci.source_id", "ci.start", "ci.claim_id"] }
+                if conditionID != nil { indexOrder = ["ci.source_id", "ci.start", "c.id"] }
             }
             if let intervention = p["intervention"] {
                 interventionID = try context.services.concept(intervention, type: "intervention", db: db)
                 query.join(ClaimRoutes.interventionJoin, matching: interventionID)
-                if interventionID != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "ii.claim_id"] }
+                if interventionID != nil { indexOrder = indexOrder ?? ["ii.source_id", "ii.start", "c.id"] }
             }
             if let indexOrder { query.order = indexOrder }
             let filters = Set(context.request.queryItems.map(\.name)).subtracting(["limit", "cursor", "format"])
@@ -47,11 +47,13 @@ enum ClaimRoutes {
     }
 
     /// The claim concept index joined by its whole key (concept, source, start, claim): it has no index by claim
-    /// (schema version 7), so a second concept filter finds its row by the key, not by the claim id alone.
-    static let conditionJoin = "JOIN claim_concept_index ci ON ci.concept_id = ? AND ci.source_id = c.source_id"
-        + " AND ci.start = c.start AND ci.claim_id = c.id"
-    static let interventionJoin = "JOIN claim_concept_index ii ON ii.concept_id = ? AND ii.source_id = c.source_id"
-        + " AND ii.start = c.start AND ii.claim_id = c.id"
+    /// (schema version 7), so a second concept filter finds its row by the key, not by the claim alone. Keyed by
+    /// rowids (schema version 9): the concept's is looked up once; the claim's is the claim row's own. The index
+    /// gives the order up to `start`; claims of a source that start at one place are then ordered by id.
+    static let conditionJoin = "JOIN claim_concept_rows ci ON ci.concept_row = (SELECT rowid FROM concepts WHERE id = ?)"
+        + " AND ci.source_id = c.source_id AND ci.start = c.start AND ci.claim_row = c.rowid"
+    static let interventionJoin = "JOIN claim_concept_rows ii ON ii.concept_row = (SELECT rowid FROM concepts WHERE id = ?)"
+        + " AND ii.source_id = c.source_id AND ii.start = c.start AND ii.claim_row = c.rowid"
 
     static let item = Route(
         path: "/v1/claims/{id}", summary: "One claim.", parameters: [], isList: false, schema: "Claim",

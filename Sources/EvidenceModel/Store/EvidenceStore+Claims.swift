@@ -26,10 +26,10 @@ extension EvidenceStore {
         // The derived rows of all the source's claims at once (every claim of the source is new here: an earlier
         // version's were deleted first): three statements a document instead of three a claim.
         try db.run("""
-            INSERT OR IGNORE INTO claim_concept_index (concept_id, source_id, start, claim_id)
-            SELECT c.ancestor_id, cl.source_id, cl.start, cl.id FROM claims cl
+            INSERT OR IGNORE INTO claim_concept_rows (concept_row, source_id, start, claim_row)
+            SELECT a.rowid, cl.source_id, cl.start, cl.rowid FROM claims cl
             JOIN claim_concepts k ON k.claim_row = cl.rowid JOIN concepts n ON n.rowid = k.concept_row
-            JOIN concept_closure c ON c.descendant_id = n.id
+            JOIN concept_closure c ON c.descendant_id = n.id JOIN concepts a ON a.id = c.ancestor_id
             WHERE cl.source_id = ?
             """, [sourceID])
         // The rows just written, counted from what wrote them (the index has no index by claim to join on).

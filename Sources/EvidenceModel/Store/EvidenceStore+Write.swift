@@ -73,13 +73,15 @@ extension EvidenceStore {
             SELECT s.rowid FROM studies s WHERE s.id IN (SELECT study_id FROM study_reports WHERE source_id = ?1
                                                          UNION SELECT study_id FROM study_mentions WHERE source_id = ?1)
             """, [id]) { $0.int64(0) }, in: db)
-        // The claim concept index has no index by claim (schema 7): a source's rows are one key range per concept.
+        // The claim concept index has no index by claim (schema 7): a source's rows are one key range per concept
+        // (keyed by the concept's rowid since schema 9).
         let claimConcepts = try db.query("""
-            SELECT concept_id FROM claim_concept_index WHERE concept_id IN (SELECT id FROM concepts) AND source_id = ?
+            SELECT n.id FROM claim_concept_rows i JOIN concepts n ON n.rowid = i.concept_row
+            WHERE i.concept_row IN (SELECT rowid FROM concepts) AND i.source_id = ?
             """, [id]) { $0.text(0) }
         for concept in claimConcepts { counts.claims[concept, default: 0] -= 1 }
         if !claimConcepts.isEmpty {
-            try db.run("DELETE FROM claim_concept_index WHERE concept_id IN (SELECT id FROM concepts) AND source_id = ?", [id])
+            try db.run("DELETE FROM claim_concept_rows WHERE concept_row IN (SELECT rowid FROM concepts) AND source_id = ?", [id])
         }
         let findingConcepts = try db.query("""
             SELECT i.concept_id FROM findings f JOIN finding_concept_index i ON i.finding_id = f.id WHERE f.source_id = ?

@@ -4,13 +4,13 @@ import SQLiteDB
 /// Applies `schema.sql` to a new database and upgrades older ones, tracked by `PRAGMA user_version`.
 public enum Schema {
     /// The version this build writes and reads.
-    public static let currentVersion = 8
+    public static let currentVersion = 9
 
     /// Upgrade steps from version N to N+1, by N. Each runs in the same transaction as the version bump.
     static let upgrades: [Int: @Sendable (Database) throws -> Void] = [
         1: { try $0.execute(toVersion2) }, 2: { try $0.execute(toVersion3) }, 3: toVersion4,
         4: { try $0.execute(toVersion5) }, 5: toVersion6, 6: { try $0.execute(toVersion7) },
-        7: { try $0.execute(toVersion8) },
+        7: { try $0.execute(toVersion8) }, 8: { try $0.execute(toVersion9) },
     ]
 
     /// Version 7 makes the database smaller: claims and findings are rendered as API objects when they are read
