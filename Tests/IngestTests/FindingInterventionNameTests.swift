@@ -85,4 +85,14 @@ struct FindingInterventionNameTests {
         let found = FindingTests.findings(studies, "text:intervention:carvolimab")
         #expect(found.contains { $0.outcomeID == "mortality" && $0.direction == .benefit })
     }
+
+    @Test("'surgery' in a study of epilepsy is the lexicon's epilepsy surgery, and its result is that surgery's")
+    func genericProcedureNarrowedByTheCondition() throws {
+        let studies = try FindingTests.studies("""
+            A randomised trial assigned 116 children with epilepsy to surgery or to continued medication. A year \
+            later, surgery had reduced seizures far more than medication alone.
+            """)
+        #expect(studies.contains { study in study.interventions.contains { $0.conceptID == "epilepsy-surgery" } })
+        #expect(FindingTests.findings(studies, "epilepsy-surgery").contains { $0.direction == .benefit })
+    }
 }
