@@ -32,6 +32,8 @@ struct FindingInterventionNameTests {
         #expect(try Self.products("Surgeons tried a heating device called the ThermoBand on the knee.") == ["thermoband"])
         #expect(try Self.products("An experimental pill called dorastine eased the cramps.") == ["dorastine"])
         #expect(try Self.products("A nurse called Jenkins ran the clinic.").isEmpty)
+        // The cue names what follows "of": an enzyme, not the product.
+        #expect(try Self.products("The gel is a natural blocker of an enzyme called tyrosinase.").isEmpty)
         // An adjective after the cue is no name.
         #expect(try Self.products("A new device called portable was mentioned.").isEmpty)
     }

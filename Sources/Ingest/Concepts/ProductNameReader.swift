@@ -69,6 +69,8 @@ struct ProductNameReader: Sendable {
         var position = index
         while position > 0, index - position < Self.nounWindow, tokens[position].gap == .joining {
             position -= 1
+            // "an inhibitor of an enzyme called …": the cue names what follows "of", not the product.
+            if tokens[position].folded == "of" { return false }
             if cues.productNouns.contains(tokens[position].folded) { return true }
         }
         return false
