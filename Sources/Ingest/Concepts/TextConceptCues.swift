@@ -17,6 +17,11 @@ struct TextConceptCues: Sendable {
     var adjectiveEndings: [String]
     /// Words no phrase may contain: numbers in words, days, money and publishing words.
     var genericModifiers: Set<String>
+    /// Endings of international nonproprietary names (lower case, matched as suffixes of a long word).
+    var drugNameEndings: [String] = []
+    /// Nouns of a product that a naming cue may introduce ("drug", "device"), and the cues ("called", "known as").
+    var productNouns: Set<String> = []
+    var namingCues: [[String]] = []
 
     private struct File: Decodable {
         var outcomeCues: [String]
@@ -30,6 +35,9 @@ struct TextConceptCues: Sendable {
         var singleWordEndings: [String]
         var adjectiveEndings: [String]
         var genericModifiers: [String]
+        var drugNameEndings: [String]?
+        var productNouns: [String]?
+        var namingCues: [String]?
 
         enum CodingKeys: String, CodingKey {
             case outcomeCues = "outcome_cues", leadingWords = "leading_words", measureHeads = "measure_heads"
@@ -37,6 +45,7 @@ struct TextConceptCues: Sendable {
             case interventionHeads = "intervention_heads", namedHeads = "named_heads"
             case singleWordEndings = "single_word_endings", adjectiveEndings = "adjective_endings"
             case genericModifiers = "generic_modifiers"
+            case drugNameEndings = "drug_name_endings", productNouns = "product_nouns", namingCues = "naming_cues"
         }
     }
 
@@ -49,7 +58,10 @@ struct TextConceptCues: Sendable {
                                vagueWords: words(file.vagueWords), interventionHeads: words(file.interventionHeads),
                                namedHeads: words(file.namedHeads), singleWordEndings: file.singleWordEndings.map { $0.lowercased() },
                                adjectiveEndings: file.adjectiveEndings.map { $0.lowercased() },
-                               genericModifiers: words(file.genericModifiers))
+                               genericModifiers: words(file.genericModifiers),
+                               drugNameEndings: (file.drugNameEndings ?? []).map { $0.lowercased() },
+                               productNouns: words(file.productNouns ?? []),
+                               namingCues: (file.namingCues ?? []).map(folded).filter { !$0.isEmpty })
     }
 
     /// The folded words of a phrase of the lists.

@@ -9,7 +9,7 @@ import EvidenceModel
 /// - an intervention: a noun phrase that ends in the head of a procedure, device, test or therapy ("knee
 ///   replacement surgery"), or in a programme's head after a capitalised name ("the Early Start Denver Model").
 /// A phrase has one to four words, no digits, no stop word, a head that is not generic, and overlaps no lexicon
-/// mention. Each phrase found becomes a concept (`TextConceptID`) with a mention wherever the document names it.
+/// mention. Names of drugs and products come from `ProductNameReader`. Each phrase found becomes a concept (`TextConceptID`) with a mention wherever the document names it.
 /// The word lists are data: `lexicon/text_concepts.json`.
 struct TextConceptFinder: Sendable {
     let cues: TextConceptCues
@@ -41,7 +41,8 @@ struct TextConceptFinder: Sendable {
             let tokens = MatchTokenizer.tokens(text.scalars, in: sentence.span)
             tokenized.append(tokens)
             let free = tokens.map { !covered.overlaps($0.start, $0.end) }
-            for phrase in outcomes(tokens, free: free) + interventions(tokens, free: free) where ids[phrase.candidate] == nil {
+            let products = ProductNameReader(cues: cues).names(tokens, free: free)
+            for phrase in outcomes(tokens, free: free) + interventions(tokens, free: free) + products where ids[phrase.candidate] == nil {
                 // The id keeps the words as written but the last one singular ("bright-steps-programme").
                 let written = MatchTokenizer.string(text.scalars, phrase.span.start, phrase.span.end)
                 guard let id = TextConceptID.make(Self.name(written), type: phrase.candidate.type) else { continue }

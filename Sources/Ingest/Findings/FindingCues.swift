@@ -42,6 +42,7 @@ struct FindingCues: Sendable {
         var extraRises: [String]
         var treatmentAnaphors: [String]
         var textOutcomeGeneric: [String]
+        var outcomeVerbs: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case hedges
@@ -61,6 +62,7 @@ struct FindingCues: Sendable {
             case nonResultMasks = "non_result_masks", extraBenefit = "extra_benefit", emphasisCues = "emphasis_cues"
             case extraRises = "extra_rises", treatmentAnaphors = "treatment_anaphors"
             case textOutcomeGeneric = "text_outcome_generic_words"
+            case outcomeVerbs = "outcome_verbs"
         }
     }
 
@@ -144,6 +146,8 @@ struct FindingCues: Sendable {
     /// "disease", "risk", "health": words an outcome made from the text may share with a lexicon condition without
     /// naming it (see `TextOutcome`).
     let textOutcomeGeneric: Set<String>
+    /// "less likely to die": a verb that names an outcome (by its concept id) where no condition is named.
+    let outcomeVerbs: [String: String]
 
     init(locator: ResourceLocator) throws {
         let file = try locator.loadJSON(File.self, "lexicon/findings.json")
@@ -188,5 +192,6 @@ struct FindingCues: Sendable {
         extraRises = PhraseSet(file.extraRises)
         treatmentAnaphors = PhraseSet(file.treatmentAnaphors)
         textOutcomeGeneric = lowerSet(file.textOutcomeGeneric)
+        outcomeVerbs = Dictionary((file.outcomeVerbs ?? [:]).map { (WordTokenizer.fold($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -47,9 +47,30 @@ public struct FindingExtractor: Sendable {
             if studies[index].interventions.isEmpty, let dominant {
                 studies[index].interventions.append(StudyIntervention(conceptID: dominant, formID: nil, role: .studied))
             }
+            narrowGenericInterventions(&studies[index], context)
             apply(&studies[index], sentences: own[index].map { StudySentence(span: $0, context: context) },
                   continuing: extra[index].map { StudySentence(span: $0, context: context, continues: true) },
                   namedAt: namedAt, titleConditions: titleConditions, context)
+        }
+    }
+
+    /// "Surgery" in a study of epilepsy is epilepsy surgery: a generic intervention gives way to the narrower concept of
+    /// the lexicon named after one of the study's conditions and the generic ("epilepsy" + "surgery"). The generic word
+    /// in the text then speaks of that one narrower concept (`FindingReader.withSoleMember`).
+    func narrowGenericInterventions(_ study: inout ExtractedStudy, _ context: StudyContext) {
+        let lexicon = context.lexicon
+        let conditionNames = study.conditionIDs.compactMap { lexicon.concept($0)?.name.lowercased() }
+        guard !conditionNames.isEmpty else { return }
+        for position in study.interventions.indices {
+            let generic = study.interventions[position].conceptID
+            guard let name = lexicon.concept(generic)?.name.lowercased() else { continue }
+            let named = lexicon.narrower(of: generic).first { narrower in
+                guard let narrowerName = lexicon.concept(narrower)?.name.lowercased() else { return false }
+                return conditionNames.contains { narrowerName == $0 + " " + name }
+            }
+            guard let named, !study.interventions.contains(where: { $0.conceptID == named }) else { continue }
+            study.interventions[position].conceptID = named
+            study.interventions[position].formID = nil
         }
     }
 

@@ -452,6 +452,14 @@ struct FindingReader: Sendable {
             guard !cues.notOutcomes.contains(id), !describesPopulation(sentence, token, mention), !found.contains(id) else { continue }
             found.append(id)
         }
+        // "were 30 percent less likely to die": a clause that names no condition may name its outcome by a verb.
+        if found.isEmpty {
+            for index in clause where index < sentence.tokens.count {
+                if let id = cues.outcomeVerbs[sentence.tokens[index].lower], context.lexicon.concept(id) != nil, !found.contains(id) {
+                    found.append(id)
+                }
+            }
+        }
         return keepBroader ? found : withoutBroader(found, context)
     }
 
