@@ -44,7 +44,11 @@ done
 port=$((20000 + RANDOM % 20000))
 "$EVIDENCE" serve --db "$work/e.sqlite" --port "$port" >/dev/null 2>"$work/serve.log" &
 server=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+# Up to a minute: a loaded machine (builds beside) can take seconds to open the database; a server that never
+# answers is reported rather than scored as an empty answer.
+up=""
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { up=1; break; }; sleep 0.1; done
+[ -n "$up" ] || { echo "the server did not answer within 60 s; its log:" >&2; cat "$work/serve.log" >&2; exit 1; }
 python3 "$ROOT/scripts/eval/resolve-gold.py" "http://127.0.0.1:$port" "$work/gold" "$work/resolved"
 args=("http://127.0.0.1:$port" "$work/resolved")
 [ -n "$json" ] && args+=(--json "$json")
