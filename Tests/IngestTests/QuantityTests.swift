@@ -166,6 +166,17 @@ import EvidenceModel
         #expect(try samples("Forty healthy volunteers took part.").first?.size == 40)
     }
 
+    @Test("a count and its noun in one compound: 'a 45-patient trial'")
+    func compoundSampleSize() throws {
+        let trial = try samples("It was a 45-patient trial of a new inhaler.")
+        #expect(trial.first?.size == 45)
+        #expect(trial.first?.population == "patient")
+        #expect(try samples("A 1,200-person survey asked about sleep.").first?.size == 1200)
+        // A length or a dose in a compound is no count of people.
+        #expect(try samples("It was a 12-week trial of a new inhaler.").isEmpty)
+        #expect(try samples("They took a 500-mg tablet.").isEmpty)
+    }
+
     @Test func samplesAreNotDosesOrYears() throws {
         #expect(try samples("They took 90 mcg of it.").isEmpty)
         #expect(try samples("In 2012 patients were asked again.").isEmpty)

@@ -95,6 +95,11 @@ struct SampleSizeParser: Sendable {
                 cursor = age + 1  // "one 38-year-old woman"
                 words += 1
                 continue
+            } else if current.isDash, current.isGlued, modifiers.isEmpty, cursor == index + 1, cursor + 1 < tokens.count, tokens[cursor + 1].isGlued,
+                      let noun = nouns.match(tokens, at: cursor + 1), noun.last == cursor + 1 {
+                // "a 20-patient trial", "a 500-person survey": the count and its noun in one compound.
+                let population = String(scalars[tokens[cursor + 1].start..<tokens[noun.last].end].map(Character.init))
+                return (TextSpan(token.start, tokens[noun.last].end), Int(value), population, noun.last + 1)
             } else if current.isDash, !modifiers.isEmpty {
                 modifiers[modifiers.count - 1] += "-"  // "non-dialyzed"
                 cursor += 1

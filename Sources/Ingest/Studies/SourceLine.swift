@@ -15,6 +15,20 @@ struct SourceLine: Sendable, Equatable {
         return cues.sourceLineLabels.contains(label)
     }
 
+    /// "SOURCE: bit.ly/x1y2 Journal of X, March 10, 2011.": a short link before the citation is no part of it.
+    static func skippingLinks(_ line: TextSpan, _ text: SourceText) -> TextSpan {
+        var start = line.start
+        while start < line.end {
+            var end = start
+            while end < line.end, !text.scalars[end].properties.isWhitespace { end += 1 }
+            let chunk = text.slice(TextSpan(start, end)).lowercased()
+            guard chunk.contains("/") || chunk.hasPrefix("www.") || chunk.hasPrefix("http") else { break }
+            start = end
+            while start < line.end, text.scalars[start].properties.isWhitespace { start += 1 }
+        }
+        return start < line.end ? TextSpan(start, line.end) : line
+    }
+
     /// The last such line of the document (the citation closes a story).
     static func find(_ document: AnalyzedDocument, cues: StudyCues, journals: JournalFinder, references: ReferenceParser) -> SourceLine? {
         var found: SourceLine?
@@ -25,7 +39,7 @@ struct SourceLine: Sendable, Equatable {
             while end < text.count, text.scalars[end] != "\n" { end += 1 }
             var start = sentence.span.start
             while start < end, text.scalars[start] != ":" { start += 1 }
-            let line = text.trimmed(TextSpan(min(start + 1, end), end))
+            let line = Self.skippingLinks(text.trimmed(TextSpan(min(start + 1, end), end)), text)
             let body = text.slice(line)
             if ReferenceParser.segments(body).first.map(ReferenceParser.looksLikeAuthors) == true {
                 // "Smith J, et al. Title. Journal. 2012." is read as a reference entry.

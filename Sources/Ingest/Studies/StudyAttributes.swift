@@ -57,6 +57,15 @@ struct StudyAttributeReader: Sendable {
                 if journal == study.journal, study.year == nil { study.year = citation.year }
                 if study.year != nil { break }
             }
+            // A member of studies told together is published where they are ("Two trials published in X …").
+            if study.journal == nil {
+                for span in draft.groupSpans {
+                    guard let citation = journals.find(in: context.tokens(span)) else { continue }
+                    study.journal = text.slice(citation.journal)
+                    study.year = study.year ?? citation.year
+                    break
+                }
+            }
             if study.journal == nil, let citation = documentCitation {
                 study.journal = citation.journal
                 study.year = study.year ?? citation.year
@@ -73,7 +82,7 @@ struct StudyAttributeReader: Sendable {
             }
             study.year = study.year ?? documentCitation?.year
             // "The study appears online in the journal X" under a dated line: published that year.
-            if study.year == nil, study.journal != nil, draft.isMainReport, let published = context.document.metadata.published {
+            if study.year == nil, study.journal != nil, draft.isMainReport || !draft.groupSpans.isEmpty, let published = context.document.metadata.published {
                 study.year = Int(published.prefix(4)).flatMap { (1900...2100).contains($0) ? $0 : nil }
             }
         }
@@ -113,6 +122,13 @@ struct StudyAttributeReader: Sendable {
         if design == .unspecified, let cited = draft.citedBy {
             let tokens = context.tokens(cited.span)
             design = designs.design(anchorPhrases: [], explicit: [tokens], attached: [], isGroup: false, reference: nil, referenceTokens: [])
+        }
+        // A member of studies told together has their design when its own sentences give none.
+        if design == .unspecified, !draft.groupSpans.isEmpty {
+            let shared: Set<StudyDesign> = [.rct, .controlledTrial, .singleArmTrial, .cohort, .caseControl, .crossSectional, .animal]
+            let found = designs.design(anchorPhrases: [], explicit: draft.groupSpans.map(context.tokens), attached: [], isGroup: false,
+                                       reference: nil, referenceTokens: [])
+            if shared.contains(found) { design = found }
         }
         // A trial never called randomised is a controlled trial (CONVENTIONS).
         if design == .unspecified, draft.anchorHeads.contains("trial") { design = .controlledTrial }

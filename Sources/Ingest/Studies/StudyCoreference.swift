@@ -43,6 +43,11 @@ struct StudyCoreference: Sendable {
                     return true
                 }
             }
+            // "X, published weekly, is the official journal of …": the journal describing itself, no study.
+            if anchors.isEmpty, cues.journalBlurbs.contains(in: tokens) {
+                previousAttached = false
+                continue
+            }
             let citation = anchors.isEmpty ? journals.find(in: tokens) : nil
             if anchors.isEmpty && citation == nil {
                 // Vague references ("previous studies have reported …") speak of other studies: never attached.
@@ -124,7 +129,11 @@ struct StudyCoreference: Sendable {
                     let aliases = Self.aliases(of: name)
                     if let known = aliases.lazy.compactMap({ named[$0] }).first {
                         target = known
-                    } else if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 {
+                    } else if let known = Self.variant(of: name, named) {
+                        // "the ACME study approach" after "the ACME-B trial": the trial without its letter.
+                        target = known
+                    } else if let previous = previousTarget, anchor.tokens.lowerBound - previousEnd <= 2 || linksSameStudy(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
+                        // ("The findings are based on the X study": one study told twice.)
                         target = previous
                         drafts[target].name = drafts[target].name ?? name
                     } else if let main = drafts.indices.first(where: { drafts[$0].isMainReport || !drafts[$0].isGroup && drafts[$0].reference == nil }),
@@ -148,6 +157,15 @@ struct StudyCoreference: Sendable {
                     // punctuation between; "the trial, the chemist ran a pilot study" is another study).
                     if let previous = previousTarget, isApposition(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
                         target = previous
+                    } else if let previous = previousTarget, let given = givenName(tokens, from: previousEnd, to: anchor.tokens.lowerBound) {
+                        // "The study, named Reset, was a 20-patient trial": one study, and its name.
+                        target = previous
+                        drafts[target].name = drafts[target].name ?? given
+                        for alias in Self.aliases(of: given) where named[alias] == nil { named[alias] = target }
+                    } else if anchor.isPartitive {
+                        // "In one of the studies, …": a member of the studies told together, a study of its own.
+                        drafts.append(member(of: drafts, focus: focus, document))
+                        target = drafts.count - 1
                     } else if anchor.head == "work", let earlier = drafts.lastIndex(where: { $0.anchorHeads.contains("work") }) {
                         // "Previous work from the team found …" … "their previous work found …": the authors' earlier
                         // work is one study however often the text comes back to it.
@@ -172,6 +190,8 @@ struct StudyCoreference: Sendable {
                 case .group:
                     drafts.append(StudyDraft(isGroup: true))
                     target = drafts.count - 1
+                case .definite where ordinal(anchor, tokens) != nil && !anchor.isMain:
+                    target = ordinalTarget(ordinal(anchor, tokens) ?? "", &drafts, named: named, focus: focus, document)
                 case .definite, .firstPerson:
                     if anchor.isMain, !drafts.isEmpty, let main = drafts.indices.first(where: { drafts[$0].reference == nil }) {
                         target = main
@@ -192,6 +212,12 @@ struct StudyCoreference: Sendable {
                         target = drafts.count - 1
                     }
                 }
+                }
+                // "a second trial", "the first of the trials", "the third study": what a later "the second trial" names.
+                if let ordinal = ordinal(anchor, tokens) ?? (anchor.isPartitive ? "first" : nil), named["#" + ordinal] == nil {
+                    named["#" + ordinal] = target
+                    // A second study told means the study before it was the first.
+                    if ordinal != "first", named["#first"] == nil, let main = mainDraft(drafts), main != target { named["#first"] = main }
                 }
                 var clause = anchors.count > 1 ? clauses[number] : sentence.span
                 if number == 0, let leadEnd { clause = TextSpan(max(clause.start, leadEnd), clause.end) }
@@ -217,6 +243,73 @@ struct StudyCoreference: Sendable {
             previousAttached = true
         }
         return drafts
+    }
+
+    /// A name seen before that is this one with a short suffix after a hyphen ("ACME" for "ACME-B", "ACME-2"), when
+    /// only one study goes by such a name.
+    static func variant(of name: String, _ named: [String: Int]) -> Int? {
+        let lower = name.lowercased()
+        guard lower.count >= 3, !lower.contains(" ") else { return nil }
+        let targets = Set(named.filter { key, _ in
+            key.hasPrefix(lower + "-") && key.count - lower.count <= 3
+        }.values)
+        return targets.count == 1 ? targets.first : nil
+    }
+
+    /// "are based on", "come from": a few words ending in a link that makes the phrase after it the one before.
+    private func linksSameStudy(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
+        guard to > from, to - from <= 4 else { return false }
+        return cues.sameStudyLinks.matches(in: tokens, from: from, to: to).contains { $0.upperBound == to }
+    }
+
+    /// The ordinal of a study phrase ("the second trial", "a third study", "the first of the trials"); none for
+    /// "the first study to show …", "the first trial of its kind": the study in focus, first of its kind.
+    private func ordinal(_ anchor: StudyAnchor, _ tokens: [WordToken]) -> String? {
+        guard let word = tokens[anchor.tokens].first(where: { cues.ordinals.contains($0.lower) })?.lower else { return nil }
+        if word == "first" || word == "1st",
+           cues.noveltyAfter.matches(in: tokens, from: anchor.tokens.upperBound, to: min(tokens.count, anchor.tokens.upperBound + 8))
+            .contains(where: { $0.lowerBound <= anchor.tokens.upperBound + 4 }) { return nil }
+        return word
+    }
+
+    /// "the second trial": the study a phrase with that ordinal named before; the first, once a second was told, is
+    /// the study the document reports; else a study of its own, a member of the studies told together.
+    private func ordinalTarget(_ ordinal: String, _ drafts: inout [StudyDraft], named: [String: Int], focus: Int?,
+                               _ document: AnalyzedDocument) -> Int {
+        if let known = named["#" + ordinal] { return known }
+        if ordinal == "first" || ordinal == "1st" {
+            // "The first study …" before any other was counted: the study in focus, as "the study" would be.
+            if let current = focus { return current }
+        }
+        drafts.append(member(of: drafts, focus: focus, document))
+        return drafts.count - 1
+    }
+
+    /// A new study that is one of the studies told together before ("Two trials published in X …", or, in the
+    /// study in focus, "the studies, published in X, found …"): it is published where they are.
+    private func member(of drafts: [StudyDraft], focus: Int?, _ document: AnalyzedDocument) -> StudyDraft {
+        var draft = StudyDraft()
+        if let group = drafts.lastIndex(where: \.isGroup) {
+            draft.groupSpans = drafts[group].explicit
+        } else if let current = focus {
+            draft.groupSpans = drafts[current].explicit.filter { span in
+                let tokens = WordTokenizer.tokens(document.text.slice(span), base: span.start)
+                return zip(tokens, tokens.dropFirst()).contains { ["the", "these", "both"].contains($0.lower) && cues.pluralHeads.contains($1.lower) }
+            }
+        }
+        return draft
+    }
+
+    /// "The study, named Reset, was a 20-patient trial": between two study phrases, a name given by "named",
+    /// "called" … and otherwise only linking words. The name, when so.
+    private func givenName(_ tokens: [WordToken], from: Int, to: Int) -> String? {
+        guard to > from, to - from <= 5,
+              let giver = (from..<to).first(where: { cues.nameGivers.contains(tokens[$0].lower) }), giver + 1 < to else { return nil }
+        let name = (giver + 1..<to).prefix { tokens[$0].isCapitalized || tokens[$0].hasInnerCapital }
+        guard !name.isEmpty, let last = name.last else { return nil }
+        let rest = Array(from..<giver) + Array((last + 1)..<to)
+        guard rest.allSatisfy({ cues.appositionWords.contains(tokens[$0].lower) }) else { return nil }
+        return name.map { tokens[$0].text }.joined(separator: " ")
     }
 
     /// The study the document reports: its first draft that is neither earlier work, a group nor a reference.

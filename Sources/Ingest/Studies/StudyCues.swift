@@ -81,6 +81,12 @@ struct StudyCues: Sendable {
         var sponsorSuffixes: [String]
         var journalRoleWords: [String]
         var memberNouns: [String]
+        var ordinals: [String]
+        var noveltyAfter: [String]
+        var nameGivers: [String]
+        var followUpCues: [String]
+        var sameStudyLinks: [String]
+        var journalBlurbs: [String]
         var conductVerbs: [String]
         var authorSubjects: [String]
         var looseDesignWords: [String]
@@ -136,6 +142,8 @@ struct StudyCues: Sendable {
             case postModifierWords = "post_modifier_words", clauseRelatives = "clause_relatives", linkLabels = "link_labels"
             case sponsorSuffixes = "sponsor_suffixes", journalRoleWords = "journal_role_words"
             case memberNouns = "member_nouns"
+            case ordinals, noveltyAfter = "novelty_after", nameGivers = "name_givers"
+            case followUpCues = "follow_up_cues", sameStudyLinks = "same_study_links", journalBlurbs = "journal_blurbs"
             case conductVerbs = "conduct_verbs", authorSubjects = "author_subjects"
             case looseDesignWords = "loose_design_words", reviewDeterminers = "review_determiners"
             case speciesWords = "species_words", comparatorPhrases = "comparator_phrases"
@@ -229,6 +237,22 @@ struct StudyCues: Sendable {
     /// "participant", "author": after "a study" or "one study" they name a person of the study in focus
     /// ("one study participant said …"), not another study.
     let memberNouns: Set<String>
+    /// "first", "second": "the second trial" is the one a second phrase named, or a new one; never simply the study
+    /// in focus.
+    let ordinals: Set<String>
+    /// "to", "ever": after "the first study" they say it is the first of its kind (the study in focus), not the
+    /// first of several.
+    let noveltyAfter: PhraseSet
+    /// "named", "called": "The study, named X, was a 20-patient trial" gives the study its name between two
+    /// phrases that tell one study.
+    let nameGivers: Set<String>
+    /// "followed for", "median follow-up": cohort cues that a trial shares (trials follow their patients too).
+    let followUpCues: PhraseSet
+    /// "based on", "come from": "The findings are based on the X study" tells one study twice.
+    let sameStudyLinks: PhraseSet
+    /// "the official journal of", "impact factor": a journal's description of itself (a press release's footer),
+    /// which reports no study.
+    let journalBlurbs: PhraseSet
     /// "carried out", "conducted": what authors do to their own study ("the team carried out a meta-analysis").
     let conductVerbs: PhraseSet
     /// "team", "researchers", "they": who carries out the study in focus.
@@ -323,6 +347,12 @@ struct StudyCues: Sendable {
         sponsorSuffixes = file.sponsorSuffixes.map { WordTokenizer.fold($0) }
         journalRoleWords = PhraseSet(file.journalRoleWords)
         memberNouns = lowerSet(file.memberNouns)
+        ordinals = lowerSet(file.ordinals)
+        noveltyAfter = PhraseSet(file.noveltyAfter)
+        nameGivers = lowerSet(file.nameGivers)
+        followUpCues = PhraseSet(file.followUpCues)
+        sameStudyLinks = PhraseSet(file.sameStudyLinks)
+        journalBlurbs = PhraseSet(file.journalBlurbs)
         conductVerbs = PhraseSet(file.conductVerbs)
         authorSubjects = lowerSet(file.authorSubjects)
         loneAuthors = lowerSet(file.loneAuthors.cues)

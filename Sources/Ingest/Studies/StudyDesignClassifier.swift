@@ -17,9 +17,29 @@ struct StudyDesignClassifier: Sendable {
             return .review
         }
         for (rank, group) in [anchorPhrases, explicit, attached].enumerated() {
-            if let design = firstDesign(in: group, allowing: nil, inSentences: rank > 0) { return design }
+            guard let design = firstDesign(in: group, allowing: nil, inSentences: rank > 0) else { continue }
+            // "a clinical trial … followed for 10 years": a trial follows its patients too. Its follow-up alone
+            // makes it no cohort; what its other sentences say of its arms decides, else a controlled trial.
+            if design == .cohort, calledTrial(anchorPhrases + explicit), onlyFollowUp(anchorPhrases + explicit + attached) {
+                let trials: Set<StudyDesign> = [.rct, .controlledTrial, .singleArmTrial]
+                return firstDesign(in: explicit + attached, allowing: trials, inSentences: true) ?? .controlledTrial
+            }
+            return design
         }
         return .unspecified
+    }
+
+    private func calledTrial(_ sentences: [[WordToken]]) -> Bool {
+        sentences.contains { $0.contains { $0.lower == "trial" } }
+    }
+
+    /// True when every cohort cue found is a follow-up cue.
+    private func onlyFollowUp(_ sentences: [[WordToken]]) -> Bool {
+        guard let cohort = cues.designs.first(where: { $0.0 == .cohort })?.1 else { return false }
+        return sentences.allSatisfy { tokens in
+            let followUp = cues.followUpCues.matches(in: tokens)
+            return cohort.matches(in: tokens).allSatisfy { match in followUp.contains { $0.overlaps(match) } }
+        }
     }
 
     private func firstDesign(in sentences: [[WordToken]], allowing: Set<StudyDesign>?, inSentences: Bool = false) -> StudyDesign? {

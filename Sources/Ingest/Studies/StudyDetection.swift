@@ -21,6 +21,9 @@ struct StudyAnchor: Sendable {
     var head: String
     /// True for "the new study", "the latest trial": the document's main study.
     var isMain: Bool = false
+    /// True for "one of the studies", "the first of the trials": one member of studies told together, a study
+    /// of its own.
+    var isPartitive: Bool = false
 }
 
 /// Finds study anchors in one sentence's tokens. Vague references ("previous studies have suggested")
@@ -80,6 +83,8 @@ struct StudyDetector: Sendable {
         let range = start..<(headIndex + 1)
         let modifierWords = Set(modifiers.map(\.lower))
         let isPlural = head == "trials" || head == "studies" || head == "meta-analyses"
+        // "a protein that scientists say blocks …": "that" before a plural noun is a relative pronoun, not "that study".
+        if determiner == "that", start == position, isPlural || cues.definiteOnlyHeads.contains(head) && head.hasSuffix("s") { return nil }
 
         // Future and vague references are claims, not studies ("must be confirmed by another study").
         if cues.future.contains(in: tokens, from: headIndex + 1, to: min(tokens.count, headIndex + 5)) { return nil }
@@ -102,6 +107,9 @@ struct StudyDetector: Sendable {
             if start > 0, cues.vague.contains(in: tokens, from: start - 1, to: start + 1) { return nil }
         }
 
+        if isPlural, let partitive = partitive(tokens, start: start, headIndex: headIndex, modifiers: modifiers) {
+            return partitive
+        }
         if isPlural {
             // "of 32 randomized trials" is the material of a meta-analysis, not a group of its own.
             if start > 0, tokens[start].isNumber || (start > 0 && tokens[start - 1].lower == "of") { return nil }
@@ -128,8 +136,10 @@ struct StudyDetector: Sendable {
         let name = properName(modifiers.reversed())
         if cues.definite.contains(determiner) {
             if let name, !cues.definiteOnlyHeads.contains(head) { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
+            // "the results of our study", said by its author: the study being reported, unless it is their earlier one.
+            let ours = determiner == "our" && !modifiers.contains { cues.distinctModifiers.contains($0.lower) }
             return StudyAnchor(kind: .definite, tokens: range, head: head,
-                               isMain: modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
+                               isMain: ours || modifiers.contains { cues.mainStudyModifiers.contains($0.lower) })
         }
         // "according to Canadian researchers": the authors of the study being reported.
         if cues.definiteOnlyHeads.contains(head) {
@@ -142,6 +152,23 @@ struct StudyDetector: Sendable {
         // No determiner: "MAGSTIFF trial" is named; a bare "study" is a verb or a generic noun.
         if let name { return StudyAnchor(kind: .named(name), tokens: range, head: head) }
         return nil
+    }
+
+    /// "In one of the studies, …", "the first of the three trials": one member of a set of studies the text told
+    /// together, a study of its own. ("one of the largest trials" describes the study in focus: a superlative
+    /// keeps the phrase what it was.)
+    private func partitive(_ tokens: [WordToken], start: Int, headIndex: Int, modifiers: [WordToken]) -> StudyAnchor? {
+        var determiner = start
+        // "of the four planned trials": a count after the article.
+        if determiner > 0, ["the", "these", "those"].contains(tokens[determiner - 1].lower),
+           tokens[determiner].isNumber || cues.groupQuantifiers.contains(tokens[determiner].lower) { determiner -= 1 }
+        guard determiner >= 2, ["the", "these", "those"].contains(tokens[determiner].lower), tokens[determiner - 1].lower == "of" else { return nil }
+        var opening = determiner - 2
+        if tokens[opening].lower != "one" && !cues.ordinals.contains(tokens[opening].lower) { return nil }
+        if opening > 0, tokens[opening - 1].lower == "the", cues.ordinals.contains(tokens[opening].lower) { opening -= 1 }
+        if modifiers.contains(where: { $0.lower.hasSuffix("est") || ["most", "few", "many", "only"].contains($0.lower) }) { return nil }
+        let head = tokens[headIndex].lower == "studies" ? "study" : String(tokens[headIndex].lower.dropLast())
+        return StudyAnchor(kind: .indefinite, tokens: opening..<(headIndex + 1), head: head, isPartitive: true)
     }
 
     /// "a larger study of the drug in other groups is needed": the phrase's own verb may stand after what follows

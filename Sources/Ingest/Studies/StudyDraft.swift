@@ -23,6 +23,9 @@ struct StudyDraft: Sendable {
     /// True while the only phrases naming it were definite ("this study" in a press release's preamble, before
     /// the lead's "a study appearing in …"): the first plain indefinite phrase then names the same study.
     var openedByDefinite = false
+    /// The sentences of the studies told together that this one is a member of ("Two trials published in X … In
+    /// the second, …"): they give its journal and year when its own sentences do not, and nothing else.
+    var groupSpans: [TextSpan] = []
     /// True for other work the text cites while reporting its study ("a 2016 analysis", "another trial").
     var isBackground = false
 

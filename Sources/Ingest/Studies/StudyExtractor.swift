@@ -45,9 +45,12 @@ public struct StudyExtractor: Sendable {
         while merged && rounds < 8 {
             merged = false
             rounds += 1
-            // Only studies with a title or a daily dose can merge: few, so the pairwise search stays cheap.
+            // Only studies with a title, a daily dose or an exact count can merge: few, so the pairwise search stays cheap.
+            // (Reference entries and groups never merge by count: an entry gives none, a group is several studies.)
             let candidates = studies.indices.filter { index in
                 studies[index].title != nil || studies[index].interventions.contains { $0.dose?.mcgPerDay != nil }
+                    || drafts[index].reference == nil && !drafts[index].isGroup
+                        && (studies[index].populationSize ?? 0) >= StudyIdentity.minimumSharedSize
             }.prefix(300)
             search: for first in candidates {
                 for second in candidates where second > first && StudyIdentity.sameStudy(studies[first], studies[second]) {

@@ -59,6 +59,10 @@ enum StudyIdentity {
         return String(String.UnicodeScalarView(kept))
     }
 
+    /// The smallest exact count of subjects that tells one study by itself within a document (a count of 6 or 12
+    /// recurs in unrelated studies; one of 240 hardly does).
+    static let minimumSharedSize = 40
+
     /// Within one document, two drafts report the same study when they share a title, or when neither is a
     /// group or a reference and they give the same daily dose of the same substance with compatible designs
     /// and sizes ("In this study, 4,800 subjects … 45 micrograms/day" and "the Rotterdam study … 45mcg per day").
@@ -68,6 +72,12 @@ enum StudyIdentity {
         guard a.design != .unspecifiedTrials, b.design != .unspecifiedTrials else { return false }
         guard a.design == b.design || a.design == .unspecified || b.design == .unspecified else { return false }
         if let sa = a.populationSize, let sb = b.populationSize, sa != sb { return false }
+        // "A new study of 2,371 runners …" and "the ACME trial enrolled 2,371 runners": one study under two names,
+        // when at most one of them has a name and nothing (year) sets them apart.
+        if let sa = a.populationSize, sa >= minimumSharedSize, sa == b.populationSize, a.name == nil || b.name == nil,
+           a.year == nil || b.year == nil || a.year == b.year {
+            return true
+        }
         for ia in a.interventions {
             guard let da = ia.dose?.mcgPerDay, da > 0 else { continue }
             for ib in b.interventions where ib.conceptID == ia.conceptID {
