@@ -30,27 +30,3 @@ struct ClaimKindFormTests {
         #expect(try Self.kind("Magnesium tablets come in packs of 30, compared with packs of 60 for the powder.") == .other)
     }
 }
-
-/// A comparison of groups of people told apart by a trait (their levels, age or intake) is how the trait goes with
-/// an outcome, though a comparison word reads as a treatment's effect; groups told apart by what they were given
-/// stay a result. Sentences written for these tests.
-@Suite("Claim kinds of comparisons between groups of people")
-struct ClaimKindPopulationTests {
-    @Test("people with a trait compared on an outcome is epidemiology")
-    func traitGroups() throws {
-        let sentence = "Adults with low levels of magnesium had fewer good nights of sleep than other adults."
-        #expect(try ClaimKindFormTests.kind(sentence) == .epidemiology)
-    }
-
-    @Test("groups given different things stay efficacy")
-    func treatedGroups() throws {
-        let sentence = "Adults with low levels of magnesium who were given tablets had fewer bad nights of sleep than those given nothing."
-        #expect(try ClaimKindFormTests.kind(sentence) == .efficacy)
-    }
-
-    @Test("a subject without a trait is left to the cues")
-    func noTrait() throws {
-        let sentence = "Magnesium lowered blood pressure in the adults of the trial."
-        #expect(try ClaimKindFormTests.kind(sentence) == .efficacy)
-    }
-}

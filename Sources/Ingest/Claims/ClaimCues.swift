@@ -50,9 +50,6 @@ struct ClaimCues: Sendable {
         var armComparisons: [String]
         var armWords: [String]
         var shareWords: [String]
-        var populationSubjects: [String]
-        var populationTraits: [String]
-        var populationOpeners: [String]
 
         enum CodingKeys: String, CodingKey {
             case hedges, kinds
@@ -69,7 +66,6 @@ struct ClaimCues: Sendable {
             case pairedOpeners = "paired_openers", efficacySignals = "efficacy_signals"
             case clauseSubjects = "clause_subjects", finiteVerbs = "finite_verbs"
             case armComparisons = "arm_comparisons", armWords = "arm_words", shareWords = "share_words"
-            case populationSubjects = "population_subjects", populationTraits = "population_traits", populationOpeners = "population_openers"
             case backReferenceOpeners = "back_reference_openers", harmIncrease = "harm_increase", useWords = "use_words"
         }
     }
@@ -155,13 +151,6 @@ struct ClaimCues: Sendable {
     let armWords: PhraseSet
     /// "percent", "per cent", "twice": a number written in words.
     let shareWords: PhraseSet
-    /// "people", "women", "those" with a trait ("levels", "ages", "bottom", "diet") before the first verb: the
-    /// subject is a group of people told apart by what they are, not by what they were given, so a comparison
-    /// of them ("… with lower levels had lower …") is epidemiology, not a treatment's result.
-    let populationSubjects: Set<String>
-    let populationTraits: Set<String>
-    /// "the", "all", "older": words that may come before the group that opens the clause.
-    let populationOpeners: Set<String>
     /// Words of organisations and places, which are not speakers ("Reuters Health", "Cancer Society").
     let organisationWords: Set<String>
 
@@ -211,9 +200,6 @@ struct ClaimCues: Sendable {
         armComparisons = PhraseSet(file.armComparisons)
         armWords = PhraseSet(file.armWords)
         shareWords = PhraseSet(file.shareWords)
-        populationSubjects = Set(file.populationSubjects)
-        populationTraits = Set(file.populationTraits)
-        populationOpeners = Set(file.populationOpeners)
         efficacyDesigns = Set(file.efficacyDesigns.compactMap(StudyDesign.init(rawValue:)))
         epidemiologyDesigns = Set(file.epidemiologyDesigns.compactMap(StudyDesign.init(rawValue:)))
     }

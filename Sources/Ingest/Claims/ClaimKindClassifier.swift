@@ -48,32 +48,10 @@ struct ClaimKindClassifier: Sendable {
     /// condition is ("affects one in ten", "million adults have") stays epidemiology whatever study is near:
     /// such background is no trial's result.
     func kind(_ kind: ClaimKind, reporting design: StudyDesign?, tokens: [WordToken] = []) -> ClaimKind {
-        let byDesign = designed(kind, design, tokens)
-        return byDesign == .efficacy && comparesPopulations(tokens) ? .epidemiology : byDesign
-    }
-
-    private func designed(_ kind: ClaimKind, _ design: StudyDesign?, _ tokens: [WordToken]) -> ClaimKind {
         guard let design else { return generalStatement(kind, tokens) }
         if kind == .epidemiology, cues.efficacyDesigns.contains(design), !cues.prevalence.contains(in: tokens) { return .efficacy }
         if kind == .efficacy, cues.epidemiologyDesigns.contains(design) { return .epidemiology }
         return kind
-    }
-
-    /// The subject (the words before the first verb) is a group of people told apart by a trait ("women in the
-    /// top third of intake", "adults with low levels of …"), and no group was given anything: a comparison of
-    /// them is how a trait goes with an outcome (epidemiology), though "lower" or "less" read as a treatment's
-    /// effect. Animal and laboratory groups are never epidemiology.
-    func comparesPopulations(_ tokens: [WordToken]) -> Bool {
-        guard let verb = tokens.firstIndex(where: { cues.finiteVerbs.contains($0.lower) || ($0.lower.count > 4 && $0.lower.hasSuffix("ed")) }) else {
-            return false
-        }
-        let subject = tokens[..<verb]
-        // The group opens the clause ("Women in …", "The adults with …"); people named later are an object or a
-        // prepositional phrase ("A study gave people …", "In people whose …").
-        let opener = subject.first.map { cues.populationOpeners.contains($0.lower) } ?? false
-        guard subject.prefix(opener ? 2 : 1).contains(where: { cues.populationSubjects.contains($0.lower) }),
-              subject.contains(where: { cues.populationTraits.contains($0.lower) }) else { return false }
-        return !cues.armWords.contains(in: tokens) && !cues.useWords.contains(in: tokens) && !cues.labWords.contains(in: tokens)
     }
 
     /// A statement of what a substance does in the body ("Zinc helps keep inflammation down in the gut") is
