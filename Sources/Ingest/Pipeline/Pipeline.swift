@@ -29,7 +29,7 @@ public struct Pipeline: Sendable {
         findings = try FindingExtractor(lexicon: lexicon, locator: locator)
         claims = try ClaimExtractor(lexicon: lexicon, locator: locator)
         comments = try CommentExtractor(locator: locator)
-        documentConditions = DocumentConditions(lexicon: lexicon)
+        documentConditions = DocumentConditions(lexicon: lexicon, cues: try DocumentConditionCues.load(locator))
     }
 
     /// Runs the text stages: everything the study, claim and comment stages need.
