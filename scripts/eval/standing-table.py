@@ -7,7 +7,7 @@ usage: standing-table.py START_RUN_DIR NOW_RUN_DIR
 
 Both folders hold the JSON files of `scripts/evaluate-all.sh --json DIR` (START_RUN_DIR may lack files: a blank
 cell). Figures are read, never recomputed, so the table is exactly what the scorer printed."""
-import json, pathlib, sys
+import importlib.util, pathlib, sys
 
 # (figure key, label, target): the figures the issues set targets for, in the order of the score's parts.
 FIGURES = [
@@ -36,12 +36,15 @@ COLUMNS = [
 COMMENT_RUNS = {"pooled-heldout": "threads-pooled-heldout", "pooled-tune": "threads-pooled-tune"}
 
 
-def load(folder):
-    runs = {}
-    for path in pathlib.Path(folder).glob("*.json"):
-        data = json.loads(path.read_text())
-        runs[path.stem] = data.get("figures", data)
-    return runs
+def _figure_tables():
+    """figure-tables.py, whose reader of a run folder this table shares (its file name is no module name)."""
+    spec = importlib.util.spec_from_file_location("figure_tables", pathlib.Path(__file__).with_name("figure-tables.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+load = _figure_tables().load
 
 
 def cell(runs, run, key):
