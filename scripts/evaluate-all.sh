@@ -68,8 +68,9 @@ if [ -s "$ROOT/eval/split/annotated-after-rules.txt" ]; then
     done
 fi
 # Documents annotated blind during this round while the rules were written elsewhere (eval/split/unseen.txt): no
-# rule has looked at either half yet, so the whole list is scored as held back. At the end of a round the list
-# moves into annotated-after-rules.txt, and its tuning half joins the tuning data.
+# rule has looked at either half yet, so the whole list is scored as held back. Until the round ends it is in
+# neither tune.txt nor heldout.txt, so that the pooled figures of a round's start and end are on the same
+# documents; then it moves into annotated-after-rules.txt and into the halves by file-number parity.
 if [ -s "$ROOT/eval/split/unseen.txt" ]; then
     pool "unseen-all" "$ROOT/eval/split/unseen.txt" all "${sets[@]:1:3}"
 fi
